@@ -1,0 +1,199 @@
+"""The exception tree and the error codes users can grep for.
+
+Every failure that reaches a user carries a stable code (``E101``) so that a log line, a
+row in the ``ingest_errors`` table and the entry in ``docs/errors.md`` can be matched up.
+Codes are grouped by stage: ``E1xx`` reading input, ``E2xx`` extracting the article,
+``E5xx`` the store. A ``W`` code is a warning: the article was still processed.
+
+Why classes rather than a table of strings: the code, its one-line title and the stage live
+on the class that is raised, so they cannot drift apart, and ``except InputError`` catches a
+whole stage. ``all_codes()`` lists them for the docs test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error or warning attached to an input, as printed and stored.
+
+    ``origin`` names the input (a path, ``path:line`` inside a JSONL file, or ``<stdin>``).
+    """
+
+    code: str
+    message: str
+    origin: str
+    severity: Severity = "error"
+    stage: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "stage": self.stage,
+            "origin": self.origin,
+            "message": self.message,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.message} [{self.origin}]"
+
+
+class EventwireError(Exception):
+    """Base of every error eventwire raises on purpose."""
+
+    code: ClassVar[str] = "E000"
+    title: ClassVar[str] = "eventwire error"
+    stage: ClassVar[str] = "eventwire"
+    severity: ClassVar[Severity] = "error"
+    hint: ClassVar[str] = ""
+
+    def __init__(self, detail: str = "", *, origin: str = "") -> None:
+        self.detail = detail
+        self.origin = origin
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return f"{self.title}: {self.detail}" if self.detail else self.title
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.message}"
+
+    def problem(self, origin: str | None = None) -> Problem:
+        """The record of this error for an output line or the error table."""
+        return Problem(
+            code=self.code,
+            message=self.message,
+            origin=origin if origin is not None else self.origin,
+            severity=self.severity,
+            stage=self.stage,
+        )
+
+
+# --- E1xx: reading input -------------------------------------------------------------
+
+
+class InputError(EventwireError):
+    """The input could not be read as an article."""
+
+    code = "E100"
+    title = "input error"
+    stage = "ingest"
+
+
+class BinaryContent(InputError):
+    code = "E101"
+    title = "not an article: binary content"
+    hint = "Pass HTML, a scraped text dump or JSONL; PDF, images and archives are not read."
+
+
+class EmptyInput(InputError):
+    code = "E102"
+    title = "empty input"
+    hint = "The file, line or stream holds no text (or only white space)."
+
+
+class UndecodableText(InputError):
+    code = "E103"
+    title = "text encoding not recognised"
+    hint = "Convert the file to UTF-8, or declare its charset in the HTML head."
+
+
+class UnreadableSource(InputError):
+    code = "E104"
+    title = "cannot read input"
+    hint = "Check that the file exists and is readable by this user."
+
+
+class InputTooLarge(InputError):
+    code = "E105"
+    title = "input too large"
+    hint = "News pages are far below the limit; raise --max-bytes if this one is real."
+
+
+class BrokenJsonLine(InputError):
+    code = "E106"
+    title = "broken JSONL record"
+    hint = "Each line must be one JSON object with a 'text' or an 'html' field."
+
+
+class CorruptCompression(InputError):
+    code = "E107"
+    title = "compressed input is truncated or corrupt"
+    hint = "Re-download or re-compress the file; what was decompressed before the break is not used."
+
+
+class SourceNotFound(InputError):
+    code = "E108"
+    title = "no such input"
+    hint = "Check the path or the glob pattern."
+
+
+class UnsupportedFormat(InputError):
+    code = "E109"
+    title = "unsupported input format"
+    hint = "Supported: HTML, scraped text dumps, JSONL, gzip of any of these."
+
+
+# --- E2xx: extracting the article ----------------------------------------------------
+
+
+class ExtractionError(EventwireError):
+    """The input was read but holds no usable article."""
+
+    code = "E200"
+    title = "extraction error"
+    stage = "extract"
+
+
+class NoArticleText(ExtractionError):
+    code = "E201"
+    title = "no article text found"
+    hint = "The page holds no body text that looks like an article (a index page, a login wall, or script only)."
+
+
+class NotEnglish(ExtractionError):
+    code = "E202"
+    title = "article is not in English"
+    hint = "The article is kept with its language recorded, but the English coders do not run on it."
+
+
+# --- Warnings: the article was processed ---------------------------------------------
+
+
+class LegacyEncoding(InputError):
+    code = "W103"
+    title = "decoded from a legacy encoding"
+    severity = "warning"
+    hint = "The bytes were not UTF-8; the charset was declared or guessed. Check odd characters."
+
+
+class InvalidBytesReplaced(InputError):
+    code = "W104"
+    title = "invalid UTF-8 bytes replaced"
+    severity = "warning"
+    hint = "A few bytes were not valid UTF-8 and were replaced by U+FFFD."
+
+
+class TruncatedHtml(ExtractionError):
+    code = "W201"
+    title = "HTML is truncated"
+    severity = "warning"
+    hint = "The page ends before its closing tags; what was there was extracted."
+
+
+def all_codes() -> list[type[EventwireError]]:
+    """Every concrete error class, in code order (for docs/errors.md and its test)."""
+    seen: list[type[EventwireError]] = []
+    stack: list[type[EventwireError]] = [EventwireError]
+    while stack:
+        cls = stack.pop()
+        seen.append(cls)
+        stack.extend(cls.__subclasses__())
+    return sorted(seen, key=lambda c: (c.code[1:], c.code))
