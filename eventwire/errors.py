@@ -3,7 +3,7 @@
 Every failure that reaches a user carries a stable code (``E101``) so that a log line, a
 row in the ``ingest_errors`` table and the entry in ``docs/errors.md`` can be matched up.
 Codes are grouped by stage: ``E1xx`` reading input, ``E2xx`` extracting the article,
-``E5xx`` the store. A ``W`` code is a warning: the article was still processed.
+``E5xx`` the store, ``E9xx`` bugs. A ``W`` code is a warning: the article was still processed.
 
 Why classes rather than a table of strings: the code, its one-line title and the stage live
 on the class that is raised, so they cannot drift apart, and ``except InputError`` catches a
@@ -164,6 +164,24 @@ class NotEnglish(ExtractionError):
     hint = "The article is kept with its language recorded, but the English coders do not run on it."
 
 
+# --- E5xx: the store -------------------------------------------------------------------
+
+
+class StoreError(EventwireError):
+    """The store could not be opened or written."""
+
+    code = "E500"
+    title = "store error"
+    stage = "store"
+    hint = "Check the --db path, free disk space and file permissions."
+
+
+class StoreLocked(StoreError):
+    code = "E501"
+    title = "store is locked by another process"
+    hint = "Another eventwire (or DuckDB client) is writing this file; wait for it or use another --db."
+
+
 # --- Warnings: the article was processed ---------------------------------------------
 
 
@@ -186,6 +204,23 @@ class TruncatedHtml(ExtractionError):
     title = "HTML is truncated"
     severity = "warning"
     hint = "The page ends before its closing tags; what was there was extracted."
+
+
+
+# --- E9xx: bugs ------------------------------------------------------------------------
+
+
+class InternalError(EventwireError):
+    """An unexpected exception inside a stage, caught at the article boundary.
+
+    It is recorded with the input that caused it, and the batch goes on: one bad article
+    must not cost a user the other thousands. It is always a bug in eventwire.
+    """
+
+    code = "E900"
+    title = "internal error"
+    stage = "pipeline"
+    hint = "A bug in eventwire: please report it with the input named in the message."
 
 
 def all_codes() -> list[type[EventwireError]]:

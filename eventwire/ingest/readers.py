@@ -1,0 +1,241 @@
+"""Read inputs into documents: one per file, or one per line of a JSONL file.
+
+A reader never raises for bad input. Whatever goes wrong with one file or one line becomes
+a ``Failure`` with a coded problem and the batch goes on; the caller decides what a
+failure means for its exit code. Files are streamed: a JSONL corpus of any size is read a
+line at a time, and a single page over the size limit is refused before it is read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from eventwire.errors import (
+    BrokenJsonLine,
+    CorruptCompression,
+    EmptyInput,
+    EventwireError,
+    InputTooLarge,
+    Problem,
+    UnreadableSource,
+    UnsupportedFormat,
+)
+from eventwire.ingest.decoding import decode
+from eventwire.ingest.sniff import Format, sniff
+from eventwire.ingest.sources import Source, expand_sources
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+"""Largest single page or JSONL line read (20 MiB); real news pages are well under 5 MiB."""
+
+_HEAD_BYTES = 64 * 1024
+_MAX_GZIP_DEPTH = 2
+_JSONL_FIELDS = ("url", "title", "published", "section", "source", "authors")
+
+
+@dataclass(frozen=True)
+class Document:
+    """The decoded content of one article input, before extraction.
+
+    ``metadata`` carries fields a JSONL record supplied (url, title, published, ...): they
+    take precedence over what extraction finds, because the user's own data knows better.
+    """
+
+    origin: str
+    format: Format
+    content: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that produced no document, and why."""
+
+    origin: str
+    problem: Problem
+
+
+class _Prepended(io.RawIOBase):
+    """A stream that replays ``head`` (already read for sniffing) before the rest of ``tail``."""
+
+    def __init__(self, head: bytes, tail: IO[bytes]) -> None:
+        self._head = io.BytesIO(head)
+        self._tail = tail
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer)
+        count = self._head.readinto(view)
+        if count:
+            return count
+        data = self._tail.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def _open(source: Source) -> IO[bytes]:
+    if source.is_stdin:
+        return sys.stdin.buffer
+    try:
+        return open(source.path, "rb")  # noqa: SIM115 - closed by the caller
+    except OSError as error:
+        raise UnreadableSource(f"{error.strerror or error}", origin=source.origin) from error
+
+
+def _read_head(stream: IO[bytes], origin: str) -> bytes:
+    try:
+        return stream.read(_HEAD_BYTES)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        raise CorruptCompression(str(error), origin=origin) from error
+    except OSError as error:
+        raise UnreadableSource(f"{error.strerror or error}", origin=origin) from error
+
+
+def _read_rest(head: bytes, stream: IO[bytes], max_bytes: int, origin: str) -> bytes:
+    try:
+        rest = stream.read(max_bytes + 1 - len(head))
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+        raise CorruptCompression(str(error), origin=origin) from error
+    except OSError as error:
+        raise UnreadableSource(f"{error.strerror or error}", origin=origin) from error
+    data = head + rest
+    if len(data) > max_bytes:
+        raise InputTooLarge(f"over {max_bytes:,} bytes", origin=origin)
+    return data
+
+
+def _jsonl_document(line: bytes, origin: str) -> Document:
+    if not line.strip():
+        raise EmptyInput("blank line", origin=origin)
+    decoded = decode(line, origin=origin)
+    try:
+        record = json.loads(decoded.text)
+    except json.JSONDecodeError as error:
+        raise BrokenJsonLine(f"not JSON ({error.msg} at column {error.colno})", origin=origin) from error
+    if not isinstance(record, dict):
+        raise BrokenJsonLine(f"a JSON {type(record).__name__}, not an object", origin=origin)
+    metadata = {key: record[key] for key in _JSONL_FIELDS if record.get(key)}
+    if "published" not in metadata and isinstance(record.get("date"), str):
+        metadata["published"] = record["date"]
+    for key, fmt in (("html", Format.HTML), ("text", Format.TEXT)):
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return Document(origin, fmt, value, metadata, tuple(decoded.problems))
+    raise BrokenJsonLine("no non-empty 'text' or 'html' field", origin=origin)
+
+
+def _jsonl_documents(stream: IO[bytes], origin: str, max_bytes: int) -> Iterator[Document | Failure]:
+    reader = io.BufferedReader(stream, buffer_size=1 << 20)  # type: ignore[arg-type]
+    number = 0
+    while True:
+        try:
+            line = reader.readline(max_bytes + 1)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+            yield Failure(origin, CorruptCompression(f"after line {number}: {error}", origin=origin).problem())
+            return
+        if not line:
+            return
+        number += 1
+        line_origin = f"{origin}:{number}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            yield Failure(line_origin, InputTooLarge(f"line over {max_bytes:,} bytes", origin=line_origin).problem())
+            _skip_to_line_end(reader)
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield _jsonl_document(line, line_origin)
+        except EventwireError as error:
+            yield Failure(line_origin, error.problem(line_origin))
+
+
+def _skip_to_line_end(reader: io.BufferedReader) -> None:
+    while True:
+        chunk = reader.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def _documents_from_stream(
+    stream: IO[bytes], name: str, origin: str, max_bytes: int, depth: int = 0
+) -> Iterator[Document | Failure]:
+    head = _read_head(stream, origin)
+    if not head.strip():
+        raise EmptyInput("no content" if not head else "only white space", origin=origin)
+    fmt = sniff(head, name)
+    if fmt is Format.GZIP:
+        if depth >= _MAX_GZIP_DEPTH:
+            raise UnsupportedFormat("gzip nested in gzip more than twice", origin=origin)
+        inner = gzip.GzipFile(fileobj=_Prepended(head, stream), mode="rb")  # type: ignore[arg-type]
+        inner_name = name[:-3] if name.lower().endswith(".gz") else name
+        yield from _documents_from_stream(inner, inner_name, origin, max_bytes, depth + 1)
+        return
+    if fmt is Format.WARC:
+        raise UnsupportedFormat("WARC archives are read by the scale-out reader, not yet here", origin=origin)
+    if fmt is Format.JSONL:
+        yield from _jsonl_documents(_Prepended(head, stream), origin, max_bytes)  # type: ignore[arg-type]
+        return
+    data = _read_rest(head, stream, max_bytes, origin)
+    decoded = decode(data, origin=origin)
+    if not decoded.text.strip():
+        raise EmptyInput("only white space after decoding", origin=origin)
+    yield Document(origin, fmt, decoded.text, {}, tuple(decoded.problems))
+
+
+def read_source(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
+    """The documents in one input (one, or one per JSONL line), or the failures that replaced them."""
+    origin = source.origin
+    try:
+        if not source.is_stdin:
+            if os.path.isdir(source.path):
+                raise UnreadableSource("is a directory", origin=origin)
+            size = os.path.getsize(source.path)
+            if size > max_bytes and not source.path.lower().endswith((".jsonl", ".ndjson", ".gz")):
+                head = _peek_file(source.path)
+                if not _is_streamable(head, source.path):
+                    raise InputTooLarge(f"{size:,} bytes, over {max_bytes:,}", origin=origin)
+        stream = _open(source)
+        try:
+            yield from _documents_from_stream(stream, source.path, origin, max_bytes)
+        finally:
+            if not source.is_stdin:
+                stream.close()
+    except EventwireError as error:
+        yield Failure(origin, error.problem(origin))
+    except OSError as error:
+        yield Failure(origin, UnreadableSource(f"{error.strerror or error}", origin=origin).problem())
+
+
+def _peek_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(_HEAD_BYTES)
+    except OSError as error:
+        raise UnreadableSource(f"{error.strerror or error}", origin=path) from error
+
+
+def _is_streamable(head: bytes, name: str) -> bool:
+    """Whether a large file is a stream of records (JSONL, gzip) rather than one huge page."""
+    try:
+        return sniff(head, name) in (Format.JSONL, Format.GZIP)
+    except EventwireError:
+        return False
+
+
+def read_documents(specs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
+    """Every document named by ``specs`` (paths, directories, globs, ``-``), in a stable order."""
+    for item in expand_sources(specs):
+        if isinstance(item, EventwireError):
+            yield Failure(item.origin, item.problem())
+        else:
+            yield from read_source(item, max_bytes=max_bytes)
