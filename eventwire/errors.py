@@ -126,7 +126,7 @@ class BrokenJsonLine(InputError):
 class CorruptCompression(InputError):
     code = "E107"
     title = "compressed input is truncated or corrupt"
-    hint = "Re-download or re-compress the file; what was decompressed before the break is not used."
+    hint = "Re-download or re-compress the file; of a JSONL file, the whole records before the break are kept."
 
 
 class SourceNotFound(InputError):
@@ -155,7 +155,7 @@ class ExtractionError(EventwireError):
 class NoArticleText(ExtractionError):
     code = "E201"
     title = "no article text found"
-    hint = "The page holds no body text that looks like an article (a index page, a login wall, or script only)."
+    hint = "The page holds no body text that looks like an article (an index page, a login wall, or script only)."
 
 
 class NotEnglish(ExtractionError):
