@@ -1,0 +1,86 @@
+"""Stage 2: a document in, a clean article with metadata out.
+
+Each format has its own extractor (``html``, ``textdump``, ``plaintext``); this module picks
+one, lays the caller's own metadata (a JSONL record's url, title, date) over what was
+found, and records the language. The caller gets the article and its warnings, or a coded
+exception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eventwire.article import Article
+from eventwire.errors import NoArticleText, NotEnglish, Problem, TruncatedHtml
+from eventwire.extract.dates import parse_date
+from eventwire.extract.html import extract_html
+from eventwire.extract.language import detect_language
+from eventwire.extract.plaintext import extract_plain_text
+from eventwire.extract.textdump import extract_text_dump
+from eventwire.ingest import Document, Format
+
+ENGLISH = "en"
+_HTML_CLOSED = re.compile(r"</(?:html|body)\s*>\s*(?:<!--.*?-->\s*)*$", re.I | re.S)
+
+
+@dataclass
+class Extraction:
+    """An extracted article and the warnings met on the way (``problems``)."""
+
+    article: Article
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def is_english(self) -> bool:
+        """Unknown language (too short to tell) counts as English: it is the corpus default."""
+        return self.article.language in (None, ENGLISH)
+
+
+def _apply_metadata(article: Article, metadata: dict[str, object]) -> None:
+    for key in ("url", "title", "section", "source"):
+        value = metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            setattr(article, key, value.strip())
+    published = metadata.get("published")
+    if isinstance(published, str):
+        article.published = parse_date(published) or article.published
+    authors = metadata.get("authors")
+    if isinstance(authors, list) and all(isinstance(a, str) for a in authors):
+        article.authors = [a for a in authors if a.strip()]
+    elif isinstance(authors, str) and authors.strip():
+        article.authors = [authors.strip()]
+
+
+def extract(document: Document) -> Extraction:
+    """Extract the article in ``document``.
+
+    Raises ``NoArticleText`` (E201) when there is no body. A non-English article is returned
+    with its language set and a ``NotEnglish`` (E202) problem, so that it is stored and
+    reported but never passed to the English stages.
+    """
+    origin = document.origin
+    problems = list(document.problems)
+    url = document.metadata.get("url")
+    if document.format is Format.HTML:
+        article = extract_html(document.content, url=url if isinstance(url, str) else None, origin=origin)
+        if not _HTML_CLOSED.search(document.content[-4096:]):
+            problems.append(TruncatedHtml("no closing </body> or </html>", origin=origin).problem())
+    elif document.format is Format.TEXTDUMP and detect_language(document.content) in (None, ENGLISH):
+        article = extract_text_dump(document.content, origin=origin)
+    else:
+        # Plain text, or a dump in another language: the furniture rules read English cues,
+        # so a foreign dump is kept whole, its language recorded, and reported below.
+        article = extract_plain_text(document.content, origin=origin)
+    if not article.text.strip():
+        raise NoArticleText("the body is empty", origin=origin)
+    _apply_metadata(article, document.metadata)
+    article.origin = origin
+    article.language = detect_language(article.text)
+    extraction = Extraction(article, problems)
+    if not extraction.is_english:
+        extraction.problems.append(NotEnglish(f"language {article.language}", origin=origin).problem())
+    return extraction
+
+
+__all__ = ["Extraction", "extract"]
