@@ -1,0 +1,57 @@
+"""Human-readable output for the terminal (Rich): problems, result tables, ingest summaries.
+
+Kept apart from the CLI so that the same renderings serve ``process --format table`` and
+``ingest`` without the CLI growing logic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from eventwire.errors import Problem
+from eventwire.pipeline import ArticleResult
+from eventwire.store.ingest import IngestReport
+
+_SEVERITY_STYLE = {"error": "red", "warning": "yellow"}
+
+
+def print_problem(console: Console, problem: Problem) -> None:
+    style = _SEVERITY_STYLE.get(problem.severity, "")
+    console.print(f"[{style}]{problem.code}[/] {problem.message} [dim]\\[{problem.origin}][/]", highlight=False)
+
+
+def print_results_table(console: Console, results: list[ArticleResult]) -> None:
+    table = Table(title="Articles", show_lines=False)
+    for column in ("id", "published", "section", "source", "words", "lang", "title", "problems"):
+        table.add_column(column, overflow="fold")
+    for result in results:
+        article = result.article
+        codes = " ".join(problem.code for problem in result.problems)
+        if article is None:
+            table.add_row("-", "", "", "", "", "", f"[dim]{result.origin}[/]", f"[red]{codes}[/]")
+            continue
+        table.add_row(
+            article.id,
+            article.published or "",
+            article.section or "",
+            article.source or "",
+            str(article.word_count),
+            article.language or "?",
+            article.title or "[dim](no title)[/]",
+            codes,
+        )
+    console.print(table)
+
+
+def print_ingest_summary(console: Console, report: IngestReport, db_path: str | Path) -> None:
+    print_results_table(console, report.results)
+    console.print(
+        f"[bold]{report.inputs}[/] inputs, [bold]{report.articles_new}[/] new articles stored, "
+        f"{report.articles_known} already in the store, {report.failed} failed -> {db_path}"
+    )
+    if report.problems_by_code:
+        listing = ", ".join(f"{code}×{count}" for code, count in sorted(report.problems_by_code.items()))
+        console.print(f"problems: {listing} (see docs/errors.md)")

@@ -1,0 +1,67 @@
+"""``ingest``: run the pipeline over inputs and store the results, batch by batch.
+
+Each batch is one transaction, so an interrupted run keeps every finished batch and no
+half-stored article; re-running skips what is stored (ids are content hashes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from eventwire.ingest import DEFAULT_MAX_BYTES
+from eventwire.pipeline import ArticleResult, process
+from eventwire.store.writer import open_store
+
+DEFAULT_BATCH_SIZE = 100
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run read and stored."""
+
+    inputs: int = 0
+    failed: int = 0
+    articles_new: int = 0
+    articles_known: int = 0
+    problems_by_code: dict[str, int] = field(default_factory=dict)
+    results: list[ArticleResult] = field(default_factory=list)
+
+
+def _batches(results: Iterator[ArticleResult], size: int) -> Iterator[list[ArticleResult]]:
+    while batch := list(islice(results, size)):
+        yield batch
+
+
+def ingest(
+    specs: Iterable[str],
+    db_path: str | Path,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_result: Callable[[ArticleResult], None] | None = None,
+    keep_results: bool = False,
+) -> IngestReport:
+    """Process ``specs`` and store every result in the DuckDB file at ``db_path``.
+
+    ``on_result`` is called for each result as it is produced (progress bars, logs);
+    ``keep_results`` keeps them on the report (for a summary of a small run).
+    """
+    report = IngestReport()
+    with open_store(db_path) as store:
+        for batch in _batches(process(specs, max_bytes=max_bytes), batch_size):
+            counts = store.save(batch)
+            report.articles_new += counts.articles_new
+            report.articles_known += counts.articles_known
+            for result in batch:
+                report.inputs += 1
+                report.failed += result.failed
+                for problem in result.problems:
+                    report.problems_by_code[problem.code] = report.problems_by_code.get(problem.code, 0) + 1
+                if on_result:
+                    on_result(result)
+            if keep_results:
+                report.results.extend(batch)
+    return report
