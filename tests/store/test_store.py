@@ -1,0 +1,81 @@
+"""The DuckDB store: schema versioning, idempotent batches, whole transactions, lock errors."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from eventwire.article import Article
+from eventwire.errors import Problem, StoreLocked
+from eventwire.pipeline import ArticleResult
+from eventwire.store import SCHEMA_VERSION, open_store
+from eventwire.store.schema import current_version
+
+
+def _result(text: str) -> ArticleResult:
+    return ArticleResult(origin="t", article=Article(text=text, title="T", origin="t", format="text"))
+
+
+def test_schema_is_created_and_versioned(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.duckdb") as store:
+        assert current_version(store.connection) == SCHEMA_VERSION
+    with open_store(tmp_path / "s.duckdb") as store:  # reopening migrates nothing twice
+        rows = store.connection.execute("SELECT count(*) FROM schema_info").fetchone()
+        assert rows == (SCHEMA_VERSION,)
+
+
+def test_saving_the_same_article_twice_changes_nothing(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.duckdb") as store:
+        first = store.save([_result("Ministers met."), _result("Troops withdrew.")])
+        again = store.save([_result("Ministers  met.")])  # same normalised text
+        assert (first.articles_new, again.articles_new, again.articles_known) == (2, 0, 1)
+        assert store.count("articles") == 2
+
+
+def test_a_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:
+    class Boom(Exception):
+        pass
+
+    def results() -> object:
+        yield _result("First article of the batch.")
+        raise Boom
+
+    with open_store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(Boom):
+            store.save(results())  # type: ignore[arg-type]
+        assert store.count("articles") == 0
+
+
+def test_problems_are_recorded_once(tmp_path: Path) -> None:
+    failed = ArticleResult(origin="x.pdf", problems=[Problem("E101", "not an article: binary content", "x.pdf")])
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.save([failed])
+        store.save([failed])
+        assert store.count("ingest_errors") == 1
+
+
+def _hold_lock(path: str, ready: "multiprocessing.synchronize.Event", done: "multiprocessing.synchronize.Event") -> None:
+    connection = duckdb.connect(path)
+    ready.set()
+    done.wait(30)
+    connection.close()
+
+
+def test_a_store_held_by_another_writer_is_a_coded_error(tmp_path: Path) -> None:
+    path = str(tmp_path / "s.duckdb")
+    open_store(path).close()
+    context = multiprocessing.get_context("spawn")
+    ready, done = context.Event(), context.Event()
+    holder = context.Process(target=_hold_lock, args=(path, ready, done))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        with pytest.raises(StoreLocked) as caught:
+            open_store(path)
+        assert caught.value.code == "E501"
+    finally:
+        done.set()
+        holder.join(30)

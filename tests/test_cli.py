@@ -1,0 +1,72 @@
+"""The command line: JSON Lines on stdout, problems on stderr, exit status from the failure count."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from eventwire import __version__
+from eventwire.cli import app
+
+from tests.test_pipeline import PAGE
+
+runner = CliRunner()
+
+
+def test_version_and_help() -> None:
+    assert runner.invoke(app, ["--version"]).stdout.strip() == f"eventwire {__version__}"
+    help_text = runner.invoke(app, ["--help"]).stdout
+    assert "process" in help_text and "ingest" in help_text and "Examples" in help_text
+
+
+def test_process_prints_json_lines_and_problems_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(PAGE)
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.5\n")
+    result = runner.invoke(app, ["process", str(tmp_path)])
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["title"] for r in records] == ["Kenya and Ethiopia hold border talks", None]
+    assert records[1]["errors"][0]["code"] == "E101"
+    assert "E101 not an article: binary content" in result.stderr
+    assert result.exit_code == 1
+
+
+def test_process_table_format(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(PAGE)
+    result = runner.invoke(app, ["process", str(tmp_path / "a.html"), "--format", "table"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "Kenya and Ethiopia" in result.stdout
+
+
+def test_all_inputs_failing_exits_3(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["process", str(tmp_path / "missing.html")])
+    assert result.exit_code == 3
+    assert "E108" in result.stderr
+
+
+def test_stdin_through_a_real_process(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "eventwire", "process", "-"],
+        input=PAGE.encode(),
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr.decode()
+    (record,) = [json.loads(line) for line in completed.stdout.decode().splitlines()]
+    assert record["origin"] == "<stdin>"
+
+
+def test_ingest_stores_and_is_idempotent(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text(PAGE)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    db = tmp_path / "store.duckdb"
+    first = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(db)])
+    assert first.exit_code == 1, first.output
+    assert "1 new articles stored" in first.stdout
+    second = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(db)])
+    assert "0 new articles stored, 1 already in the store" in second.stdout

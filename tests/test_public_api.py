@@ -1,0 +1,33 @@
+"""The public API is pinned: a change here is a change users see, and must be deliberate."""
+
+from __future__ import annotations
+
+import inspect
+
+import eventwire
+from eventwire import ingest, pipeline, store
+from eventwire.extract import extract
+
+
+def test_version_is_a_release_string() -> None:
+    assert eventwire.__version__.count(".") == 2
+
+
+def test_ingest_exports() -> None:
+    assert sorted(ingest.__all__) == [
+        "DEFAULT_MAX_BYTES", "Document", "Failure", "Format", "Source", "expand_sources", "read_documents", "read_source",
+    ]  # fmt: skip
+
+
+def test_store_exports() -> None:
+    assert sorted(store.__all__) == ["SCHEMA_VERSION", "SaveCounts", "Store", "open_store"]
+
+
+def test_signatures() -> None:
+    assert str(inspect.signature(pipeline.process)) == (
+        "(specs: 'Iterable[str]', *, max_bytes: 'int' = 20971520) -> 'Iterator[ArticleResult]'"
+    )
+    assert str(inspect.signature(extract)) == "(document: 'Document') -> 'Extraction'"
+    assert str(inspect.signature(ingest.read_documents)) == (
+        "(specs: 'Iterable[str]', *, max_bytes: 'int' = 20971520) -> 'Iterator[Document | Failure]'"
+    )
