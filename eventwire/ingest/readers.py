@@ -92,9 +92,10 @@ def _open(source: Source) -> IO[bytes]:
         raise UnreadableSource(f"{error.strerror or error}", origin=source.origin) from error
 
 
-def _read_head(stream: IO[bytes], origin: str) -> bytes:
+def _read(stream: IO[bytes], size: int, origin: str) -> bytes:
+    """Up to ``size`` bytes, with decompression and I/O failures turned into coded errors."""
     try:
-        return stream.read(_HEAD_BYTES)
+        return stream.read(size)
     except (EOFError, zlib.error, gzip.BadGzipFile) as error:
         raise CorruptCompression(str(error), origin=origin) from error
     except OSError as error:
@@ -102,13 +103,7 @@ def _read_head(stream: IO[bytes], origin: str) -> bytes:
 
 
 def _read_rest(head: bytes, stream: IO[bytes], max_bytes: int, origin: str) -> bytes:
-    try:
-        rest = stream.read(max_bytes + 1 - len(head))
-    except (EOFError, zlib.error, gzip.BadGzipFile) as error:
-        raise CorruptCompression(str(error), origin=origin) from error
-    except OSError as error:
-        raise UnreadableSource(f"{error.strerror or error}", origin=origin) from error
-    data = head + rest
+    data = head + _read(stream, max_bytes + 1 - len(head), origin)
     if len(data) > max_bytes:
         raise InputTooLarge(f"over {max_bytes:,} bytes", origin=origin)
     return data
@@ -169,7 +164,7 @@ def _skip_to_line_end(reader: io.BufferedReader) -> None:
 def _documents_from_stream(
     stream: IO[bytes], name: str, origin: str, max_bytes: int, depth: int = 0
 ) -> Iterator[Document | Failure]:
-    head = _read_head(stream, origin)
+    head = _read(stream, _HEAD_BYTES, origin)
     if not head.strip():
         raise EmptyInput("no content" if not head else "only white space", origin=origin)
     fmt = sniff(head, name)
