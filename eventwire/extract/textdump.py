@@ -1,0 +1,585 @@
+"""Articles from scraped text dumps: the plain text a scraper saved from a news page.
+
+A dump has the article's paragraphs somewhere in the middle of everything else the page
+showed: navigation, the headline (often twice), a deck, a byline and a date, photo captions
+with credits, "Related" links, a list of other stories, comments and footers. The parser
+finds the body the way a reader does, without knowing the outlet:
+
+1. every line is measured and classified by how much it reads like prose
+   (``textdump_lines``), and recognisable furniture is named (``textdump_furniture``);
+2. the body is the densest run of prose: the stretch of lines with the best sum of scores
+   (prose counts for, furniture against), never crossing the heading of a comment section
+   or of a list of other stories;
+3. inside that run, short lines are kept when prose surrounds them (a one-line paragraph,
+   a quote, a sub-heading) and furniture is dropped;
+4. what the furniture says becomes metadata: title, deck, date, section, authors, source,
+   photo caption and credit, reading time, and the headlines of related stories.
+
+Raises ``NoArticleText`` (E201) when a dump holds no prose that could be an article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eventwire.article import Article
+from eventwire.errors import NoArticleText
+from eventwire.extract.textdump_furniture import (
+    byline_names,
+    date_line,
+    dateline_agency,
+    furniture_cues,
+    reading_minutes,
+    source_line,
+    split_credit,
+    wire_agencies,
+)
+from eventwire.extract.textdump_lines import DumpLine, Kind, classify, split_lines
+
+FORMAT = "textdump"
+MIN_BODY_WORDS = 12  # less than a sentence or two is not an article
+
+# Roles of furniture lines (DumpLine.role).
+TITLE, DECK, CAPTION, CREDIT, DATE, BYLINE = "title", "deck", "caption", "credit", "date", "byline"
+READING, SOURCE, RELATED, DROP, LIST, END = "reading", "source", "related", "drop", "list", "end"
+TEASER = "teaser"  # a headline or summary of another story in a run of them
+HEADER_ROLES = frozenset({TITLE, CAPTION, CREDIT, DATE, BYLINE, READING})
+BARRIER_ROLES = frozenset({END, LIST})
+
+# Scores of the densest-run search: prose weighs by its length, furniture against.
+NEAR_WEIGHT = 0.5
+SHORT_PENALTY = 1.0
+FURNITURE_PENALTY = 2.0
+JUNK_PENALTY = 3.0
+BAD_PENALTY = 3.0
+BAD_PENALTY_PER_WORD = 1 / 3
+ARTICLE_SCORE = 40.0  # a run scoring this much is an article: what follows its end is not
+AFTER_ARTICLE_WEIGHT = 0.35  # prose after a list or comments heading that follows an article
+TEASER_MIN_PAIRS = 3
+TEASER_MAX_WORDS = 45
+
+HEADER_LOOKBACK = 12  # lines above the body searched for date, byline, caption when no title is found
+ABOVE_TITLE = 4  # a date, section or reading-time line may stand just above the headline
+CONTEXT_MAX_WORDS = 20  # a line longer than this is not a heading or a short paragraph
+DECK_MAX_WORDS = 60
+RELATED_MAX_WORDS = 25
+RELATED_LIMIT = 60
+
+
+@dataclass
+class Region:
+    """A run of lines ``start``..``end`` (inclusive) and its score."""
+
+    start: int
+    end: int
+    score: float
+
+
+@dataclass
+class Header:
+    """What the lines around the body say about the article."""
+
+    title: str | None = None
+    title_index: int | None = None
+    deck: str | None = None
+    published: str | None = None
+    section: str | None = None
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    caption: str | None = None
+    image_credit: str | None = None
+    reading_minutes: int | None = None
+
+
+def extract_text_dump(text: str, *, origin: str = "") -> Article:
+    """The article in a scraped text dump: clean body and the metadata around it."""
+    lines = split_lines(text)
+    for line in lines:
+        line.kind = classify(line)
+        line.role = _role_of(line)
+    _mark_barriers(lines)
+    _mark_teasers(lines)
+    region = _densest_region(lines)
+    if region is None:
+        raise NoArticleText("no paragraph of prose in the dump", origin=origin)
+    header = Header()
+    _find_title(lines, region, header)
+    body = _body_lines(lines, region)
+    _find_deck(lines, body, header)
+    if not body or sum(line.words for line in body) < MIN_BODY_WORDS:
+        raise NoArticleText("the prose found is too short to be an article", origin=origin)
+    _read_header(lines, body, header)
+    header.source = _find_source(lines, body, header)
+    return Article(
+        text="\n\n".join(line.text for line in body),
+        title=header.title,
+        deck=header.deck,
+        published=header.published,
+        section=header.section,
+        source=header.source,
+        authors=header.authors,
+        image_credit=header.image_credit,
+        caption=header.caption,
+        reading_minutes=header.reading_minutes,
+        related_headlines=_related_headlines(lines, body),
+        origin=origin,
+        format=FORMAT,
+    )
+
+
+# --- step 1: roles of furniture lines -------------------------------------------------
+
+
+def _role_of(line: DumpLine) -> str | None:
+    """The furniture ``line`` is, judged from its own text, or None for a candidate paragraph."""
+    text = line.text
+    cue = furniture_cues().kind_of(text, contains=line.kind < Kind.GOOD or line.words <= 12)
+    if cue == "caption":
+        return CAPTION
+    if cue in ("end", "list", "drop"):
+        return {"end": END, "list": LIST, "drop": DROP}[cue]
+    if furniture_cues().related_headline(text):
+        return RELATED
+    if reading_minutes(text) is not None:
+        return READING
+    if source_line(text):
+        return SOURCE
+    if byline_names(text):
+        return BYLINE
+    credit = split_credit(text)
+    if credit:
+        return CAPTION if credit.caption else CREDIT
+    if line.kind < Kind.GOOD and date_line(text):
+        return DATE
+    return None
+
+
+def _mark_barriers(lines: list[DumpLine]) -> None:
+    """Clear the list role of a list heading that is followed by prose, not by a list.
+
+    A widget's label left behind in the middle of an article ("Recommended" above the
+    next paragraph) is dropped like other furniture; only a heading with headlines under it
+    ends the article.
+    """
+    for position, line in enumerate(lines):
+        if line.role != LIST:
+            continue
+        following = [other for other in lines[position + 1 : position + 4] if other.role is None]
+        if following and following[0].kind == Kind.GOOD and following[0].index == line.index + 1 + _skipped(lines, position):
+            line.role = DROP
+
+
+def _skipped(lines: list[DumpLine], position: int) -> int:
+    """How many furniture lines stand between ``lines[position]`` and the next candidate."""
+    count = 0
+    for other in lines[position + 1 :]:
+        if other.role is None:
+            return count
+        count += 1
+    return count
+
+
+def _mark_teasers(lines: list[DumpLine]) -> None:
+    """Runs of headline-then-summary pairs: a list of other stories, not the article.
+
+    A front page or a "more news" block shows each story as a headline and a one-sentence
+    summary; three such pairs in a row are a list. An article's sub-headings are followed
+    by several paragraphs, so they do not form the pattern.
+    """
+    position = 0
+    while position < len(lines):
+        end, pairs = _teaser_run(lines, position)
+        if pairs >= TEASER_MIN_PAIRS:
+            for line in lines[position:end]:
+                line.role = line.role or TEASER
+            position = end
+        else:
+            position += 1
+
+
+def _teaser_run(lines: list[DumpLine], start: int) -> tuple[int, int]:
+    """End (exclusive) and number of headline+summary pairs of the run starting at ``start``."""
+    position, pairs = start, 0
+    while True:
+        after_headlines = position
+        while after_headlines < len(lines) and _teaser_headline(lines[after_headlines]):
+            after_headlines += 1
+        if after_headlines == position or after_headlines >= len(lines) or not _teaser_summary(lines[after_headlines]):
+            return position, pairs
+        position, pairs = after_headlines + 1, pairs + 1
+
+
+def _teaser_headline(line: DumpLine) -> bool:
+    return line.role in (None, TITLE) and line.kind in (Kind.SHORT, Kind.BAD) and not line.terminal and line.words <= 20
+
+
+def _teaser_summary(line: DumpLine) -> bool:
+    return line.role is None and line.kind >= Kind.NEAR and line.words <= TEASER_MAX_WORDS
+
+
+# --- step 2: the densest run of prose -------------------------------------------------
+
+
+def _score(line: DumpLine) -> float:
+    if line.role is not None:
+        return -FURNITURE_PENALTY
+    if line.kind == Kind.GOOD:
+        return float(line.words)
+    if line.kind == Kind.NEAR:
+        return line.words * NEAR_WEIGHT
+    if line.kind == Kind.SHORT:
+        return -SHORT_PENALTY
+    if line.kind == Kind.JUNK:
+        return -JUNK_PENALTY
+    return -(BAD_PENALTY + line.words * BAD_PENALTY_PER_WORD)
+
+
+def _densest_region(lines: list[DumpLine]) -> Region | None:
+    """The run of lines with the highest total score (maximum subarray), None if nothing scores.
+
+    The headings of comment sections and of lists of other stories are barriers: no run
+    crosses them, so that neither comments nor teaser lists join the article. Once a run
+    as long as an article has been seen, prose after such a heading counts for less: the
+    article comes before its comments and its "more stories", rarely after.
+    """
+    best: Region | None = None
+    current: Region | None = None
+    weight = 1.0
+    for line in lines:
+        if line.role in BARRIER_ROLES:
+            current = None
+            if best is not None and best.score >= ARTICLE_SCORE:
+                weight = AFTER_ARTICLE_WEIGHT
+            continue
+        score = _score(line)
+        if score > 0:
+            score *= weight
+        if current is None or current.score <= 0:
+            current = Region(line.index, line.index, score)
+        else:
+            current = Region(current.start, line.index, current.score + score)
+        if current.score > 0 and (best is None or current.score > best.score):
+            best = Region(current.start, current.end, current.score)
+    return best
+
+
+# --- step 3: the body inside the run --------------------------------------------------
+
+
+def _is_prose(line: DumpLine) -> bool:
+    return line.role is None and line.kind >= Kind.NEAR
+
+
+def _body_lines(lines: list[DumpLine], region: Region) -> list[DumpLine]:
+    """Prose lines of the region, and the short lines that prose surrounds.
+
+    A short line is judged by its neighbours (jusText's context rule): between two
+    paragraphs it is a one-line paragraph, a quote or a sub-heading; at the edge of the
+    run, or next to furniture, it is a button or a label.
+    """
+    inside = lines[region.start : region.end + 1]
+    candidates = [line for line in inside if line.role is None and line.kind != Kind.JUNK]
+    body: list[DumpLine] = []
+    for position, line in enumerate(candidates):
+        if line.kind >= Kind.NEAR:
+            body.append(line)
+        elif line.words <= CONTEXT_MAX_WORDS and _surrounded_by_prose(candidates, position):
+            body.append(line)
+    return body
+
+
+def _surrounded_by_prose(candidates: list[DumpLine], position: int) -> bool:
+    before = next((c for c in reversed(candidates[:position]) if c.kind != Kind.SHORT), None)
+    after = next((c for c in candidates[position + 1 :] if c.kind != Kind.SHORT), None)
+    return before is not None and after is not None and _is_prose(before) and _is_prose(after)
+
+
+# --- step 4: title and deck -----------------------------------------------------------
+
+_TITLE_SUFFIX = re.compile(r"\s+(?:[|–—:»]|-{1,2}|::)\s+[^|–—»]+$|_[^_]+(?:_[^_]+)*$")
+
+
+TITLE_WINDOW = 40  # the headline stands this close above the body
+REPEATED_TITLE_MIN_WORDS = 5  # shorter repeated lines are menu entries shown twice
+REPEAT_DISTANCE = 12
+
+
+def _find_title(lines: list[DumpLine], region: Region, header: Header) -> None:
+    """The headline: the line the page title names, or one shown twice above the body.
+
+    Pages show the headline in the page title (often with " | Outlet" after it), above the
+    article, and again over the photo; the occurrence nearest the body is the article's.
+    Without either, the page title cleaned of its outlet is the headline. Every line equal
+    to the headline is then furniture.
+    """
+    window = [line for line in lines[max(1, region.start - TITLE_WINDOW) : region.start + 4] if _headline_shaped(line)]
+    title_line = _named_by_page_title(lines, window) or _repeated_line(window)
+    if title_line is not None:
+        header.title = title_line.text
+        header.title_index = title_line.index
+    elif lines and lines[0].role is None and lines[0].kind < Kind.GOOD:
+        header.title = _strip_outlet(lines[0].text)
+    if header.title:
+        key = _key(header.title)
+        for line in lines[: region.end + 1]:
+            if line.role in (None, TEASER) and _key(line.text) == key:
+                line.role = TITLE
+
+
+def _headline_shaped(line: DumpLine) -> bool:
+    return line.role is None and 3 <= line.words <= 40 and line.separators == 0 and line.kind != Kind.JUNK
+
+
+def _named_by_page_title(lines: list[DumpLine], window: list[DumpLine]) -> DumpLine | None:
+    """The line nearest the body that the page title (the dump's first line) names."""
+    page_key = _key(lines[0].text) if lines else ""
+    if not page_key:
+        return None
+    for line in reversed(window):
+        key = _key(line.text)
+        if key == page_key or (page_key.startswith(key + " ") and len(key) >= 12) or (key.startswith(page_key) and len(page_key) >= 20):
+            return line
+    return None
+
+
+def _repeated_line(window: list[DumpLine]) -> DumpLine | None:
+    """The first showing of the line repeated nearest the body (a headline over its photo)."""
+    found: DumpLine | None = None
+    seen: dict[str, DumpLine] = {}
+    for line in window:
+        if line.words < REPEATED_TITLE_MIN_WORDS:
+            continue
+        key = _key(line.text)
+        first = seen.get(key)
+        if first is not None and line.index - first.index <= REPEAT_DISTANCE:
+            found = first
+        else:
+            seen[key] = line
+    return found
+
+
+def _strip_outlet(page_title: str) -> str:
+    """A page title without the " | Outlet" or " - Section - Outlet" after the headline."""
+    title = page_title
+    while True:
+        stripped = _TITLE_SUFFIX.sub("", title)
+        if stripped == title or len(stripped.split()) < 3:
+            return title
+        title = stripped
+
+
+def _key(text: str) -> str:
+    """A line for comparison: lower case, words only."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _find_deck(lines: list[DumpLine], body: list[DumpLine], header: Header) -> None:
+    """The deck: a sentence under the headline that header furniture parts from the body.
+
+    Layouts put headline, deck, byline or date or photo, then the article; so the first
+    prose line after the title counts as the deck only when such furniture follows it
+    before the next paragraph. Without that separation it is the article's first paragraph.
+    """
+    if header.title_index is None:
+        return
+    after_title = [line for line in lines[header.title_index + 1 :] if line.role is None and line.kind != Kind.SHORT]
+    if not after_title:
+        return
+    first = after_title[0]
+    if first.kind < Kind.NEAR or first.words > DECK_MAX_WORDS or dateline_agency(first.text):
+        return
+    next_body = next((line for line in body if line.index > first.index), None)
+    if next_body is None:
+        return
+    between = lines[first.index + 1 : next_body.index]
+    if not any(line.role in HEADER_ROLES for line in between):
+        return
+    first.role = DECK
+    header.deck = first.text
+    if body and body[0] is first:
+        body.pop(0)
+
+
+# --- step 5: metadata from the header -------------------------------------------------
+
+
+def _read_header(lines: list[DumpLine], body: list[DumpLine], header: Header) -> None:
+    """Date, section, authors, reading time, caption and credit from the lines about the body."""
+    start = body[0].index
+    zone = lines[_header_top(header, start) : start]
+    inside = [line for line in lines[start : body[-1].index + 1] if line.role in (CAPTION, CREDIT, DATE, BYLINE)]
+    for line in zone:
+        _read_date(line, header)
+        if header.reading_minutes is None and line.role == READING:
+            header.reading_minutes = reading_minutes(line.text)
+        if line.role == BYLINE and not header.authors:
+            header.authors = _authors(line.text, header)
+    if header.published is None:
+        for line in inside:
+            _read_date(line, header)
+    for line in [*zone, *inside]:
+        if line.role in (CAPTION, CREDIT) and header.image_credit is None:
+            _read_caption(lines, line, header)
+    if header.section is None:
+        header.section = _section_above_title(lines, header)
+
+
+def _header_top(header: Header, body_start: int) -> int:
+    """Where the article's header begins: a few lines above the headline, or above the body."""
+    if header.title_index is not None and header.title_index < body_start:
+        return max(0, header.title_index - ABOVE_TITLE)
+    return max(0, body_start - HEADER_LOOKBACK)
+
+
+def _read_date(line: DumpLine, header: Header) -> None:
+    if line.role not in (DATE, BYLINE, None) or line.kind >= Kind.GOOD:
+        return
+    found = date_line(line.text)
+    if found is None:
+        return
+    if header.published is None:
+        header.published = found.iso
+    rest = found.rest
+    if rest and header.section is None and _looks_like_section(rest):
+        header.section = rest
+    elif rest and header.source is None and wire_agencies().canonical(rest):
+        header.source = wire_agencies().canonical(rest)
+
+
+def _looks_like_section(text: str) -> bool:
+    """A section name: one to three words of letters, not a label or an agency."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 3
+        and all(re.fullmatch(r"[^\W\d_][\w&'’-]*", w) for w in words)
+        and wire_agencies().canonical(text) is None
+        and furniture_cues().kind_of(text) is None
+        and text.lower() not in ("by", "on", "at", "and")
+    )
+
+
+def _authors(text: str, header: Header) -> list[str]:
+    """Names of a byline; an agency named there is the source instead."""
+    names = byline_names(text) or []
+    authors = []
+    for name in names:
+        agency = wire_agencies().canonical(name)
+        if agency:
+            header.source = header.source or agency
+        else:
+            authors.append(name)
+    return authors
+
+
+def _read_caption(lines: list[DumpLine], line: DumpLine, header: Header) -> None:
+    """Caption and credit from a caption line, or from a credit line and the caption above it."""
+    credit = split_credit(line.text)
+    header.image_credit = credit.credit if credit else None
+    caption = credit.caption if credit else line.text
+    if not caption and line.index > 0:
+        above = lines[line.index - 1]
+        if above.role in (None, CAPTION) and above.kind >= Kind.NEAR and above.index != header.title_index:
+            caption = above.text
+            above.role = CAPTION
+    caption = _strip_caption_label(caption)
+    header.caption = caption or None
+
+
+_CAPTION_LABEL = re.compile(r"^(?:above|pictured|photo|image|caption|file photo|file)\s*[:\-–—]\s*", re.I)
+
+
+def _strip_caption_label(text: str) -> str:
+    return _CAPTION_LABEL.sub("", text.strip()).strip()
+
+
+def _section_above_title(lines: list[DumpLine], header: Header) -> str | None:
+    """A short label right above the headline ("WORLD", "Asia Pacific"), the page's section."""
+    if header.title_index is None or header.title_index == 0:
+        return None
+    above = lines[header.title_index - 1]
+    if above.role is None and above.words <= 3 and _looks_like_section(above.text):
+        return above.text
+    return None
+
+
+def _find_source(lines: list[DumpLine], body: list[DumpLine], header: Header) -> str | None:
+    """The wire agency (or outlet) the article comes from.
+
+    In order of trust: a "Source: X" line after the body, the dateline that opens it
+    ("MANILA, Nov. 24 (Xinhua) --"), a byline or date line naming an agency, and last the
+    outlet named in the page title.
+    """
+    agencies = wire_agencies()
+    for line in lines[body[0].index : min(len(lines), body[-1].index + 6)]:
+        if line.role == SOURCE:
+            named = source_line(line.text) or ""
+            return agencies.canonical(named) or agencies.find_in(named) or named
+    for line in body[:3]:
+        agency = dateline_agency(line.text)
+        if agency:
+            return agency
+    if header.source:
+        return header.source
+    for line in lines[_header_top(header, body[0].index) : body[0].index]:
+        if line.words <= 3 and line.role is None:
+            agency = agencies.canonical(line.text)
+            if agency:
+                return agency
+    return _outlet_from_page_title(lines, header)
+
+
+def _outlet_from_page_title(lines: list[DumpLine], header: Header) -> str | None:
+    if not lines or not header.title:
+        return None
+    page_title = lines[0].text
+    if not page_title.lower().startswith(header.title.lower()):
+        return None
+    rest = page_title[len(header.title) :].strip()
+    parts = [part.strip() for part in re.split(r"\s+(?:[|–—»:]|-{1,2})\s+|_", rest) if part.strip()]
+    if not parts:
+        return None
+    outlet = parts[-1]
+    return wire_agencies().canonical(outlet) or outlet
+
+
+# --- step 6: related headlines ---------------------------------------------------------
+
+_TIMESTAMP = re.compile(r"^\s*(?:\d+\s*(?:min|mins|minutes|hours?|hrs?|days?|weeks?)\s+ago|updated.*|\d{1,2}:\d{2}.*)$", re.I)
+
+
+def _related_headlines(lines: list[DumpLine], body: list[DumpLine]) -> list[str]:
+    """Headlines of other stories: inline "Related: ..." links and the lists after the article."""
+    cues = furniture_cues()
+    found: list[str] = []
+    start = body[0].index
+    in_list = False
+    misses = 0
+    for line in lines[start:]:
+        if len(found) >= RELATED_LIMIT:
+            break
+        inline = cues.related_headline(line.text) if line.role == RELATED else None
+        if inline:
+            found.append(inline)
+            continue
+        if line.index <= body[-1].index:
+            continue
+        if line.role == LIST:
+            in_list, misses = True, 0
+        elif line.role == END:
+            in_list = False
+        elif in_list and _looks_like_headline(line):
+            found.append(line.text)
+            misses = 0
+        elif in_list and line.role not in (BYLINE, DATE, DROP):
+            misses += 1
+            in_list = misses < 3
+    return list(dict.fromkeys(found))
+
+
+def _looks_like_headline(line: DumpLine) -> bool:
+    if line.role not in (None, TITLE) or line.kind == Kind.JUNK:
+        return False
+    if not 3 <= line.words <= RELATED_MAX_WORDS or _TIMESTAMP.match(line.text):
+        return False
+    return not (line.text.endswith(".") and line.words > 12)

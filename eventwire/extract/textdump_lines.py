@@ -1,0 +1,207 @@
+"""Lines of a scraped text dump and how much each one reads like article prose.
+
+The scraper's text keeps one line per page element: a paragraph, a menu entry, a headline,
+a button. Whether a line is prose is judged the way jusText judges HTML paragraphs, from
+what the text itself shows, so that it works on any outlet's page:
+
+- length in words (menus and buttons are short, paragraphs are long),
+- the density of function words ("the", "of", "that": about a third of running prose,
+  little of a headline list or a tag cloud),
+- a sentence's shape: it ends with terminal punctuation and most of its words are in lower
+  case, where a menu or a headline is in Title Case.
+
+Function words are English; a page in another language still has length, punctuation and
+case, which is enough to find its paragraphs, less sharply.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"\w+")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_MARKUP = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|\{\{[^{}]*\}\}|^\s*[{}<>]|&[a-z]+;", re.I)
+_CODE_CHARS = re.compile(r"[{}<>=;\\]|\(\)|//|&&|\|\|")
+CODE_DENSITY = 0.04  # script or style text left in a dump: braces, semicolons, "=" per character
+_URL = re.compile(r"https?://\S+|www\.\S+", re.I)
+_SEPARATOR = re.compile(r"\s[|•·»›]\s|\s/\s")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”»]\s*$")
+_CONTINUATION_START = re.compile(r"^[a-z]")
+
+
+class Kind(enum.IntEnum):
+    """How a line reads, from furniture to article prose (ordered: higher is more prose)."""
+
+    JUNK = 0  # markup, a URL, a line of separators: never text
+    BAD = 1  # long enough to judge, and not prose (a headline list, a menu run)
+    SHORT = 2  # too short to judge alone: a button, a heading, a short quote
+    NEAR = 3  # prose-like but thin: a short sentence
+    GOOD = 4  # a paragraph of prose
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """English function words (``eventwire/data/textdump_stopwords.txt``)."""
+    text = resources.files("eventwire").joinpath("data", "textdump_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@dataclass
+class DumpLine:
+    """One non-blank line of a dump with the measures that classify it.
+
+    ``blank_before`` tells that an empty line preceded it: scrapers put one between page
+    blocks, so it marks where a paragraph or a widget starts.
+    """
+
+    index: int
+    text: str
+    blank_before: bool
+    words: int
+    stop_density: float
+    lower_ratio: float
+    terminal: bool
+    markup: bool
+    separators: int
+    kind: Kind = Kind.SHORT
+    role: str | None = None  # the furniture this line is ("title", "caption", "byline", ...), if any
+
+    @property
+    def key(self) -> str:
+        """The line for comparison with others: case and punctuation dropped."""
+        return " ".join(_WORD.findall(self.text.lower()))
+
+
+def clean_line(raw: str) -> str:
+    """A line with its white space collapsed and invisible characters removed."""
+    text = unicodedata.normalize("NFC", raw)
+    text = "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) not in ("Cc", "Cf"))
+    return _SPACES.sub(" ", text).strip()
+
+
+def measure(index: int, text: str, blank_before: bool) -> DumpLine:
+    """A ``DumpLine`` with its measures (not yet classified)."""
+    words = _WORD.findall(text)
+    lowered = [w.lower() for w in words]
+    letter_words = _LETTER_WORD.findall(text)
+    stop = stopwords()
+    stop_density = sum(w in stop for w in lowered) / len(words) if words else 0.0
+    lower_ratio = sum(w[0].islower() for w in letter_words) / len(letter_words) if letter_words else 0.0
+    return DumpLine(
+        index=index,
+        text=text,
+        blank_before=blank_before,
+        words=len(words),
+        stop_density=stop_density,
+        lower_ratio=lower_ratio,
+        terminal=bool(_TERMINAL.search(text)),
+        markup=bool(_MARKUP.search(text))
+        or (bool(_URL.search(text)) and len(words) < 12)
+        or len(_CODE_CHARS.findall(text)) > CODE_DENSITY * len(text),
+        separators=len(_SEPARATOR.findall(text)),
+    )
+
+
+# --- dumps that kept the page's markup -----------------------------------------------
+
+_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(?:\s[^<>]*)?/?\s*>", re.I)
+_INVISIBLE = re.compile(r"<\s*(script|style|noscript|iframe|select|head)\b.*?<\s*/\s*\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.I | re.S)
+_BLOCK_TAG = re.compile(
+    r"<\s*/?\s*(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|nav|aside|form|"
+    r"blockquote|dd|dt|dl|pre|title|option|figure|figcaption|hr|center|body|html|main)\b[^<>]*>",
+    re.I,
+)
+MARKUP_TAGS_PER_WORD = 0.1  # a rendered dump has a stray tag or two; a saved page source has one every few words
+
+
+def looks_like_markup(text: str) -> bool:
+    """The scraper saved the page source, not its text."""
+    tags = len(_TAG.findall(text))
+    return tags >= 20 and tags > MARKUP_TAGS_PER_WORD * len(text.split())
+
+
+def strip_markup(text: str) -> str:
+    """The text of a page source: scripts and styles dropped, one line per block element."""
+    text = _INVISIBLE.sub(" ", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text)
+
+
+def split_lines(text: str) -> list[DumpLine]:
+    """The non-blank lines of a dump, measured, with hard-wrapped paragraphs re-joined.
+
+    A line that stops mid-sentence and is continued on the next one in lower case is one
+    paragraph wrapped by the scraper; it is joined so that it is judged, and output, whole.
+    """
+    if looks_like_markup(text):
+        text = strip_markup(text)
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    merged: list[tuple[str, bool]] = []
+    blank = True
+    for raw in raw_lines:
+        line = clean_line(raw)
+        if not line:
+            blank = True
+            continue
+        if merged and not blank and _continues(merged[-1][0], line):
+            merged[-1] = (merged[-1][0] + " " + line, merged[-1][1])
+        else:
+            merged.append((line, blank))
+        blank = False
+    return [measure(i, line, blank_before) for i, (line, blank_before) in enumerate(merged)]
+
+
+def _continues(previous: str, line: str) -> bool:
+    """``line`` carries on the sentence that ``previous`` left unfinished."""
+    if _TERMINAL.search(previous) or not _CONTINUATION_START.match(line):
+        return False
+    return len(_WORD.findall(previous)) >= 4 and not _SEPARATOR.search(previous)
+
+
+# --- classification -----------------------------------------------------------------
+
+SHORT_MAX_WORDS = 6  # up to this a line is judged by its neighbours
+GOOD_MIN_WORDS = 14  # a paragraph this long with prose density is good by itself
+STOP_HIGH = 0.27  # English prose; headlines and menus stay under it
+STOP_LOW = 0.17
+ENGLISH_EVIDENCE = 0.08  # below this density the line is not English: judge by shape only
+LOWER_PROSE = 0.55  # share of lower-case words in a sentence (case-marking scripts)
+UNPUNCTUATED_PARAGRAPH_WORDS = 30  # a line this long is a paragraph even without a full stop
+HEADLINE_MAX_WORDS = 20
+
+
+def classify(line: DumpLine) -> Kind:
+    """The kind of ``line`` from its own text (neighbours are considered later).
+
+    A sentence ends with terminal punctuation; a line without it is a headline, a label or
+    a menu entry however wordy, and is left to its neighbours to judge (SHORT) unless it is
+    long enough to be a paragraph that lost its full stop.
+    """
+    if line.markup or line.words == 0:
+        return Kind.JUNK
+    if line.separators >= 2:
+        return Kind.BAD
+    if line.words <= SHORT_MAX_WORDS:
+        return Kind.SHORT
+    english = line.stop_density >= ENGLISH_EVIDENCE
+    caseless = line.lower_ratio == 0.0 and not any(ch.isupper() for ch in line.text)
+    prose_case = caseless or line.lower_ratio >= LOWER_PROSE
+    dense = line.stop_density >= STOP_HIGH if english else prose_case
+    thin = line.stop_density >= STOP_LOW if english else prose_case
+    if line.terminal and line.words >= GOOD_MIN_WORDS and dense and prose_case:
+        return Kind.GOOD
+    if line.words >= UNPUNCTUATED_PARAGRAPH_WORDS and thin and (line.terminal or prose_case):
+        return Kind.GOOD
+    if line.terminal and thin:
+        return Kind.NEAR
+    if not line.terminal and line.words <= HEADLINE_MAX_WORDS and (prose_case or thin):
+        return Kind.SHORT
+    return Kind.BAD
