@@ -81,3 +81,10 @@ def test_exit_status() -> None:
     assert exit_status(5, 2) == 1
     assert exit_status(5, 5) == 3
     assert exit_status(0, 0) == 3
+
+
+def test_html_fragment_in_jsonl_is_not_called_truncated(tmp_path: Path) -> None:
+    fragment = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    (tmp_path / "f.jsonl").write_text('{"html": "' + fragment + '", "title": "Border talks"}\n')
+    (result,) = _run(tmp_path / "f.jsonl")
+    assert result.article is not None and result.problems == []

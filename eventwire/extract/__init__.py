@@ -22,6 +22,12 @@ from eventwire.ingest import Document, Format
 
 ENGLISH = "en"
 _HTML_CLOSED = re.compile(r"</(?:html|body)\s*>\s*(?:<!--.*?-->\s*)*$", re.I | re.S)
+_WHOLE_PAGE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype|html)\b", re.I | re.S)
+
+
+def _is_truncated_page(html: str) -> bool:
+    """A whole page (doctype or <html> first) that never closes; fragments are not pages."""
+    return bool(_WHOLE_PAGE.match(html[:4096])) and not _HTML_CLOSED.search(html[-4096:])
 
 
 @dataclass
@@ -64,7 +70,7 @@ def extract(document: Document) -> Extraction:
     url = document.metadata.get("url")
     if document.format is Format.HTML:
         article = extract_html(document.content, url=url if isinstance(url, str) else None, origin=origin)
-        if not _HTML_CLOSED.search(document.content[-4096:]):
+        if _is_truncated_page(document.content):
             problems.append(TruncatedHtml("no closing </body> or </html>", origin=origin).problem())
     elif document.format is Format.TEXTDUMP and detect_language(document.content) in (None, ENGLISH):
         article = extract_text_dump(document.content, origin=origin)
