@@ -35,7 +35,7 @@ from eventwire.extract.textdump_furniture import (
     split_credit,
     wire_agencies,
 )
-from eventwire.extract.textdump_lines import DumpLine, Kind, classify, split_lines
+from eventwire.extract.textdump_lines import DumpLine, Kind, classify, document_is_english, split_lines
 
 FORMAT = "textdump"
 MIN_BODY_WORDS = 12  # less than a sentence or two is not an article
@@ -45,7 +45,7 @@ TITLE, DECK, CAPTION, CREDIT, DATE, BYLINE = "title", "deck", "caption", "credit
 READING, SOURCE, RELATED, DROP, LIST, END = "reading", "source", "related", "drop", "list", "end"
 TEASER = "teaser"  # a headline or summary of another story in a run of them
 HEADER_ROLES = frozenset({TITLE, CAPTION, CREDIT, DATE, BYLINE, READING})
-BARRIER_ROLES = frozenset({END, LIST})
+BARRIER_ROLES = frozenset({END, LIST})  # headings after which the article is over
 
 # Scores of the densest-run search: prose weighs by its length, furniture against.
 NEAR_WEIGHT = 0.5
@@ -56,7 +56,9 @@ BAD_PENALTY = 3.0
 BAD_PENALTY_PER_WORD = 1 / 3
 ARTICLE_SCORE = 40.0  # a run scoring this much is an article: what follows its end is not
 AFTER_ARTICLE_WEIGHT = 0.35  # prose after a list or comments heading that follows an article
+LIST_PENALTY = 25.0  # a list heading inside an article (a "Related" box) is crossed only for much more prose
 TEASER_MIN_PAIRS = 3
+GLUED_HEADLINE_STOPS = 2  # "Dies After Crash In ..." opening a paragraph: a Title Case headline glued to a teaser
 TEASER_MAX_WORDS = 45
 
 HEADER_LOOKBACK = 12  # lines above the body searched for date, byline, caption when no title is found
@@ -95,8 +97,9 @@ class Header:
 def extract_text_dump(text: str, *, origin: str = "") -> Article:
     """The article in a scraped text dump: clean body and the metadata around it."""
     lines = split_lines(text)
+    english = document_is_english(lines)
     for line in lines:
-        line.kind = classify(line)
+        line.kind = classify(line, english=english)
         line.role = _role_of(line)
     _mark_barriers(lines)
     _mark_teasers(lines)
@@ -152,6 +155,8 @@ def _role_of(line: DumpLine) -> str | None:
         return CAPTION if credit.caption else CREDIT
     if line.kind < Kind.GOOD and date_line(text):
         return DATE
+    if line.capital_stops >= GLUED_HEADLINE_STOPS and line.kind >= Kind.NEAR:
+        return TEASER
     return None
 
 
@@ -238,21 +243,22 @@ def _score(line: DumpLine) -> float:
 def _densest_region(lines: list[DumpLine]) -> Region | None:
     """The run of lines with the highest total score (maximum subarray), None if nothing scores.
 
-    The headings of comment sections and of lists of other stories are barriers: no run
-    crosses them, so that neither comments nor teaser lists join the article. Once a run
-    as long as an article has been seen, prose after such a heading counts for less: the
-    article comes before its comments and its "more stories", rarely after.
+    No run crosses the heading of a comment section; the heading of a list of other stories
+    weighs heavily against a run, which crosses it only when much more prose follows (a
+    "Related" box set between two paragraphs). Once a run as long as an article has been
+    seen, prose after either heading counts for less: the article comes before its
+    comments and its "more stories", rarely after.
     """
     best: Region | None = None
     current: Region | None = None
     weight = 1.0
     for line in lines:
-        if line.role in BARRIER_ROLES:
+        if line.role in BARRIER_ROLES and best is not None and best.score >= ARTICLE_SCORE:
+            weight = AFTER_ARTICLE_WEIGHT
+        if line.role == END:
             current = None
-            if best is not None and best.score >= ARTICLE_SCORE:
-                weight = AFTER_ARTICLE_WEIGHT
             continue
-        score = _score(line)
+        score = -LIST_PENALTY if line.role == LIST else _score(line)
         if score > 0:
             score *= weight
         if current is None or current.score <= 0:

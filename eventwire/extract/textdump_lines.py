@@ -30,6 +30,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _MARKUP = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|\{\{[^{}]*\}\}|^\s*[{}<>]|&[a-z]+;", re.I)
 _CODE_CHARS = re.compile(r"[{}<>=;\\]|\(\)|//|&&|\|\|")
 CODE_DENSITY = 0.04  # script or style text left in a dump: braces, semicolons, "=" per character
+_INNER_PUNCTUATION = re.compile(r"[.,;:!?…](?=[\s\"'”’)\]]|$)")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _SEPARATOR = re.compile(r"\s[|•·»›]\s|\s/\s")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”»]\s*$")
@@ -70,13 +71,11 @@ class DumpLine:
     terminal: bool
     markup: bool
     separators: int
+    punctuation: int  # commas, stops, colons inside the line: prose has some, a tag cloud none
+    capital_stops: int  # function words capitalised mid-line near its start ("Dies After Crash In")
     kind: Kind = Kind.SHORT
     role: str | None = None  # the furniture this line is ("title", "caption", "byline", ...), if any
 
-    @property
-    def key(self) -> str:
-        """The line for comparison with others: case and punctuation dropped."""
-        return " ".join(_WORD.findall(self.text.lower()))
 
 
 def clean_line(raw: str) -> str:
@@ -93,6 +92,7 @@ def measure(index: int, text: str, blank_before: bool) -> DumpLine:
     letter_words = _LETTER_WORD.findall(text)
     stop = stopwords()
     stop_density = sum(w in stop for w in lowered) / len(words) if words else 0.0
+    capital_stops = sum(1 for w in _title_cased_stops(text) if w)
     lower_ratio = sum(w[0].islower() for w in letter_words) / len(letter_words) if letter_words else 0.0
     return DumpLine(
         index=index,
@@ -106,7 +106,29 @@ def measure(index: int, text: str, blank_before: bool) -> DumpLine:
         or (bool(_URL.search(text)) and len(words) < 12)
         or len(_CODE_CHARS.findall(text)) > CODE_DENSITY * len(text),
         separators=len(_SEPARATOR.findall(text)),
+        punctuation=len(_INNER_PUNCTUATION.findall(text)),
+        capital_stops=capital_stops,
     )
+
+
+OPENING_WORDS = 12
+
+
+def _title_cased_stops(text: str) -> list[str]:
+    """Function words written with a capital in the opening words, not starting a sentence.
+
+    Headlines in Title Case capitalise "In", "After", "Of"; prose does not, except at the
+    start of a sentence. A line that opens this way and goes on as prose is a headline
+    glued to its teaser by the scraper.
+    """
+    stop = stopwords()
+    found = []
+    tokens = text.split()[:OPENING_WORDS]
+    for position, token in enumerate(tokens[1:], start=1):
+        word = token.strip("\"'“”‘’()[]")
+        if word[:1].isupper() and word.lower() in stop and word != "I" and not tokens[position - 1].endswith((".", "!", "?", ":", "—", "-")):
+            found.append(word)
+    return found
 
 
 # --- dumps that kept the page's markup -----------------------------------------------
@@ -172,13 +194,28 @@ SHORT_MAX_WORDS = 6  # up to this a line is judged by its neighbours
 GOOD_MIN_WORDS = 14  # a paragraph this long with prose density is good by itself
 STOP_HIGH = 0.27  # English prose; headlines and menus stay under it
 STOP_LOW = 0.17
-ENGLISH_EVIDENCE = 0.08  # below this density the line is not English: judge by shape only
 LOWER_PROSE = 0.55  # share of lower-case words in a sentence (case-marking scripts)
 UNPUNCTUATED_PARAGRAPH_WORDS = 30  # a line this long is a paragraph even without a full stop
 HEADLINE_MAX_WORDS = 20
 
 
-def classify(line: DumpLine) -> Kind:
+ENGLISH_DOCUMENT_DENSITY = 0.15  # function-word density of a page whose longer lines are English
+PUNCTUATION_PER_WORD = 1 / 60  # a long line with less punctuation than this is a list of words
+
+
+def document_is_english(lines: list[DumpLine]) -> bool:
+    """Whether the page's longer lines are English: then function-word density is a measure.
+
+    Decided once per page, since a line of Portuguese shares enough short words with
+    English ("a", "no", "as") to look like thin English prose by itself.
+    """
+    long_lines = [line for line in lines if line.words >= 8 and not line.markup]
+    words = sum(line.words for line in long_lines)
+    stops = sum(line.stop_density * line.words for line in long_lines)
+    return words > 0 and stops / words >= ENGLISH_DOCUMENT_DENSITY
+
+
+def classify(line: DumpLine, *, english: bool = True) -> Kind:
     """The kind of ``line`` from its own text (neighbours are considered later).
 
     A sentence ends with terminal punctuation; a line without it is a headline, a label or
@@ -191,7 +228,8 @@ def classify(line: DumpLine) -> Kind:
         return Kind.BAD
     if line.words <= SHORT_MAX_WORDS:
         return Kind.SHORT
-    english = line.stop_density >= ENGLISH_EVIDENCE
+    if line.words >= UNPUNCTUATED_PARAGRAPH_WORDS and line.punctuation < line.words * PUNCTUATION_PER_WORD:
+        return Kind.BAD
     caseless = line.lower_ratio == 0.0 and not any(ch.isupper() for ch in line.text)
     prose_case = caseless or line.lower_ratio >= LOWER_PROSE
     dense = line.stop_density >= STOP_HIGH if english else prose_case
