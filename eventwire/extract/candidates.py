@@ -1,0 +1,86 @@
+"""Body candidates from several extractors, and the choice between them by agreement.
+
+No single extractor wins on every kind of page: trafilatura in precision mode is the most
+accurate on modern article pages but now and then returns a fragment, a comment thread or
+nothing; its balanced mode without tables is steadier on old table-laid pages; a
+readability-style scorer (trafilatura's own fork of readability) finds the densest text
+block and fails in other places again. Their mistakes rarely coincide, so we take the
+candidate that agrees most with the others (the medoid under shingle overlap): a candidate
+that went wrong alone is outvoted, and no threshold has to be tuned.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.readability_lxml import Document as ReadabilityDocument
+
+from eventwire.extract.htmltree import paragraphs, parse_html
+
+_WORD = re.compile(r"\w+")
+_SHINGLE = 4
+
+# trafilatura logs every fallback it tries at WARNING; that is its business, not the user's.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One extractor's body: its name (for explanations and the eval) and its paragraphs."""
+
+    name: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def trafilatura_candidate(tree: HtmlElement, *, url: str | None, precision: bool, tables: bool) -> Candidate:
+    """trafilatura's body (comments left out), rendered as our paragraphs."""
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        favor_precision=precision,
+        include_tables=tables,
+        with_metadata=False,
+    )
+    body = getattr(document, "body", None)
+    name = "trafilatura-precision" if precision else "trafilatura" if tables else "trafilatura-notables"
+    return Candidate(name, tuple(paragraphs(body)) if body is not None else ())
+
+
+def readability_candidate(tree: HtmlElement) -> Candidate:
+    """The densest text block, by trafilatura's fork of readability (it edits its input: a copy)."""
+    summary = ReadabilityDocument(deepcopy(tree)).summary()
+    if not summary.strip():
+        return Candidate("readability", ())
+    return Candidate("readability", tuple(paragraphs(parse_html(summary))))
+
+
+def _shingles(candidate: Candidate) -> set[tuple[str, ...]]:
+    words = _WORD.findall(candidate.text.casefold())
+    return {tuple(words[i : i + _SHINGLE]) for i in range(max(1, len(words) - _SHINGLE + 1))} if words else set()
+
+
+def _agreement(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
+    """F1 overlap of two shingle sets: 1 for the same text, 0 for disjoint texts."""
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def choose(candidates: list[Candidate]) -> Candidate:
+    """The candidate with the highest summed agreement with the others (ties: the earlier one)."""
+    shingled = [_shingles(candidate) for candidate in candidates]
+    scores = [
+        sum(_agreement(mine, other) for j, other in enumerate(shingled) if j != i) for i, mine in enumerate(shingled)
+    ]
+    best = max(range(len(candidates)), key=lambda i: (scores[i], bool(shingled[i]), -i))
+    return candidates[best]

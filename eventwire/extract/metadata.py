@@ -1,0 +1,235 @@
+"""Page metadata read from an lxml tree: the facts a page states about its article.
+
+Why our own reader and not trafilatura's: we need fields trafilatura does not return
+(standfirst, section, image caption and credit, authors as a list of people), and we need
+to know *where* a value came from to rank sources. A publisher's JSON-LD is written for
+search engines and is the most deliberate statement, so it wins over Open Graph tags, which
+win over the ``<title>`` element and loose ``<meta>`` tags. Values are returned as the page
+wrote them, trimmed; only the date is normalised (ISO 8601, via ``parse_date``).
+
+Nothing here looks at the body text, so the text-dump path can reuse the pieces that apply
+(``strip_title_suffix``, ``split_names``) without a tree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from eventwire.extract.dates import parse_date
+
+ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"})
+PERSON_TYPES = frozenset({"Person"})
+
+_SPACE = re.compile(r"\s+")
+# " | Outlet", " - Outlet", " — Outlet", " :: Outlet": the separators outlets put before their name.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+_MAX_SUFFIX_WORDS = 5
+_BY = re.compile(r"^\s*(?:by|from)\s*:?\s+", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*", re.I)
+
+
+@dataclass
+class PageMetadata:
+    """What the page says about its article, each field the best source's value or None."""
+
+    title: str | None = None
+    site_name: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    description: str | None = None
+    published: str | None = None
+    section: str | None = None
+    authors: list[str] = field(default_factory=list)
+    organisation_authors: list[str] = field(default_factory=list)
+    image_caption: str | None = None
+    image_credit: str | None = None
+
+
+def clean(value: Any) -> str | None:
+    """A trimmed one-line string, or None for empty and non-string values."""
+    if not isinstance(value, str):
+        return None
+    text = _SPACE.sub(" ", value).strip()
+    return text or None
+
+
+def strip_title_suffix(title: str, site_names: tuple[str, ...] = ()) -> str:
+    """A page title without the outlet's name after " | ", " - " and the like.
+
+    The part after the last separator is cut when it is a known site name, or short (at most
+    five words) while the part before it is longer: "Talks collapse in Doha | Example News"
+    keeps the headline. A leading part that is a known site name ("Outlet | Headline") is cut
+    too. A title with no separator is returned as it is.
+    """
+    title = title.strip()
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    known = {name.casefold() for name in site_names if name}
+    head, tail = title[: separators[-1].start()].strip(), title[separators[-1].end() :].strip()
+    if tail.casefold() in known or len(head.split()) > len(tail.split()) <= _MAX_SUFFIX_WORDS:
+        return head
+    lead, rest = title[: separators[0].start()].strip(), title[separators[0].end() :].strip()
+    return rest if lead.casefold() in known else title
+
+
+def split_names(value: str) -> list[str]:
+    """Names in a byline string: "By Ann Lee and Bo Chen" gives ["Ann Lee", "Bo Chen"]."""
+    names = (clean(part) for part in _NAME_SPLIT.split(_BY.sub("", value)))
+    return [name for name in names if name and any(ch.isalpha() for ch in name)]
+
+
+def _meta(tree: HtmlElement) -> dict[str, str]:
+    """``<meta>`` contents by lower-cased property or name; the first value of a key wins."""
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        content = clean(element.get("content"))
+        if key and content and key not in found:
+            found[key] = content
+    return found
+
+
+def _meta_all(tree: HtmlElement, key: str) -> list[str]:
+    """Every content of a repeated ``<meta>`` key (``article:author`` may appear once per author)."""
+    values = []
+    for element in tree.iter("meta"):
+        name = (element.get("property") or element.get("name") or "").strip().lower()
+        content = clean(element.get("content"))
+        if name == key and content:
+            values.append(content)
+    return values
+
+
+def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD blocks, walking ``@graph`` and lists."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except json.JSONDecodeError:
+            continue  # a broken block is the publisher's bug; the other sources still count
+        stack: list[Any] = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    kind = item.get("@type")
+    if isinstance(kind, str):
+        return {kind}
+    if isinstance(kind, list):
+        return {k for k in kind if isinstance(k, str)}
+    return set()
+
+
+def _names(value: Any) -> tuple[list[str], list[str]]:
+    """(people, organisations) named by a JSON-LD author value: objects, strings or lists."""
+    people: list[str] = []
+    organisations: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            people.extend(split_names(item))
+        elif isinstance(item, dict) and (name := clean(item.get("name"))):
+            kinds = _types(item)
+            if kinds and not kinds & PERSON_TYPES:
+                organisations.append(name)
+            else:
+                people.extend(split_names(name))
+    return people, organisations
+
+
+def _first_text(value: Any) -> str | None:
+    """A string value, or the first string of a list (``articleSection`` is often a list)."""
+    if isinstance(value, list):
+        return next((text for item in value if (text := clean(item))), None)
+    return clean(value)
+
+
+def _image_fields(value: Any) -> tuple[str | None, str | None]:
+    """(caption, credit) of a JSON-LD image value, the first image that has either."""
+    for item in value if isinstance(value, list) else [value]:
+        if not isinstance(item, dict):
+            continue
+        caption = clean(item.get("caption")) or clean(item.get("description"))
+        credit = clean(item.get("creditText")) or clean(item.get("copyrightHolder"))
+        if credit is None and isinstance(item.get("copyrightHolder"), dict):
+            credit = clean(item["copyrightHolder"].get("name"))
+        if caption or credit:
+            return caption, credit
+    return None, None
+
+
+def _name_of(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return clean(value.get("name"))
+    if isinstance(value, list):
+        return next((name for item in value if (name := _name_of(item))), None)
+    return clean(value)
+
+
+def _from_json_ld(tree: HtmlElement, record: PageMetadata) -> None:
+    """Fill ``record`` from the first article object of the page's JSON-LD."""
+    objects = list(_json_ld_objects(tree))
+    article = next((item for item in objects if _types(item) & ARTICLE_TYPES), None)
+    record.site_name = next((clean(item.get("name")) for item in objects if "WebSite" in _types(item)), None)
+    if article is None:
+        return
+    record.title = clean(article.get("headline")) or clean(article.get("name"))
+    record.published = parse_date(clean(article.get("datePublished")) or clean(article.get("dateCreated")))
+    record.authors, record.organisation_authors = _names(article.get("author"))
+    record.publisher = _name_of(article.get("publisher"))
+    record.section = _first_text(article.get("articleSection"))
+    record.description = clean(article.get("description"))
+    record.image_caption, record.image_credit = _image_fields(article.get("image"))
+    page = article.get("mainEntityOfPage")
+    record.url = clean(article.get("url")) or (clean(page.get("@id")) if isinstance(page, dict) else clean(page))
+
+
+def _fill(record: PageMetadata, name: str, value: str | None) -> None:
+    """Set a field only when no better source has set it already."""
+    if value and not getattr(record, name):
+        setattr(record, name, value)
+
+
+def read_metadata(tree: HtmlElement) -> PageMetadata:
+    """The page's metadata, from JSON-LD, then Open Graph and ``article:`` tags, then the rest."""
+    record = PageMetadata()
+    _from_json_ld(tree, record)
+    meta = _meta(tree)
+    _fill(record, "site_name", meta.get("og:site_name") or meta.get("application-name"))
+    _fill(record, "title", meta.get("og:title") or meta.get("twitter:title"))
+    _fill(record, "description", meta.get("og:description") or meta.get("description") or meta.get("twitter:description"))
+    _fill(record, "section", meta.get("article:section"))
+    _fill(record, "url", meta.get("og:url"))
+    for key in ("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "sailthru.date"):
+        _fill(record, "published", parse_date(meta.get(key)))
+    if not record.published:
+        times = (parse_date(element.get("datetime")) for element in tree.iter("time"))
+        record.published = next((iso for iso in times if iso), None)
+    if not record.authors:
+        people = [name for value in _meta_all(tree, "article:author") if "://" not in value for name in split_names(value)]
+        record.authors = people or split_names(meta.get("author") or meta.get("byl") or "")
+    canonical = next((clean(link.get("href")) for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"), None)
+    if canonical:
+        record.url = canonical
+    title_element = tree.find(".//head/title")
+    page_title = clean(title_element.text_content()) if title_element is not None else None
+    _fill(record, "title", page_title)
+    if record.title:
+        record.title = strip_title_suffix(record.title, tuple(n for n in (record.site_name, record.publisher) if n))
+    return record
