@@ -101,6 +101,7 @@ def extract_text_dump(text: str, *, origin: str = "") -> Article:
     for line in lines:
         line.kind = classify(line, english=english)
         line.role = _role_of(line)
+    _mark_author_boxes(lines)
     _mark_barriers(lines)
     _mark_teasers(lines)
     region = _densest_region(lines)
@@ -108,8 +109,9 @@ def extract_text_dump(text: str, *, origin: str = "") -> Article:
         raise NoArticleText("no paragraph of prose in the dump", origin=origin)
     header = Header()
     _find_title(lines, region, header)
-    body = _body_lines(lines, region)
+    body = _drop_boilerplate(_body_lines(lines, region), lines, region)
     _find_deck(lines, body, header)
+    body = _below_article_header(lines, body)
     if not body or sum(line.words for line in body) < MIN_BODY_WORDS:
         raise NoArticleText("the prose found is too short to be an article", origin=origin)
     _read_header(lines, body, header)
@@ -137,7 +139,7 @@ def extract_text_dump(text: str, *, origin: str = "") -> Article:
 def _role_of(line: DumpLine) -> str | None:
     """The furniture ``line`` is, judged from its own text, or None for a candidate paragraph."""
     text = line.text
-    cue = furniture_cues().kind_of(text, contains=line.kind < Kind.GOOD or line.words <= 12)
+    cue = furniture_cues().kind_of(text, contains=line.kind < Kind.GOOD or line.words <= 12 or _addresses_reader(text))
     if cue == "caption":
         return CAPTION
     if cue in ("end", "list", "drop"):
@@ -160,6 +162,83 @@ def _role_of(line: DumpLine) -> str | None:
     return None
 
 
+_READER_ADDRESS = re.compile(r"\b(?:you|your|you're|we|our|us)\b", re.I)
+
+
+def _addresses_reader(text: str) -> bool:
+    """The line speaks to the reader ("your email", "our newsletter"): site text, not news.
+
+    A sign-up form or a legal notice is as long as a paragraph; its cue phrase ("privacy
+    policy") together with the second person tells it from a news story about a privacy policy.
+    """
+    return bool(_READER_ADDRESS.search(text))
+
+
+def _mark_author_boxes(lines: list[DumpLine]) -> None:
+    """The author's box after an article ("Jane Doe is a reporter who covers ...") ends it.
+
+    It is recognised by its shape: a paragraph opening with a name and a description
+    ("is a", "covers", "writes about"), whose name is the line just above it or is given
+    further up the page, alone or in a byline. The name line and the box are furniture.
+    """
+    names_given: set[str] = set()
+    for position, line in enumerate(lines):
+        if line.role == BYLINE:
+            names_given.update(_key(name) for name in byline_names(line.text) or [])
+        if line.words <= 4 and line.role is None:
+            names_given.add(_key(line.text))
+        if line.role is not None or line.kind < Kind.NEAR:
+            continue
+        match = _BIO_OPENING.match(line.text)
+        if not match:
+            continue
+        name_key = _key(match.group("name"))
+        above = lines[position - 1] if position else None
+        named_above = above is not None and _same_person(_key(above.text), name_key)
+        if named_above or any(given.startswith(name_key) for given in names_given):
+            line.role = END
+            if named_above and above is not None and above.role is None:
+                above.role = DROP
+
+
+def _same_person(name_line_key: str, name_key: str) -> bool:
+    """A name line ("Stephanie Doe") and the name opening a bio ("Steph Doe"): same surname."""
+    line_words, name_words = name_line_key.split(), name_key.split()
+    return 2 <= len(line_words) <= 4 and line_words[-1] == name_words[-1]
+
+
+_BIO_OPENING = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s+(?:(?:is|was|has been)\s+(?:a|an|the)\b|"
+    r"covers\b|writes\s+(?:about|for|on)\b|reports\s+(?:on|for|about)\b|joined\b|serves\s+as\b)"
+)
+
+
+def _drop_boilerplate(body: list[DumpLine], lines: list[DumpLine], region: Region) -> list[DumpLine]:
+    """Body lines that the page prints again elsewhere: site boilerplate and repeated captions.
+
+    A mission statement or a promotion is printed in a menu and again under the article,
+    a photo caption once per image size; an article's own paragraphs are printed once, or
+    twice within the article (a key point repeated in the text: the first is kept).
+    """
+    counts: dict[str, int] = {}
+    outside: set[str] = set()
+    for line in lines:
+        if line.words >= 5:
+            key = _key(line.text)
+            counts[key] = counts.get(key, 0) + 1
+            if line.index < region.start or line.index > region.end:
+                outside.add(key)
+    kept: list[DumpLine] = []
+    seen: set[str] = set()
+    for line in body:
+        key = _key(line.text)
+        if key in outside or counts.get(key, 0) > 2 or key in seen:
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept if sum(line.words for line in kept) * 2 >= sum(line.words for line in body) else body
+
+
 def _mark_barriers(lines: list[DumpLine]) -> None:
     """Clear the list role of a list heading that is followed by prose, not by a list.
 
@@ -173,6 +252,14 @@ def _mark_barriers(lines: list[DumpLine]) -> None:
         following = [other for other in lines[position + 1 : position + 4] if other.role is None]
         if following and following[0].kind == Kind.GOOD and following[0].index == line.index + 1 + _skipped(lines, position):
             line.role = DROP
+            above = lines[position - 1] if position else None
+            if above is not None and above.role is None and _headline_like(above):
+                above.role = RELATED  # "Some other story" then "Read more": the link sits above its label
+
+
+def _headline_like(line: DumpLine) -> bool:
+    """Three words or more, no full stop, not long: how a link to another story reads."""
+    return line.kind in (Kind.SHORT, Kind.BAD) and not line.terminal and 3 <= line.words <= 25
 
 
 def _skipped(lines: list[DumpLine], position: int) -> int:
@@ -278,27 +365,74 @@ def _is_prose(line: DumpLine) -> bool:
 
 
 def _body_lines(lines: list[DumpLine], region: Region) -> list[DumpLine]:
-    """Prose lines of the region, and the short lines that prose surrounds.
+    """Prose lines of the region, and the few short lines that stand between paragraphs.
 
-    A short line is judged by its neighbours (jusText's context rule): between two
-    paragraphs it is a one-line paragraph, a quote or a sub-heading; at the edge of the
-    run, or next to furniture, it is a button or a label.
+    A short line is judged by its neighbours (jusText's context rule): alone between two
+    paragraphs it is a sub-heading, a one-line paragraph or a short quote; a run of them
+    is a widget's buttons and links.
     """
     inside = lines[region.start : region.end + 1]
-    candidates = [line for line in inside if line.role is None and line.kind != Kind.JUNK]
     body: list[DumpLine] = []
-    for position, line in enumerate(candidates):
-        if line.kind >= Kind.NEAR:
-            body.append(line)
-        elif line.words <= CONTEXT_MAX_WORDS and _surrounded_by_prose(candidates, position):
-            body.append(line)
+    position = 0
+    while position < len(inside):
+        if _is_prose(inside[position]):
+            body.append(inside[position])
+            position += 1
+            continue
+        end = position
+        while end < len(inside) and not _is_prose(inside[end]):
+            end += 1
+        body.extend(_kept_from_gap(inside[position:end]))
+        position = end
     return body
 
 
-def _surrounded_by_prose(candidates: list[DumpLine], position: int) -> bool:
-    before = next((c for c in reversed(candidates[:position]) if c.kind != Kind.SHORT), None)
-    after = next((c for c in candidates[position + 1 :] if c.kind != Kind.SHORT), None)
-    return before is not None and after is not None and _is_prose(before) and _is_prose(after)
+GAP_MAX_SENTENCES = 3
+
+
+def _kept_from_gap(gap: list[DumpLine]) -> list[DumpLine]:
+    """The lines of a gap between two paragraphs that belong to the article.
+
+    One line alone is kept (a sub-heading, "He declined to comment."); up to three short
+    sentences are kept (an exchange of quotes); anything more is page furniture. A line in
+    capitals that is long for a heading is a link to another story.
+    """
+    candidates = [line for line in gap if line.role is None and line.kind != Kind.JUNK and line.words <= CONTEXT_MAX_WORDS]
+    for line in candidates:
+        if _shouted_headline(line):
+            line.role = RELATED
+    candidates = [line for line in candidates if line.role is None]
+    if len(candidates) == 1 and len(gap) <= 2:
+        return candidates
+    if len(candidates) <= GAP_MAX_SENTENCES and all(line.terminal for line in candidates):
+        return candidates
+    if _in_article_list(gap, candidates):
+        return candidates
+    return []
+
+
+LIST_ITEM_MEAN_WORDS = 4.0
+WIDGET_ROLES = frozenset({DROP, LIST, END, RELATED, TEASER, SOURCE, TITLE, DATE, BYLINE, READING})
+
+
+def _in_article_list(gap: list[DumpLine], candidates: list[DumpLine]) -> bool:
+    """A list that is part of the article (specifications, places, results), not a widget.
+
+    A widget's lines are buttons and labels of a word or two, and sit next to share or
+    sign-up furniture; the items of an article's list are longer, and only photos
+    (captions) break them.
+    """
+    if not candidates or any(line.role in WIDGET_ROLES for line in gap):
+        return False
+    return sum(line.words for line in candidates) / len(candidates) >= LIST_ITEM_MEAN_WORDS
+
+
+SHOUTED_MIN_WORDS = 6
+
+
+def _shouted_headline(line: DumpLine) -> bool:
+    letters = [ch for ch in line.text if ch.isalpha()]
+    return line.words >= SHOUTED_MIN_WORDS and not line.terminal and bool(letters) and all(ch.isupper() for ch in letters)
 
 
 # --- step 4: title and deck -----------------------------------------------------------
@@ -405,6 +539,29 @@ def _find_deck(lines: list[DumpLine], body: list[DumpLine], header: Header) -> N
     header.deck = first.text
     if body and body[0] is first:
         body.pop(0)
+
+
+HEADER_SEARCH_PARAGRAPHS = 3  # the article's header stands above its third paragraph at the latest
+HEADER_DEBRIS_MAX_WORDS = 25
+
+
+def _below_article_header(lines: list[DumpLine], body: list[DumpLine]) -> list[DumpLine]:
+    """The body without what the run picked up above the article's headline, date or byline.
+
+    The run of prose may start a line or two early, on a share bar or a teaser that reads
+    like a sentence; the article's own header marks where it really begins. Only short
+    lines are cut this way, never a paragraph.
+    """
+    if len(body) < 2:
+        return body
+    limit = body[min(HEADER_SEARCH_PARAGRAPHS, len(body) - 1)].index
+    marks = [line for line in lines[body[0].index : limit] if line.role in (TITLE, DATE, BYLINE, READING)]
+    if not marks:
+        return body
+    above = [line for line in body if line.index < marks[-1].index]
+    if any(line.kind == Kind.GOOD and line.words > HEADER_DEBRIS_MAX_WORDS for line in above):
+        return body
+    return [line for line in body if line.index > marks[-1].index] or body
 
 
 # --- step 5: metadata from the header -------------------------------------------------
@@ -564,7 +721,7 @@ def _related_headlines(lines: list[DumpLine], body: list[DumpLine]) -> list[str]
     for line in lines[start:]:
         if len(found) >= RELATED_LIMIT:
             break
-        inline = cues.related_headline(line.text) if line.role == RELATED else None
+        inline = (cues.related_headline(line.text) or line.text) if line.role == RELATED else None
         if inline:
             found.append(inline)
             continue
