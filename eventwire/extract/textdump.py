@@ -54,8 +54,9 @@ FURNITURE_PENALTY = 2.0
 JUNK_PENALTY = 3.0
 BAD_PENALTY = 3.0
 BAD_PENALTY_PER_WORD = 1 / 3
-ARTICLE_SCORE = 40.0  # a run scoring this much is an article: what follows its end is not
-AFTER_ARTICLE_WEIGHT = 0.35  # prose after a list or comments heading that follows an article
+ARTICLE_SCORE = 60.0  # a run scoring this much is an article: what follows its end is not
+AFTER_LIST_WEIGHT = 0.35  # prose after a list heading that follows an article
+AFTER_END_WEIGHT = 0.1  # prose after a comments heading that follows an article
 LIST_PENALTY = 25.0  # a list heading inside an article (a "Related" box) is crossed only for much more prose
 TEASER_MIN_PAIRS = 3
 GLUED_HEADLINE_STOPS = 2  # "Dies After Crash In ..." opening a paragraph: a Title Case headline glued to a teaser
@@ -102,6 +103,7 @@ def extract_text_dump(text: str, *, origin: str = "") -> Article:
         line.kind = classify(line, english=english)
         line.role = _role_of(line)
     _mark_author_boxes(lines)
+    _mark_comment_signatures(lines)
     _mark_barriers(lines)
     _mark_teasers(lines)
     region = _densest_region(lines)
@@ -144,6 +146,8 @@ def _role_of(line: DumpLine) -> str | None:
         return CAPTION
     if cue in ("end", "list", "drop"):
         return {"end": END, "list": LIST, "drop": DROP}[cue]
+    if line.words <= COMMENTS_HEADING_MAX_WORDS and _COMMENTS_HEADING.search(text):
+        return END
     if furniture_cues().related_headline(text):
         return RELATED
     if reading_minutes(text) is not None:
@@ -160,6 +164,33 @@ def _role_of(line: DumpLine) -> str | None:
     if line.capital_stops >= GLUED_HEADLINE_STOPS and line.kind >= Kind.NEAR:
         return TEASER
     return None
+
+
+COMMENTS_HEADING_MAX_WORDS = 8
+# "Comments (12)", "12 comments", "Show all 45 comments", "Comments are now closed for this story".
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:reader'?s?'?\s+)?comments?\b(?!\s+(?:on|from|by)\b)|\bcomments\s*(?:\(\d+\)|are\s+(?:now\s+)?closed)|"
+    r"^(?:show|view|read|load|see|post|add|leave|write)\s+(?:all\s+|a\s+|your\s+)?(?:\d+\s+)?comments?\b",
+    re.I,
+)
+# "Posted by: Sean | Jan 10, 2008 4:49 PM", "Jane Doe says:", "John wrote on 3 May 2024 at 10:12"
+_COMMENT_SIGNATURE = re.compile(r"^(?:posted|submitted|written)\s+by\b|^\S.{0,40}\s(?:says|said|wrote)\s*:?\s*$|^\S.{0,40}\s(?:says|said|wrote)\s+on\b", re.I)
+
+
+def _mark_comment_signatures(lines: list[DumpLine]) -> None:
+    """Readers' comments, recognised by their repeated signatures, end the article.
+
+    A comment thread signs every comment the same way ("Posted by: name | date"); two
+    such lines make a thread. The first signature standing above the article's prose is
+    its byline, not a comment's.
+    """
+    signatures = [line for line in lines if line.words <= 16 and _COMMENT_SIGNATURE.search(line.text)]
+    if len(signatures) < 2:
+        return
+    first_prose = next((line.index for line in lines if line.kind == Kind.GOOD and line.role is None), len(lines))
+    for line in signatures:
+        if line.index > first_prose:
+            line.role = END
 
 
 _READER_ADDRESS = re.compile(r"\b(?:you|your|you're|we|our|us)\b", re.I)
@@ -195,7 +226,7 @@ def _mark_author_boxes(lines: list[DumpLine]) -> None:
         name_key = _key(match.group("name"))
         above = lines[position - 1] if position else None
         named_above = above is not None and _same_person(_key(above.text), name_key)
-        if named_above or any(given.startswith(name_key) for given in names_given):
+        if named_above or any(_same_person(given, name_key) for given in names_given):
             line.role = END
             if named_above and above is not None and above.role is None:
                 above.role = DROP
@@ -341,7 +372,7 @@ def _densest_region(lines: list[DumpLine]) -> Region | None:
     weight = 1.0
     for line in lines:
         if line.role in BARRIER_ROLES and best is not None and best.score >= ARTICLE_SCORE:
-            weight = AFTER_ARTICLE_WEIGHT
+            weight = min(weight, AFTER_END_WEIGHT if line.role == END else AFTER_LIST_WEIGHT)
         if line.role == END:
             current = None
             continue
