@@ -5,7 +5,8 @@ The steps, each in its own module, all on one lxml tree parsed once:
 1. ``metadata``: JSON-LD, Open Graph and ``article:`` tags, ``<title>``, ``<time>``, bylines.
 2. ``related``: headlines of related-story link blocks (metadata, never text).
 3. ``candidates``: bodies from trafilatura (precision mode; balanced mode without tables)
-   and a readability-style scorer, and the one that agrees most with the others.
+   and a readability-style scorer, and the one that agrees most with the others (the
+   second trafilatura run only when the other two disagree).
 4. ``furniture``: the headline, bylines, datelines, share bars, captions and copyright
    lines that the chosen body still holds, removed and read for metadata.
 5. ``wire``: the agency behind the story, if the page names one; else the outlet.
@@ -23,7 +24,7 @@ from lxml.html import HtmlElement
 
 from eventwire.article import Article
 from eventwire.errors import NoArticleText
-from eventwire.extract.candidates import choose, readability_candidate, trafilatura_candidate
+from eventwire.extract.candidates import best_body
 from eventwire.extract.dates import parse_date
 from eventwire.extract.furniture import Furniture, Stripped, read_more_headline, strip_furniture
 from eventwire.extract.htmltree import normalise_space, parse_html
@@ -65,17 +66,6 @@ def people(names: list[str]) -> list[str]:
         if _is_person(name):
             found.setdefault(name, None)
     return list(found)
-
-
-def _candidates_body(tree: HtmlElement, url: str | None) -> list[str]:
-    chosen = choose(
-        [
-            trafilatura_candidate(tree, url=url, precision=True, tables=True),
-            trafilatura_candidate(tree, url=url, precision=False, tables=False),
-            readability_candidate(tree),
-        ]
-    )
-    return list(chosen.paragraphs)
 
 
 def _figure_caption(tree: HtmlElement) -> str | None:
@@ -134,7 +124,7 @@ def extract_html(html: str, *, url: str | None = None, origin: str = "") -> Arti
     if meta.image_caption is None:
         meta.image_caption = _figure_caption(tree)
     related = related_headlines(tree)
-    body = _candidates_body(tree, url)
+    body = list(best_body(tree, url=url).paragraphs)
     if not body:
         raise NoArticleText("no extractor found a body on the page", origin=origin)
     stripped = strip_furniture(body, title=meta.title, caption=meta.image_caption, related=related)

@@ -8,7 +8,7 @@ win over the ``<title>`` element and loose ``<meta>`` tags. Values are returned 
 wrote them, trimmed; only the date is normalised (ISO 8601, via ``parse_date``).
 
 Nothing here looks at the body text, so the text-dump path can reuse the pieces that apply
-(``strip_title_suffix``, ``split_names``) without a tree.
+(``headline_from_title``, ``split_names``) without a tree.
 """
 
 from __future__ import annotations
@@ -27,11 +27,15 @@ ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "An
 PERSON_TYPES = frozenset({"Person"})
 
 _SPACE = re.compile(r"\s+")
-# " | Outlet", " - Outlet", " — Outlet", " :: Outlet": the separators outlets put before their name.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
-_MAX_SUFFIX_WORDS = 5
+# " | Outlet", " - Outlet", " — Outlet", "Outlet > Section > ": the separators around an outlet's name.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|--|–|—|::|·|•|>|»)\s+")
 _BY = re.compile(r"^\s*(?:by|from)\s*:?\s+", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*", re.I)
+_WORD = re.compile(r"\w+")
+_HEADLINE_NAME = re.compile(r"headline|title|heading", re.I)
+_HEADLINE_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+_MIN_HEADLINE_WORDS = 3
+_MAX_HEADLINE_CHARS = 300
 
 
 @dataclass
@@ -59,24 +63,20 @@ def clean(value: Any) -> str | None:
     return text or None
 
 
-def strip_title_suffix(title: str, site_names: tuple[str, ...] = ()) -> str:
-    """A page title without the outlet's name after " | ", " - " and the like.
+def headline_from_title(title: str, site_names: tuple[str, ...] = ()) -> str:
+    """The headline inside a page title: the outlet's name and section labels cut away.
 
-    The part after the last separator is cut when it is a known site name, or short (at most
-    five words) while the part before it is longer: "Talks collapse in Doha | Example News"
-    keeps the headline. A leading part that is a known site name ("Outlet | Headline") is cut
-    too. A title with no separator is returned as it is.
+    Outlets put their furniture before or after the headline, between separators
+    (" | ", " - ", " — ", " :: "): "Headline | Outlet", "Outlet - Headline", "Headline -
+    Section - Outlet". The parts that are a known site name go first; of the rest the
+    longest is the headline (the first on a tie), since a section or outlet name is short.
+    A title with no separator is returned as it is.
     """
     title = title.strip()
-    separators = list(_TITLE_SEPARATOR.finditer(title))
-    if not separators:
-        return title
     known = {name.casefold() for name in site_names if name}
-    head, tail = title[: separators[-1].start()].strip(), title[separators[-1].end() :].strip()
-    if tail.casefold() in known or len(head.split()) > len(tail.split()) <= _MAX_SUFFIX_WORDS:
-        return head
-    lead, rest = title[: separators[0].start()].strip(), title[separators[0].end() :].strip()
-    return rest if lead.casefold() in known else title
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title)]
+    parts = [part for part in parts if part and part.casefold() not in known] or [title]
+    return max(parts, key=lambda part: len(part.split()))
 
 
 def split_names(value: str) -> list[str]:
@@ -200,6 +200,36 @@ def _from_json_ld(tree: HtmlElement, record: PageMetadata) -> None:
     record.url = clean(article.get("url")) or (clean(page.get("@id")) if isinstance(page, dict) else clean(page))
 
 
+def _words(text: str) -> str:
+    """Case-folded words joined by single spaces and padded, for whole-word containment tests."""
+    return " " + " ".join(word.casefold() for word in _WORD.findall(text)) + " "
+
+
+def headline_in_page(tree: HtmlElement, page_title: str) -> str | None:
+    """The page's own headline element whose words the ``<title>`` contains, the longest one.
+
+    Old pages have no JSON-LD or Open Graph title, and their ``<title>`` wraps the headline
+    in the outlet's furniture on either side ("SFGate: World Views : Headline", "Headline_
+    English_Xinhua"). The headline also stands in the page as a heading (``h1``-``h4``, or an
+    element named ``headline``/``title``); the one the title repeats is the real one.
+    """
+    title_words = _words(page_title)
+    best: str | None = None
+    best_size = _MIN_HEADLINE_WORDS - 1
+    for element in tree.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag not in _HEADLINE_TAGS and not _HEADLINE_NAME.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            continue
+        text = clean(element.text_content())
+        if not text or len(text) > _MAX_HEADLINE_CHARS:
+            continue
+        words = _words(text)
+        size = words.count(" ") - 1
+        if size > best_size and words in title_words:
+            best, best_size = text, size
+    return best
+
+
 def _fill(record: PageMetadata, name: str, value: str | None) -> None:
     """Set a field only when no better source has set it already."""
     if value and not getattr(record, name):
@@ -227,9 +257,10 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     canonical = next((clean(link.get("href")) for link in tree.iter("link") if (link.get("rel") or "").lower() == "canonical"), None)
     if canonical:
         record.url = canonical
-    title_element = tree.find(".//head/title")
+    title_element = tree.find(".//title")
     page_title = clean(title_element.text_content()) if title_element is not None else None
-    _fill(record, "title", page_title)
+    if page_title and not record.title:
+        record.title = headline_in_page(tree, page_title) or page_title
     if record.title:
-        record.title = strip_title_suffix(record.title, tuple(n for n in (record.site_name, record.publisher) if n))
+        record.title = headline_from_title(record.title, tuple(n for n in (record.site_name, record.publisher) if n))
     return record

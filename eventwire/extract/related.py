@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from eventwire.extract.htmltree import normalise_space
@@ -28,6 +29,8 @@ _HEADING = re.compile(
     re.I,
 )
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p", "dt")
+_NEVER_BLOCKS = frozenset({"body", "html", "article", "main"})
+_NAMED = XPath("//*[@class or @id]")
 MIN_WORDS = 3
 MAX_WORDS = 30
 MAX_HEADLINES = 40
@@ -41,21 +44,29 @@ def _link_headlines(block: HtmlElement) -> list[str]:
 def _named_blocks(tree: HtmlElement) -> list[HtmlElement]:
     """Elements whose class or id names a related-links block (outermost only)."""
     blocks: list[HtmlElement] = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("body", "html", "article", "main"):
+    for element in _NAMED(tree):
+        if element.tag in _NEVER_BLOCKS:
             continue
         name = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if name.strip() and _BLOCK_NAME.search(name) and not any(block in element.iterancestors() for block in blocks):
+        if _BLOCK_NAME.search(name) and not any(block in element.iterancestors() for block in blocks):
             blocks.append(element)
     return blocks
+
+
+def _heading_text(element: HtmlElement) -> str:
+    """A heading's text; for a generic element only its own leading text (a container's
+    whole text is long to build and never a heading)."""
+    if element.tag.startswith("h"):
+        return normalise_space(element.text_content())
+    return normalise_space(element.text or "")
 
 
 def _headed_blocks(tree: HtmlElement) -> list[HtmlElement]:
     """The elements that follow a "Related stories"-style heading (the heading's next siblings)."""
     blocks: list[HtmlElement] = []
     for heading in tree.iter(*_HEADING_TAGS):
-        text = normalise_space(heading.text_content())
-        if len(text) > 60 or not _HEADING.match(text):
+        text = _heading_text(heading)
+        if not text or len(text) > 60 or not _HEADING.match(text):
             continue
         sibling = heading.getnext()
         if sibling is None and heading.getparent() is not None:
