@@ -106,6 +106,7 @@ def extract_text_dump(text: str, *, origin: str = "") -> Article:
     _mark_comment_signatures(lines)
     _mark_barriers(lines)
     _mark_teasers(lines)
+    _mark_dated_cards(lines)
     region = _densest_region(lines)
     if region is None:
         raise NoArticleText("no paragraph of prose in the dump", origin=origin)
@@ -331,6 +332,42 @@ def _teaser_run(lines: list[DumpLine], start: int) -> tuple[int, int]:
         if after_headlines == position or after_headlines >= len(lines) or not _teaser_summary(lines[after_headlines]):
             return position, pairs
         position, pairs = after_headlines + 1, pairs + 1
+
+
+CARD_MIN_DATES = 3
+CARD_MAX_SPACING = 6  # lines from one card's date to the next
+CARD_HEAD_LINES = 3  # headline, author, and the like above a card's date
+
+
+def _mark_dated_cards(lines: list[DumpLine]) -> None:
+    """Story cards (headline, author, date, summary) repeated down the page: a list, not the article.
+
+    Three or more short date lines a few lines apart are the dates of cards; every line
+    of those cards is furniture. An article has one date line, at its head.
+    """
+    dates = [position for position, line in enumerate(lines) if line.role == DATE and not _quote_attribution(line.text)]
+    run: list[int] = []
+    for position in [*dates, None]:
+        if position is not None and run and position - run[-1] <= CARD_MAX_SPACING:
+            run.append(position)
+            continue
+        if len(run) >= CARD_MIN_DATES:
+            _mark_cards(lines, run)
+        run = [position] if position is not None else []
+
+
+def _quote_attribution(text: str) -> bool:
+    """"— Name (@handle) November 18, 2019": the signature of an embedded post, part of the article."""
+    return text.lstrip().startswith(("—", "–", "-")) or "@" in text
+
+
+def _mark_cards(lines: list[DumpLine], dates: list[int]) -> None:
+    start = dates[0]
+    while start > 0 and dates[0] - start < CARD_HEAD_LINES and lines[start - 1].kind < Kind.GOOD and lines[start - 1].role is None:
+        start -= 1
+    for line in lines[start : dates[-1] + 1]:  # after the last date may begin the article itself
+        if line.role is None:
+            line.role = TEASER
 
 
 def _teaser_headline(line: DumpLine) -> bool:
