@@ -36,6 +36,7 @@ from eventwire.extract.textdump_furniture import (
     wire_agencies,
 )
 from eventwire.extract.textdump_lines import DumpLine, Kind, classify, document_is_english, split_lines
+from eventwire.extract.textdump_title import find_title, key, last_headline_index
 
 FORMAT = "textdump"
 MIN_BODY_WORDS = 12  # less than a sentence or two is not an article
@@ -54,7 +55,7 @@ FURNITURE_PENALTY = 2.0
 JUNK_PENALTY = 3.0
 BAD_PENALTY = 3.0
 BAD_PENALTY_PER_WORD = 1 / 3
-ARTICLE_SCORE = 60.0  # a run scoring this much is an article: what follows its end is not
+ARTICLE_SCORE = 100.0  # a run scoring this much is an article: what follows its end is not
 AFTER_LIST_WEIGHT = 0.35  # prose after a list heading that follows an article
 AFTER_END_WEIGHT = 0.1  # prose after a comments heading that follows an article
 LIST_PENALTY = 25.0  # a list heading inside an article (a "Related" box) is crossed only for much more prose
@@ -107,12 +108,12 @@ def extract_text_dump(text: str, *, origin: str = "") -> Article:
     _mark_barriers(lines)
     _mark_teasers(lines)
     _mark_dated_cards(lines)
-    region = _densest_region(lines)
+    region = _densest_region(lines, last_headline_index(lines))
     if region is None:
         raise NoArticleText("no paragraph of prose in the dump", origin=origin)
     header = Header()
-    _find_title(lines, region, header)
-    body = _drop_boilerplate(_body_lines(lines, region), lines, region)
+    body = _find_title(lines, region, _body_lines(lines, region), header)
+    body = _drop_boilerplate(body, lines, region)
     _find_deck(lines, body, header)
     body = _below_article_header(lines, body)
     if not body or sum(line.words for line in body) < MIN_BODY_WORDS:
@@ -395,20 +396,22 @@ def _score(line: DumpLine) -> float:
     return -(BAD_PENALTY + line.words * BAD_PENALTY_PER_WORD)
 
 
-def _densest_region(lines: list[DumpLine]) -> Region | None:
+def _densest_region(lines: list[DumpLine], headline_index: int | None = None) -> Region | None:
     """The run of lines with the highest total score (maximum subarray), None if nothing scores.
 
     No run crosses the heading of a comment section; the heading of a list of other stories
     weighs heavily against a run, which crosses it only when much more prose follows (a
     "Related" box set between two paragraphs). Once a run as long as an article has been
     seen, prose after either heading counts for less: the article comes before its
-    comments and its "more stories", rarely after.
+    comments and its "more stories", rarely after. Headings above ``headline_index`` (the
+    headline the page title names) do not count so: the article is still to come.
     """
     best: Region | None = None
     current: Region | None = None
     weight = 1.0
     for line in lines:
-        if line.role in BARRIER_ROLES and best is not None and best.score >= ARTICLE_SCORE:
+        after_headline = headline_index is None or line.index > headline_index
+        if line.role in BARRIER_ROLES and after_headline and best is not None and best.score >= ARTICLE_SCORE:
             weight = min(weight, AFTER_END_WEIGHT if line.role == END else AFTER_LIST_WEIGHT)
         if line.role == END:
             current = None
@@ -508,86 +511,29 @@ def _shouted_headline(line: DumpLine) -> bool:
 _TITLE_SUFFIX = re.compile(r"\s+(?:[|–—:»]|-{1,2}|::)\s+[^|–—»]+$|_[^_]+(?:_[^_]+)*$")
 
 
-TITLE_WINDOW = 40  # the headline stands this close above the body
-REPEATED_TITLE_MIN_WORDS = 5  # shorter repeated lines are menu entries shown twice
-REPEAT_DISTANCE = 12
+def _find_title(lines: list[DumpLine], region: Region, body: list[DumpLine], header: Header) -> list[DumpLine]:
+    """The headline (``textdump_title``); every line equal to it is furniture, out of the body."""
+    title = find_title(lines, region.start, body[:2])
+    if title is None:
+        return body
+    header.title, header.title_index = title.text, title.index
+    title_key = _key(title.text)
+    for line in lines[: region.end + 1]:
+        if line.role in (None, TEASER) and _key(line.text) == title_key:
+            line.role = TITLE
+    return [line for line in body if line.role is None]
 
 
-def _find_title(lines: list[DumpLine], region: Region, header: Header) -> None:
-    """The headline: the line the page title names, or one shown twice above the body.
-
-    Pages show the headline in the page title (often with " | Outlet" after it), above the
-    article, and again over the photo; the occurrence nearest the body is the article's.
-    Without either, the page title cleaned of its outlet is the headline. Every line equal
-    to the headline is then furniture.
-    """
-    window = [line for line in lines[max(1, region.start - TITLE_WINDOW) : region.start + 4] if _headline_shaped(line)]
-    title_line = _named_by_page_title(lines, window) or _repeated_line(window)
-    if title_line is not None:
-        header.title = title_line.text
-        header.title_index = title_line.index
-    elif lines and lines[0].role is None and lines[0].kind < Kind.GOOD:
-        header.title = _strip_outlet(lines[0].text)
-    if header.title:
-        key = _key(header.title)
-        for line in lines[: region.end + 1]:
-            if line.role in (None, TEASER) and _key(line.text) == key:
-                line.role = TITLE
-
-
-def _headline_shaped(line: DumpLine) -> bool:
-    return line.role is None and 3 <= line.words <= 40 and line.separators == 0 and line.kind != Kind.JUNK
-
-
-def _named_by_page_title(lines: list[DumpLine], window: list[DumpLine]) -> DumpLine | None:
-    """The line nearest the body that the page title (the dump's first line) names."""
-    page_key = _key(lines[0].text) if lines else ""
-    if not page_key:
-        return None
-    for line in reversed(window):
-        key = _key(line.text)
-        if key == page_key or (page_key.startswith(key + " ") and len(key) >= 12) or (key.startswith(page_key) and len(page_key) >= 20):
-            return line
-    return None
-
-
-def _repeated_line(window: list[DumpLine]) -> DumpLine | None:
-    """The first showing of the line repeated nearest the body (a headline over its photo)."""
-    found: DumpLine | None = None
-    seen: dict[str, DumpLine] = {}
-    for line in window:
-        if line.words < REPEATED_TITLE_MIN_WORDS:
-            continue
-        key = _key(line.text)
-        first = seen.get(key)
-        if first is not None and line.index - first.index <= REPEAT_DISTANCE:
-            found = first
-        else:
-            seen[key] = line
-    return found
-
-
-def _strip_outlet(page_title: str) -> str:
-    """A page title without the " | Outlet" or " - Section - Outlet" after the headline."""
-    title = page_title
-    while True:
-        stripped = _TITLE_SUFFIX.sub("", title)
-        if stripped == title or len(stripped.split()) < 3:
-            return title
-        title = stripped
-
-
-def _key(text: str) -> str:
-    """A line for comparison: lower case, words only."""
-    return " ".join(re.findall(r"\w+", text.lower()))
+_key = key
 
 
 def _find_deck(lines: list[DumpLine], body: list[DumpLine], header: Header) -> None:
     """The deck: a sentence under the headline that header furniture parts from the body.
 
     Layouts put headline, deck, byline or date or photo, then the article; so the first
-    prose line after the title counts as the deck only when such furniture follows it
-    before the next paragraph. Without that separation it is the article's first paragraph.
+    prose line right under the title counts as the deck only when such furniture follows
+    it before the next paragraph. Without that separation, or with a byline or a date
+    between it and the headline, it is the article's first paragraph.
     """
     if header.title_index is None:
         return
@@ -597,6 +543,8 @@ def _find_deck(lines: list[DumpLine], body: list[DumpLine], header: Header) -> N
     first = after_title[0]
     if first.kind < Kind.NEAR or first.words > DECK_MAX_WORDS or dateline_agency(first.text):
         return
+    if any(line.role in HEADER_ROLES for line in lines[header.title_index + 1 : first.index]):
+        return  # byline or date under the headline: what follows is the article
     next_body = next((line for line in body if line.index > first.index), None)
     if next_body is None:
         return
