@@ -39,6 +39,11 @@ _NOT_A_PERSON = frozenset(
     associate senior chief political foreign sports business""".split()
 )
 _MAX_NAME_WORDS = 5
+# An article has at least one sentence-length paragraph; a body of short lines only is a
+# menu, a tag list or a gallery, whatever an extractor made of it. Characters count too:
+# Japanese or Chinese prose has no spaces between words.
+MIN_PROSE_WORDS = 8
+MIN_PROSE_CHARS = 50
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _CREDIT = re.compile(
     r"\((?P<paren>[^()]*(?:photo|picture|image|getty|reuters|afp|ap)[^()]*)\)\s*$|"
@@ -66,6 +71,10 @@ def people(names: list[str]) -> list[str]:
         if _is_person(name):
             found.setdefault(name, None)
     return list(found)
+
+
+def _is_prose(paragraph: str) -> bool:
+    return len(paragraph.split()) >= MIN_PROSE_WORDS or len(paragraph) >= MIN_PROSE_CHARS
 
 
 def _figure_caption(tree: HtmlElement) -> str | None:
@@ -128,6 +137,6 @@ def extract_html(html: str, *, url: str | None = None, origin: str = "") -> Arti
     if not body:
         raise NoArticleText("no extractor found a body on the page", origin=origin)
     stripped = strip_furniture(body, title=meta.title, caption=meta.image_caption, related=related)
-    if not stripped.paragraphs:
+    if not any(_is_prose(paragraph) for paragraph in stripped.paragraphs):
         raise NoArticleText("the page holds only headlines, bylines and links", origin=origin)
     return _article(stripped, meta, related, url=url, origin=origin)
