@@ -143,6 +143,8 @@ def extract_text_dump(text: str, *, origin: str = "") -> Article:
 def _role_of(line: DumpLine) -> str | None:
     """The furniture ``line`` is, judged from its own text, or None for a candidate paragraph."""
     text = line.text
+    if reading_minutes(text) is not None:
+        return DATE if date_line(text) else READING
     cue = furniture_cues().kind_of(text, contains=line.kind < Kind.GOOD or line.words <= 12 or _addresses_reader(text))
     if cue == "caption":
         return CAPTION
@@ -152,8 +154,6 @@ def _role_of(line: DumpLine) -> str | None:
         return END
     if furniture_cues().related_headline(text):
         return RELATED
-    if reading_minutes(text) is not None:
-        return READING
     if source_line(text):
         return SOURCE
     if byline_names(text):
@@ -288,6 +288,48 @@ def _mark_barriers(lines: list[DumpLine]) -> None:
             above = lines[position - 1] if position else None
             if above is not None and above.role is None and _headline_like(above):
                 above.role = RELATED  # "Some other story" then "Read more": the link sits above its label
+        else:
+            after = _mark_list_items(lines, position)
+            if _prose_resumes(lines, after):
+                line.role = DROP  # a "Related" box set inside the article: the article goes on
+
+
+LIST_MAX_ITEMS = 40
+
+
+def _mark_list_items(lines: list[DumpLine], heading: int) -> int:
+    """Mark the headlines under a list heading as links; the position where the list ends."""
+    misses = 0
+    position = heading + 1
+    for position in range(heading + 1, min(len(lines), heading + 1 + LIST_MAX_ITEMS)):
+        line = lines[position]
+        if line.role in (LIST, END) or line.kind == Kind.GOOD:
+            return position
+        if line.role is None and line.kind != Kind.JUNK and 3 <= line.words <= RELATED_MAX_WORDS:
+            line.role = RELATED
+            misses = 0
+        elif line.role is None:
+            misses += 1
+            if misses >= 2:
+                return position
+    return position + 1
+
+
+RESUME_LOOKAHEAD = 5
+RESUME_PARAGRAPHS = 2
+
+
+def _prose_resumes(lines: list[DumpLine], position: int) -> bool:
+    """Paragraphs follow the list within a few lines (captions and buttons aside).
+
+    Two of them: a list of teasers has one summary under a headline, then more links.
+    """
+    following = [line for line in lines[position : position + RESUME_LOOKAHEAD] if line.role is None][:RESUME_PARAGRAPHS]
+    return (
+        len(following) == RESUME_PARAGRAPHS
+        and all(line.kind >= Kind.NEAR for line in following)
+        and any(line.kind == Kind.GOOD for line in following)
+    )
 
 
 def _headline_like(line: DumpLine) -> bool:
@@ -590,7 +632,7 @@ def _read_header(lines: list[DumpLine], body: list[DumpLine], header: Header) ->
     inside = [line for line in lines[start : body[-1].index + 1] if line.role in (CAPTION, CREDIT, DATE, BYLINE)]
     for line in zone:
         _read_date(line, header)
-        if header.reading_minutes is None and line.role == READING:
+        if header.reading_minutes is None and line.role in (READING, DATE, None):
             header.reading_minutes = reading_minutes(line.text)
         if line.role == BYLINE and not header.authors:
             header.authors = _authors(line.text, header)
@@ -672,22 +714,34 @@ def _strip_caption_label(text: str) -> str:
     return _CAPTION_LABEL.sub("", text.strip()).strip()
 
 
+SECTION_SEARCH_LINES = 3
+
+
 def _section_above_title(lines: list[DumpLine], header: Header) -> str | None:
-    """A short label right above the headline ("WORLD", "Asia Pacific"), the page's section."""
-    if header.title_index is None or header.title_index == 0:
+    """A short label above the headline ("WORLD", "Asia Pacific"): the page's section.
+
+    A date or reading-time line may stand between the label and the headline.
+    """
+    if header.title_index is None:
         return None
-    above = lines[header.title_index - 1]
-    if above.role is None and above.words <= 3 and _looks_like_section(above.text):
-        return above.text
+    for above in reversed(lines[max(0, header.title_index - SECTION_SEARCH_LINES) : header.title_index]):
+        if above.role in (DATE, READING):
+            continue
+        if above.role is None and above.words <= 3 and _looks_like_section(above.text):
+            return above.text
+        return None
     return None
+
+
+SIGN_OFF_LINES = 3
 
 
 def _find_source(lines: list[DumpLine], body: list[DumpLine], header: Header) -> str | None:
     """The wire agency (or outlet) the article comes from.
 
     In order of trust: a "Source: X" line after the body, the dateline that opens it
-    ("MANILA, Nov. 24 (Xinhua) --"), a byline or date line naming an agency, and last the
-    outlet named in the page title.
+    ("MANILA, Nov. 24 (Xinhua) --"), an agency signing off under it ("— AFP"), a byline or
+    date line naming an agency, and last the outlet named in the page title.
     """
     agencies = wire_agencies()
     for line in lines[body[0].index : min(len(lines), body[-1].index + 6)]:
@@ -698,6 +752,10 @@ def _find_source(lines: list[DumpLine], body: list[DumpLine], header: Header) ->
         agency = dateline_agency(line.text)
         if agency:
             return agency
+    for line in lines[body[-1].index + 1 : body[-1].index + 1 + SIGN_OFF_LINES]:
+        agency = agencies.canonical(line.text.strip("—–-() ")) if line.words <= 3 else None
+        if agency:
+            return agency  # "— AFP" or a bare "AFP" signing off the article
     if header.source:
         return header.source
     for line in lines[_header_top(header, body[0].index) : body[0].index]:
@@ -753,7 +811,10 @@ def _related_headlines(lines: list[DumpLine], body: list[DumpLine]) -> list[str]
         elif in_list and line.role not in (BYLINE, DATE, DROP):
             misses += 1
             in_list = misses < 3
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(_LIST_NUMBER.sub("", headline) for headline in found))
+
+
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}[.)]|#\d{1,2}|[•·*–—-])\s+")
 
 
 def _looks_like_headline(line: DumpLine) -> bool:

@@ -191,17 +191,24 @@ def wire_agencies() -> AgencyIndex:
 # --- shapes that are the same on every site --------------------------------------------
 
 # "3 MIN READ", "3-minute read", "Reading time: 3 minutes", "Read time 4 mins", "5 min".
+# "3 MIN READ", "3-minute read", "18 Sep 2024 · 5 min read", "Reading time: 3 minutes", "Read time 4 mins".
 _READING_TIME = re.compile(
-    r"^(?:(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*)?(?P<minutes>\d{1,3})\s*-?\s*"
-    r"(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|to\s+read))?$",
+    r"\b(?P<minutes>\d{1,3})\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|reading|to\s+read)\b|"
+    r"\b(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*(?P<label_minutes>\d{1,3})\s*-?\s*(?:min|mins|minutes?)\b|"
+    r"^\s*(?P<bare_minutes>\d{1,3})\s*(?:min|mins|minutes)\s*$",
     re.I,
 )
+READING_LINE_MAX_WORDS = 12
 
 
 def reading_minutes(text: str) -> int | None:
-    """Minutes of a reading-time line, else None."""
-    match = _READING_TIME.match(text.strip().strip("·•|"))
-    return int(match.group("minutes")) if match else None
+    """Minutes of a reading-time line (alone or beside the date), else None."""
+    if len(_WORD.findall(text)) > READING_LINE_MAX_WORDS:
+        return None
+    match = _READING_TIME.search(text)
+    if not match:
+        return None
+    return int(match.group("minutes") or match.group("label_minutes") or match.group("bare_minutes"))
 
 
 _CREDIT_WORD = r"(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|video|footage|credit|source)(?:\s+credit)?"
@@ -322,10 +329,12 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _TIME_BITS = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}T|UTC|GMT|IST|CET|CEST|EST|EDT|PST|PDT|BST|AEDT|AEST)\b|"
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\b\.?,?|\bupdated\b|\bago\b",
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\b\.?,?|\bupdated\b|\bago\b|"
+    r"\b\d{1,3}\s*-?\s*(?:min|mins|minutes?)\.?(?:\s+read)?\b",
     re.I,
 )
+_TIME_ZONE = re.compile(r"\b(?:[A-Z]{2,4}T|UTC|GMT|IST|CET|CEST|EST|EDT|PST|PDT|BST|AEDT|AEST)\b")  # capitals only: not "East"
 DATE_LINE_MAX_WORDS = 16
 
 
@@ -352,7 +361,7 @@ def date_line(text: str) -> DateLine | None:
         return None
     iso, match = found
     rest = stripped[: match.start()] + " " + stripped[match.end() :]
-    rest = _TIME_BITS.sub(" ", _DATE_LABEL.sub("", rest.strip()))
+    rest = _TIME_ZONE.sub(" ", _TIME_BITS.sub(" ", _DATE_LABEL.sub("", rest.strip())))
     rest = _SPACES.sub(" ", re.sub(r"[|·•,/]+", " ", rest)).strip(" -–—:")
     if len(_WORD.findall(rest)) > 6:
         return None

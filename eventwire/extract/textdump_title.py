@@ -25,6 +25,7 @@ REPEAT_DISTANCE = 12
 MIN_NAMED_CHARS = 12  # a part of the page title this short is a site or section name
 TRUNCATED_PAGE_TITLE_CHARS = 20
 MIN_SHARED_SCORE = 3
+COMPARABLE_SHARE = 0.6  # an earlier line scoring this share of the best is the headline, the best its deck
 HEADLINE_MAX_WORDS = 25
 _WORD = re.compile(r"\w+")
 _PAGE_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»>]|-{1,2}|::)\s+|_")
@@ -113,9 +114,13 @@ def _repeated_line(window: list[DumpLine]) -> DumpLine | None:
     return found
 
 
+STEM_CHARS = 5  # "rescuers" and "rescue" are one word for this purpose
+
+
 def _content_words(text: str) -> set[str]:
+    """Stems of the words that carry meaning: no function words, cut to a common length."""
     stop = stopwords()
-    return {word for word in _WORD.findall(text.lower()) if len(word) > 2 and word not in stop}
+    return {word[:STEM_CHARS] for word in _WORD.findall(text.lower()) if len(word) > 2 and word not in stop}
 
 
 def _sharing_words(lines: list[DumpLine], window: list[DumpLine], region_start: int, lead: list[DumpLine]) -> DumpLine | None:
@@ -126,7 +131,7 @@ def _sharing_words(lines: list[DumpLine], window: list[DumpLine], region_start: 
     """
     page_words = _content_words(lines[0].text) if lines else set()
     lead_words = set().union(*(_content_words(line.text) for line in lead)) if lead else set()
-    best: tuple[float, int, DumpLine] | None = None
+    scored: list[tuple[float, DumpLine]] = []
     for line in window:
         if line.index < region_start - NEAR_WINDOW or line.index >= region_start or line.words > HEADLINE_MAX_WORDS:
             continue
@@ -134,10 +139,13 @@ def _sharing_words(lines: list[DumpLine], window: list[DumpLine], region_start: 
             continue
         words = _content_words(line.text)
         shared = 2 * len(words & page_words) + len(words & lead_words)
-        score = shared / len(words) ** 0.5 if words else 0.0  # a long line shares more words by chance
-        if shared >= MIN_SHARED_SCORE and (best is None or (score, line.index) > best[:2]):
-            best = (score, line.index, line)
-    return best[2] if best else None
+        if shared >= MIN_SHARED_SCORE:
+            scored.append((shared / len(words) ** 0.5, line))  # a long line shares more words by chance
+    if not scored:
+        return None
+    best = max(score for score, _ in scored)
+    # The headline comes first; the deck under it tells the same story at more length.
+    return next(line for score, line in scored if score >= COMPARABLE_SHARE * best)
 
 
 def _from_page_title(lines: list[DumpLine]) -> str | None:
