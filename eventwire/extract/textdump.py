@@ -354,25 +354,25 @@ def _mark_teasers(lines: list[DumpLine]) -> None:
     summary; three such pairs in a row are a list. An article's sub-headings are followed
     by several paragraphs, so they do not form the pattern.
     """
+    headlines = [_teaser_headline(line) for line in lines]
+    summaries = [_teaser_summary(line) for line in lines]
     position = 0
     while position < len(lines):
-        end, pairs = _teaser_run(lines, position)
+        end, pairs = _teaser_run(headlines, summaries, position)
         if pairs >= TEASER_MIN_PAIRS:
             for line in lines[position:end]:
                 line.role = line.role or TEASER
-            position = end
-        else:
-            position += 1
+        position = max(position + 1, end)  # a run starting inside this one has no more pairs
 
 
-def _teaser_run(lines: list[DumpLine], start: int) -> tuple[int, int]:
+def _teaser_run(headlines: list[bool], summaries: list[bool], start: int) -> tuple[int, int]:
     """End (exclusive) and number of headline+summary pairs of the run starting at ``start``."""
     position, pairs = start, 0
     while True:
         after_headlines = position
-        while after_headlines < len(lines) and _teaser_headline(lines[after_headlines]):
+        while after_headlines < len(headlines) and headlines[after_headlines]:
             after_headlines += 1
-        if after_headlines == position or after_headlines >= len(lines) or not _teaser_summary(lines[after_headlines]):
+        if after_headlines == position or after_headlines >= len(headlines) or not summaries[after_headlines]:
             return position, pairs
         position, pairs = after_headlines + 1, pairs + 1
 

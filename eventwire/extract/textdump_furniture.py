@@ -26,6 +26,7 @@ MATCH_KINDS = ("line", "prefix", "contains")
 CONTAINS_MAX_WORDS = 30  # a cue inside a longer line is more likely a sentence about it
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 # Counts and arrows that decorate furniture ("Comments (12)", "12 Comments", "More »").
@@ -63,6 +64,7 @@ class FurnitureCues:
     whole: dict[str, CueKind] = field(default_factory=dict)
     prefixes: list[tuple[str, CueKind]] = field(default_factory=list)
     contained: list[tuple[str, CueKind]] = field(default_factory=list)
+    _start_cache: dict[tuple[tuple[CueKind, ...], bool], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def add(self, kind: CueKind, match: str, phrase: str) -> None:
         phrase = phrase.strip().lower()
@@ -70,10 +72,18 @@ class FurnitureCues:
             self.whole.setdefault(cue_key(phrase), kind)
         elif match == "prefix":
             self.prefixes.append((phrase, kind))
+            self._start_cache.clear()
         elif match == "contains":
             self.contained.append((phrase, kind))
         else:
             raise ValueError(f"furniture.tsv: unknown match {match!r} (expected one of {MATCH_KINDS})")
+
+    def _starts(self, kinds: tuple[CueKind, ...], *, exclude: bool = False) -> tuple[str, ...]:
+        """The prefixes of ``kinds`` (or of all other kinds), as one tuple for ``str.startswith``."""
+        cache_key = (kinds, exclude)
+        if cache_key not in self._start_cache:
+            self._start_cache[cache_key] = tuple(phrase for phrase, kind in self.prefixes if (kind in kinds) != exclude)
+        return self._start_cache[cache_key]
 
     def kind_of(self, text: str, *, contains: bool = True) -> CueKind | None:
         """The furniture kind that ``text`` is a cue of, or None for an ordinary line.
@@ -88,9 +98,10 @@ class FurnitureCues:
         if key in self.whole:
             return self.whole[key]
         lowered = _SPACES.sub(" ", text.translate(_APOSTROPHES).lower()).strip().lstrip("»›>•·*#|-– ")
-        for phrase, kind in self.prefixes:
-            if kind != "related" and _starts_with_words(lowered, phrase):
-                return kind
+        if lowered.startswith(self._starts(("related",), exclude=True)):  # a quick test before the loop
+            for phrase, kind in self.prefixes:
+                if kind != "related" and _starts_with_words(lowered, phrase):
+                    return kind
         if contains and len(_WORD.findall(key)) <= CONTAINS_MAX_WORDS:
             for phrase, kind in self.contained:
                 if phrase in lowered:
@@ -105,6 +116,8 @@ class FurnitureCues:
         """
         stripped = text.strip()
         lowered = stripped.translate(_APOSTROPHES).lower()
+        if not lowered.startswith(self._starts(("related",))):
+            return None
         for phrase, kind in self.prefixes:
             if kind != "related" or not lowered.startswith(phrase):
                 continue
@@ -233,9 +246,16 @@ class Credit:
     credit: str
 
 
+_CREDIT_HINTS = ("photo", "image", "picture", "pic", "illustration", "graphic", "video", "footage", "credit",
+                 "source", "getty", "shutterstock", "alamy", "eyevine", "rex features", "pool", "file", "cartoon")  # fmt: skip
+
+
 def split_credit(text: str) -> Credit | None:
     """The caption and credit of a caption line, or None when ``text`` carries no credit."""
     stripped = text.strip()
+    lowered = stripped.lower()
+    if not any(hint in lowered for hint in _CREDIT_HINTS):  # most lines: no regular expression needed
+        return None
     for pattern in _CREDIT_AT_END:
         match = pattern.search(stripped)
         if not match:
@@ -354,8 +374,8 @@ def date_line(text: str) -> DateLine | None:
     a source or an author, for the caller to read.
     """
     stripped = text.strip()
-    if len(_WORD.findall(stripped)) > DATE_LINE_MAX_WORDS:
-        return None
+    if not _DIGIT.search(stripped) or len(_WORD.findall(stripped)) > DATE_LINE_MAX_WORDS:
+        return None  # every date form has a year in digits
     found = find_date(stripped)
     if not found:
         return None

@@ -78,11 +78,14 @@ class DumpLine:
 
 
 
+_INVISIBLE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def clean_line(raw: str) -> str:
-    """A line with its white space collapsed and invisible characters removed."""
-    text = unicodedata.normalize("NFC", raw)
-    text = "".join(ch for ch in text if ch == "\t" or unicodedata.category(ch) not in ("Cc", "Cf"))
-    return _SPACES.sub(" ", text).strip()
+    """A line with its white space collapsed and invisible characters (controls, soft hyphens,
+    zero-width and direction marks) removed."""
+    text = raw if raw.isascii() else unicodedata.normalize("NFC", raw)
+    return _SPACES.sub(" ", _INVISIBLE_CHARS.sub("", text)).strip()
 
 
 def measure(index: int, text: str, blank_before: bool) -> DumpLine:
