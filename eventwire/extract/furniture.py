@@ -28,6 +28,7 @@ class Furniture(Enum):
     """Why a paragraph is not body text."""
 
     TITLE = "title"
+    DECK = "deck"
     BYLINE = "byline"
     DATELINE = "dateline"
     UTILITY = "utility"
@@ -91,6 +92,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 _PIPE = re.compile(r"\s*[|•·»]\s*")
 MAX_SHORT_WORDS = 12
+# The dateline that opens a story: a place in capitals, maybe a date and an agency, a dash.
+_DATELINE_LEAD = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?\s*(?:\([^)]{1,40}\)\s*)?(?:—|–|--|-)\s")
+_DATELINE_WITHIN = 4
 
 
 def words(text: str) -> list[str]:
@@ -127,13 +131,21 @@ def same_text(a: str, b: str) -> bool:
     return bool(a and b) and words(a) == words(b)
 
 
-def classify(paragraph: str, *, title: str | None = None, caption: str | None = None) -> Furniture | None:
-    """The kind of furniture ``paragraph`` is, or None when it is body text."""
+def classify(
+    paragraph: str, *, title: str | None = None, caption: str | None = None, decks: tuple[str, ...] = ()
+) -> Furniture | None:
+    """The kind of furniture ``paragraph`` is, or None when it is body text.
+
+    ``title``, ``caption`` and ``decks`` (the standfirst as the metadata and the page give
+    it) are texts the page states elsewhere: a paragraph that repeats one is that, not body.
+    """
     tokens = words(paragraph)
     if not tokens:
         return Furniture.UTILITY
     if title and same_text(paragraph, title):
         return Furniture.TITLE
+    if any(same_text(paragraph, deck) for deck in decks):
+        return Furniture.DECK
     if caption and same_text(paragraph, caption):
         return Furniture.CAPTION
     if _READ_MORE.match(paragraph) and len(tokens) <= 25:
@@ -155,10 +167,12 @@ def classify(paragraph: str, *, title: str | None = None, caption: str | None = 
     return None
 
 
-def read_more_headline(paragraph: str) -> str | None:
-    """The headline a "Read more: ..." line points to."""
+def read_more_headlines(paragraph: str) -> list[str]:
+    """The headlines a "Read more: ..." line points to ("See also: A | B" points to two)."""
     found = _READ_MORE.match(paragraph)
-    return found.group("headline").strip() if found else None
+    if not found:
+        return []
+    return [headline for part in _PIPE.split(found.group("headline")) if (headline := part.strip())]
 
 
 @dataclass
@@ -173,13 +187,25 @@ class Stripped:
 
 
 def strip_furniture(
-    paragraphs: Iterable[str], *, title: str | None = None, caption: str | None = None, related: Iterable[str] = ()
+    paragraphs: Iterable[str],
+    *,
+    title: str | None = None,
+    caption: str | None = None,
+    decks: tuple[str, ...] = (),
+    related: Iterable[str] = (),
 ) -> Stripped:
-    """Split ``paragraphs`` into body text and furniture; a related story's headline is furniture too."""
+    """Split ``paragraphs`` into body text and furniture; a related story's headline is furniture too.
+
+    A paragraph that repeats the deck is furniture only before the dateline that opens the
+    story ("MANILA — ..."): pages often copy their lead paragraph into the description, and
+    then it is the story's first paragraph, not a standfirst above it.
+    """
+    paragraphs = list(paragraphs)
     related_words = {tuple(words(headline)) for headline in related}
+    opening = next((i for i, text in enumerate(paragraphs[:_DATELINE_WITHIN]) if _DATELINE_LEAD.match(text)), 0)
     result = Stripped([])
-    for paragraph in paragraphs:
-        kind = classify(paragraph, title=title, caption=caption)
+    for index, paragraph in enumerate(paragraphs):
+        kind = classify(paragraph, title=title, caption=caption, decks=decks if index < opening else ())
         if kind is None and tuple(words(paragraph)) in related_words:
             kind = Furniture.READ_MORE
         if kind is None:

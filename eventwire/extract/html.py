@@ -2,13 +2,14 @@
 
 The steps, each in its own module, all on one lxml tree parsed once:
 
-1. ``metadata``: JSON-LD, Open Graph and ``article:`` tags, ``<title>``, ``<time>``, bylines.
+1. ``metadata``: JSON-LD, Open Graph and ``article:`` tags, ``<title>``, ``<time>``, bylines;
+   ``images``: the lead image's caption and credit.
 2. ``related``: headlines of related-story link blocks (metadata, never text).
 3. ``candidates``: bodies from trafilatura (precision mode; balanced mode without tables)
    and a readability-style scorer, and the one that agrees most with the others (the
    second trafilatura run only when the other two disagree).
-4. ``furniture``: the headline, bylines, datelines, share bars, captions and copyright
-   lines that the chosen body still holds, removed and read for metadata.
+4. ``furniture``: the headline, standfirst, bylines, datelines, share bars, captions and
+   copyright lines that the chosen body still holds, removed and read for metadata.
 5. ``wire``: the agency behind the story, if the page names one; else the outlet.
 
 Why three extractors rather than one: on our evaluation pages neither trafilatura nor
@@ -20,14 +21,14 @@ from __future__ import annotations
 
 import re
 
-from lxml.html import HtmlElement
 
 from eventwire.article import Article
 from eventwire.errors import NoArticleText
 from eventwire.extract.candidates import best_body
 from eventwire.extract.dates import parse_date
-from eventwire.extract.furniture import Furniture, Stripped, read_more_headline, strip_furniture
-from eventwire.extract.htmltree import normalise_space, parse_html
+from eventwire.extract.furniture import Furniture, Stripped, read_more_headlines, strip_furniture
+from eventwire.extract.htmltree import parse_html
+from eventwire.extract.images import credit_in, lead_image
 from eventwire.extract.metadata import PageMetadata, read_metadata, split_names
 from eventwire.extract.related import related_headlines
 from eventwire.extract.wire import canonical_agency, wire_agency
@@ -45,11 +46,6 @@ _MAX_NAME_WORDS = 5
 MIN_PROSE_WORDS = 8
 MIN_PROSE_CHARS = 50
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
-_CREDIT = re.compile(
-    r"\((?P<paren>[^()]*(?:photo|picture|image|getty|reuters|afp|ap)[^()]*)\)\s*$|"
-    r"(?:photo|picture|image)\s*(?:credit)?\s*:\s*(?P<label>[^.]+)$",
-    re.I,
-)
 
 
 def _is_person(name: str) -> bool:
@@ -77,25 +73,9 @@ def _is_prose(paragraph: str) -> bool:
     return len(paragraph.split()) >= MIN_PROSE_WORDS or len(paragraph) >= MIN_PROSE_CHARS
 
 
-def _figure_caption(tree: HtmlElement) -> str | None:
-    """The page's first ``<figcaption>``: the lead image's caption on most article pages."""
-    for caption in tree.iter("figcaption"):
-        text = normalise_space(caption.text_content())
-        if text:
-            return text
-    return None
-
-
-def _credit_in(caption: str | None) -> str | None:
-    found = _CREDIT.search(caption or "")
-    if not found:
-        return None
-    return normalise_space(found.group("paren") or found.group("label"))
-
-
 def _article(stripped: Stripped, meta: PageMetadata, related: list[str], *, url: str | None, origin: str) -> Article:
-    bylines = stripped.of_kind(Furniture.BYLINE)
-    credit_lines = stripped.of_kind(Furniture.BYLINE, Furniture.DATELINE, Furniture.COPYRIGHT)
+    bylines = meta.bylines + stripped.of_kind(Furniture.BYLINE)
+    credit_lines = bylines + stripped.of_kind(Furniture.DATELINE, Furniture.COPYRIGHT)
     agency = wire_agency(
         stripped.paragraphs, credit_lines=credit_lines, author_fields=meta.organisation_authors + meta.authors
     )
@@ -104,18 +84,19 @@ def _article(stripped: Stripped, meta: PageMetadata, related: list[str], *, url:
         (iso for line in stripped.of_kind(Furniture.DATELINE, Furniture.BYLINE) if (iso := parse_date(line))), None
     )
     caption = meta.image_caption or next(iter(stripped.of_kind(Furniture.CAPTION)), None)
-    read_more = [headline for line in stripped.of_kind(Furniture.READ_MORE) if (headline := read_more_headline(line))]
+    read_more = [headline for line in stripped.of_kind(Furniture.READ_MORE) for headline in read_more_headlines(line)]
     return Article(
         text="\n\n".join(stripped.paragraphs),
         url=url or meta.url,
         title=meta.title,
-        deck=meta.description,
+        deck=meta.description or meta.standfirst,
         published=published,
         section=meta.section,
         source=agency or meta.site_name or meta.publisher,
         authors=authors,
-        image_credit=meta.image_credit or _credit_in(caption),
+        image_credit=meta.image_credit or (credit_in(caption) if caption else None),
         caption=caption,
+        reading_minutes=meta.reading_minutes,
         related_headlines=list(dict.fromkeys(related + read_more)),
         origin=origin,
         format="html",
@@ -130,13 +111,15 @@ def extract_html(html: str, *, url: str | None = None, origin: str = "") -> Arti
     """
     tree = parse_html(html)
     meta = read_metadata(tree)
-    if meta.image_caption is None:
-        meta.image_caption = _figure_caption(tree)
+    if meta.image_caption is None or meta.image_credit is None:
+        caption, credit = lead_image(tree)
+        meta.image_caption, meta.image_credit = meta.image_caption or caption, meta.image_credit or credit
     related = related_headlines(tree)
     body = list(best_body(tree, url=url).paragraphs)
     if not body:
         raise NoArticleText("no extractor found a body on the page", origin=origin)
-    stripped = strip_furniture(body, title=meta.title, caption=meta.image_caption, related=related)
+    decks = tuple(deck for deck in (meta.description, meta.standfirst) if deck)
+    stripped = strip_furniture(body, title=meta.title, caption=meta.image_caption, decks=decks, related=related)
     if not any(_is_prose(paragraph) for paragraph in stripped.paragraphs):
         raise NoArticleText("the page holds only headlines, bylines and links", origin=origin)
     return _article(stripped, meta, related, url=url, origin=origin)

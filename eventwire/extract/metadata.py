@@ -36,6 +36,15 @@ _HEADLINE_NAME = re.compile(r"headline|title|heading", re.I)
 _HEADLINE_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _MIN_HEADLINE_WORDS = 3
 _MAX_HEADLINE_CHARS = 300
+# Class-name words of the elements that hold a standfirst or a byline ("article-deck",
+# "lede", "nota-firma", "writer"); compared as whole words of the class so that
+# "lead-image" is not a lede.
+_CLASS_WORD = re.compile(r"[a-z]+")
+_STANDFIRST_CLASSES = frozenset({"deck", "dek", "standfirst", "summary", "lede", "teaser", "subtitle", "subheadline", "bajada", "excerpt", "strapline"})
+_BYLINE_CLASSES = frozenset({"byline", "author", "authors", "writer", "autor", "firma", "byl", "contributor"})
+_STANDFIRST_WORDS = (5, 80)
+_MAX_BYLINE_CHARS = 120
+_READING_TIME = re.compile(r"\b(\d{1,3})\s*-?\s*(?:min|mins|minute|minutes)\.?\s+read\b", re.I)
 
 
 @dataclass
@@ -53,6 +62,9 @@ class PageMetadata:
     organisation_authors: list[str] = field(default_factory=list)
     image_caption: str | None = None
     image_credit: str | None = None
+    standfirst: str | None = None
+    bylines: list[str] = field(default_factory=list)
+    reading_minutes: int | None = None
 
 
 def clean(value: Any) -> str | None:
@@ -230,6 +242,49 @@ def headline_in_page(tree: HtmlElement, page_title: str) -> str | None:
     return best
 
 
+def _class_words(element: HtmlElement) -> set[str]:
+    return set(_CLASS_WORD.findall(f"{element.get('class') or ''} {element.get('itemprop') or ''}".lower()))
+
+
+def _link_text_share(element: HtmlElement, text: str) -> float:
+    linked = sum(len(normalised) for link in element.iter("a") if (normalised := clean(link.text_content()) or ""))
+    return linked / len(text) if text else 0.0
+
+
+def page_furniture(tree: HtmlElement) -> tuple[str | None, list[str]]:
+    """The standfirst and the byline texts, found by the class names pages give them.
+
+    A standfirst is the first element so named with a sentence of text (not a card of
+    links to other stories); bylines are the short texts of byline-named elements, in page
+    order, for the authors and the wire agency when the metadata has neither.
+    """
+    standfirst: str | None = None
+    bylines: list[str] = []
+    for element in tree.iter("p", "div", "h2", "h3", "span", "a", "address", "li"):
+        names = _class_words(element)
+        if not names or not names & (_STANDFIRST_CLASSES | _BYLINE_CLASSES) or (element.get("rel") == "tag"):
+            continue
+        text = clean(element.text_content())
+        if not text:
+            continue
+        if standfirst is None and names & _STANDFIRST_CLASSES:
+            low, high = _STANDFIRST_WORDS
+            if low <= len(text.split()) <= high and _link_text_share(element, text) < 0.5:
+                standfirst = text
+        elif names & _BYLINE_CLASSES and len(text) <= _MAX_BYLINE_CHARS and text not in bylines:
+            bylines.append(text)
+    return standfirst, bylines
+
+
+def reading_minutes(tree: HtmlElement) -> int | None:
+    """The "4 min read" a page states, if any."""
+    for text in tree.xpath("//body//text()[contains(., 'read') or contains(., 'Read')]"):
+        found = _READING_TIME.search(text)
+        if found:
+            return int(found.group(1))
+    return None
+
+
 def _fill(record: PageMetadata, name: str, value: str | None) -> None:
     """Set a field only when no better source has set it already."""
     if value and not getattr(record, name):
@@ -263,4 +318,6 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
         record.title = headline_in_page(tree, page_title) or page_title
     if record.title:
         record.title = headline_from_title(record.title, tuple(n for n in (record.site_name, record.publisher) if n))
+    record.standfirst, record.bylines = page_furniture(tree)
+    record.reading_minutes = reading_minutes(tree)
     return record

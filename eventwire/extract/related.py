@@ -4,8 +4,10 @@
 headlines say what the outlet thinks the story is connected to, which is worth keeping,
 but they are not part of the story: an event coder that read them would code other days'
 news. A block is recognised by its class or id (``related``, ``more-stories``, ...) or by a
-short heading that says so; its headlines are the texts of its links that read like a
-headline (three words or more).
+short heading that says so ("More from West Africa", "Most read", "See also:"); its
+headlines are the texts of its links that read like a headline (three words or more). A
+link that says so itself ("Read more: ...") counts wherever it stands. Headlines are
+returned in page order.
 """
 
 from __future__ import annotations
@@ -24,21 +26,31 @@ _BLOCK_NAME = re.compile(
 )
 _HEADING = re.compile(
     r"^(?:related|related (?:stories|articles|news|coverage|content|links)|more (?:stories|news|on this story|"
-    r"from [\w .'-]{1,40}|on [\w .'-]{1,40})|read more|read next|read also|also read|see also|recommended(?: for you)?|"
-    r"you (?:may|might) also like|further reading|other stories|in other news)\s*:?$",
+    r"(?:from|in|on) [\w .'-]{1,40})|most (?:read|popular|viewed)|read more|read next|read also|also read|see also|"
+    r"recommended(?: for you)?|you (?:may|might) also like|further reading|other stories|in other news)\s*:?$",
     re.I,
 )
+_LINK_PREFIX = re.compile(r"^(?:read more|read also|also read|see also|related)\s*[:>»|–—-]\s*", re.I)
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p", "dt")
 _NEVER_BLOCKS = frozenset({"body", "html", "article", "main"})
 _NAMED = XPath("//*[@class or @id]")
 MIN_WORDS = 3
 MAX_WORDS = 30
 MAX_HEADLINES = 40
+# A heading's own box is the block when it is small (a rail, an aside, a "See also" line);
+# a heading inside a big column points to its next sibling instead.
+MAX_BOX_CHARS = 1500
+
+Found = tuple[int, str]  # (source line, headline): page order
 
 
-def _link_headlines(block: HtmlElement) -> list[str]:
-    texts = (normalise_space(link.text_content()) for link in block.iter("a"))
-    return [text for text in texts if MIN_WORDS <= len(text.split()) <= MAX_WORDS]
+def _headline(link: HtmlElement) -> str | None:
+    text = _LINK_PREFIX.sub("", normalise_space(link.text_content()))
+    return text if MIN_WORDS <= len(text.split()) <= MAX_WORDS else None
+
+
+def _link_headlines(block: HtmlElement) -> list[Found]:
+    return [(link.sourceline or 0, text) for link in block.iter("a") if (text := _headline(link))]
 
 
 def _named_blocks(tree: HtmlElement) -> list[HtmlElement]:
@@ -62,26 +74,34 @@ def _heading_text(element: HtmlElement) -> str:
 
 
 def _headed_blocks(tree: HtmlElement) -> list[HtmlElement]:
-    """The elements that follow a "Related stories"-style heading (the heading's next siblings)."""
+    """The boxes of "Related stories"-style headings: the heading's parent when small, else its next sibling."""
     blocks: list[HtmlElement] = []
     for heading in tree.iter(*_HEADING_TAGS):
         text = _heading_text(heading)
         if not text or len(text) > 60 or not _HEADING.match(text):
             continue
-        sibling = heading.getnext()
-        if sibling is None and heading.getparent() is not None:
-            sibling = heading.getparent().getnext()
-        if sibling is not None:
+        parent = heading.getparent()
+        if parent is not None and parent.tag not in _NEVER_BLOCKS and len(parent.text_content()) <= MAX_BOX_CHARS:
+            blocks.append(parent)
+        elif (sibling := heading.getnext()) is not None:
             blocks.append(sibling)
     return blocks
 
 
+def _self_announced(tree: HtmlElement) -> list[Found]:
+    """Links whose own text starts "Read more:" or "See also:", wherever they are."""
+    found = []
+    for link in tree.iter("a"):
+        text = normalise_space(link.text_content())
+        if _LINK_PREFIX.match(text) and (headline := _headline(link)):
+            found.append((link.sourceline or 0, headline))
+    return found
+
+
 def related_headlines(tree: HtmlElement) -> list[str]:
-    """Headlines of the page's related-story blocks, in page order, without repeats."""
-    seen: dict[str, None] = {}
+    """Headlines of the page's related-story blocks and links, in page order, without repeats."""
+    found = _self_announced(tree)
     for block in _named_blocks(tree) + _headed_blocks(tree):
-        for headline in _link_headlines(block):
-            seen.setdefault(headline, None)
-            if len(seen) >= MAX_HEADLINES:
-                return list(seen)
-    return list(seen)
+        found += _link_headlines(block)
+    ordered = dict.fromkeys(headline for _, headline in sorted(found, key=lambda item: item[0]))
+    return list(ordered)[:MAX_HEADLINES]

@@ -137,3 +137,24 @@ def test_people_leaves_out_agencies_desks_and_roles() -> None:
         "Ann Lee",
         "Bo Chen",
     ]
+
+
+def test_standfirst_above_the_dateline_is_the_deck_not_text() -> None:
+    deck = "The council ends a month of closures after a long dispute over the bill."
+    lead = "RIVERTON — " + PARAGRAPHS[0]
+    head = f'<meta name="description" content="{deck}">'
+    article = extract_html(_page(head, body_before=f"<p>{deck}</p>", paragraphs=[lead, *PARAGRAPHS[1:]]))
+    assert article.paragraphs[0] == lead
+    assert article.deck == deck
+
+
+def test_a_description_copied_from_the_lead_paragraph_stays_in_the_text() -> None:
+    article = extract_html(_page(f'<meta name="description" content="{PARAGRAPHS[0]}">'))
+    assert article.paragraphs == PARAGRAPHS
+
+
+def test_related_headlines_are_in_page_order() -> None:
+    inline = "<p><a href='/x'>Read more: Ferry fares to rise in the autumn</a></p>"
+    rail = "<div class='rail'><h4>Most read</h4><ul><li><a href='/y'>Harvest fair draws record crowds downriver</a></li></ul></div>"
+    article = extract_html(_page(body_before=inline, body_after=rail))
+    assert article.related_headlines == ["Ferry fares to rise in the autumn", "Harvest fair draws record crowds downriver"]

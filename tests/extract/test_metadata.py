@@ -97,3 +97,15 @@ def test_headline_from_title_cuts_outlet_and_sections() -> None:
 
 def test_split_names_drops_by_and_splits_lists() -> None:
     assert split_names("By Ann Lee, Bo Chen & Cy Dunn") == ["Ann Lee", "Bo Chen", "Cy Dunn"]
+
+
+def test_standfirst_bylines_and_reading_time_from_the_page() -> None:
+    body = (
+        '<h2 class="article-deck">Dockers return to work on Monday after a week on strike.</h2>'
+        '<span class="writer">Mara Ostrova</span><span class="reading-time">4 min read</span>'
+        '<div class="lead-image"><p>Not a standfirst: the image box.</p></div>'
+    )
+    meta = read_metadata(parse_html(_page("", body)))
+    assert meta.standfirst == "Dockers return to work on Monday after a week on strike."
+    assert meta.bylines == ["Mara Ostrova"]
+    assert meta.reading_minutes == 4
