@@ -766,17 +766,24 @@ def _find_source(lines: list[DumpLine], body: list[DumpLine], header: Header) ->
     return _outlet_from_page_title(lines, header)
 
 
+_OUTLET_SEPARATOR = re.compile(r"(?:^|\s+)(?:[|–—»:>]|-{1,2}|::)\s+|_")
+
+
 def _outlet_from_page_title(lines: list[DumpLine], header: Header) -> str | None:
+    """The outlet the page title names beside the headline ("Headline | Outlet", "Outlet: Headline")."""
     if not lines or not header.title:
         return None
-    page_title = lines[0].text
-    if not page_title.lower().startswith(header.title.lower()):
+    page_title, title = lines[0].text, header.title
+    if page_title.lower().startswith(title.lower()):
+        parts = _OUTLET_SEPARATOR.split(page_title[len(title) :])
+        outlet = next((part.strip() for part in reversed(parts) if part.strip()), None)
+    elif page_title.lower().endswith(title.lower()):
+        parts = _OUTLET_SEPARATOR.split(page_title[: -len(title)])
+        outlet = next((part.strip() for part in parts if part.strip()), None)
+    else:
         return None
-    rest = page_title[len(header.title) :].strip()
-    parts = [part.strip() for part in re.split(r"\s+(?:[|–—»:]|-{1,2})\s+|_", rest) if part.strip()]
-    if not parts:
+    if not outlet:
         return None
-    outlet = parts[-1]
     return wire_agencies().canonical(outlet) or outlet
 
 

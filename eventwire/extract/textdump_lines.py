@@ -184,11 +184,29 @@ def split_lines(text: str) -> list[DumpLine]:
     return [measure(i, line, blank_before) for i, (line, blank_before) in enumerate(merged)]
 
 
+WRAPPED_LINE_MIN_WORDS = 8  # a scraper's hard wrap leaves lines of 60 characters or more
+
+
 def _continues(previous: str, line: str) -> bool:
-    """``line`` carries on the sentence that ``previous`` left unfinished."""
-    if _TERMINAL.search(previous) or not _CONTINUATION_START.match(line):
+    """``line`` carries on the sentence that ``previous`` left unfinished.
+
+    It does when it starts in lower case, or when ``previous`` is as long as a wrapped line
+    and stops on a comma or on a word no sentence ends with ("hosted by" / "Switzerland, ...").
+    """
+    if _TERMINAL.search(previous) or _SEPARATOR.search(previous) or _MARKUP.search(previous) or not line[:1].isalnum():
         return False
-    return len(_WORD.findall(previous)) >= 4 and not _SEPARATOR.search(previous)
+    if not (previous[-1].isalpha() or previous.endswith(",")):
+        return False
+    words = _WORD.findall(previous)
+    if _CONTINUATION_START.match(line):
+        return len(words) >= 4
+    return len(words) >= WRAPPED_LINE_MIN_WORDS and (previous.endswith(",") or words[-1] in _NEVER_LAST_WORDS)
+
+
+# Words that cannot end a sentence or a headline: a line stopping on one was cut by a wrap.
+_NEVER_LAST_WORDS = frozenset(
+    "a an the of by and or from with between than into its their his her our your my".split()
+)
 
 
 # --- classification -----------------------------------------------------------------

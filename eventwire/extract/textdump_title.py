@@ -8,7 +8,9 @@ article, sometimes twice (over the photo too). The headline is found, in order o
 2. a line shown twice just above the body,
 3. the line above the body that shares most words with the page title and the lead
    (pages whose title is only the site's name),
-4. the longest part of the page title once the outlet's name is split off.
+4. the headline-shaped line standing right over the body, with only a date, a byline,
+   a caption or a deck between,
+5. the longest part of the page title once the outlet's name is split off.
 """
 
 from __future__ import annotations
@@ -84,7 +86,12 @@ def last_headline_index(lines: list[DumpLine]) -> int | None:
 def find_title(lines: list[DumpLine], region_start: int, lead: list[DumpLine]) -> Title | None:
     """The article's headline (see the module docstring for the order of the clues)."""
     window = [line for line in lines[max(1, region_start - TITLE_WINDOW) : region_start + 4] if headline_shaped(line)]
-    found = _named_by_page_title(lines, window) or _repeated_line(window) or _sharing_words(lines, window, region_start, lead)
+    found = (
+        _named_by_page_title(lines, window)
+        or _repeated_line(window)
+        or _sharing_words(lines, window, region_start, lead)
+        or _standing_over_the_body(lines, region_start)
+    )
     if found is not None:
         return Title(found.text, found.index)
     page_title = _from_page_title(lines)
@@ -146,6 +153,25 @@ def _sharing_words(lines: list[DumpLine], window: list[DumpLine], region_start: 
     best = max(score for score, _ in scored)
     # The headline comes first; the deck under it tells the same story at more length.
     return next(line for score, line in scored if score >= COMPARABLE_SHARE * best)
+
+
+def _standing_over_the_body(lines: list[DumpLine], region_start: int) -> DumpLine | None:
+    """The headline-shaped line right above the body, with only header furniture between.
+
+    Date, byline, caption and buttons (lines with a role) and one sentence (the deck) may
+    stand between a headline and its article; a menu entry or another paragraph may not.
+    """
+    sentences = 0
+    for line in reversed(lines[max(0, region_start - NEAR_WINDOW) : region_start]):
+        if line.role is not None:
+            continue
+        if headline_shaped(line) and not line.terminal and line.kind < Kind.GOOD and line.words <= HEADLINE_MAX_WORDS:
+            return line
+        if line.kind >= Kind.NEAR and sentences == 0:
+            sentences += 1
+            continue
+        return None
+    return None
 
 
 def _from_page_title(lines: list[DumpLine]) -> str | None:
