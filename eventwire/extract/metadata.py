@@ -316,6 +316,9 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     page_title = clean(title_element.text_content()) if title_element is not None else None
     if page_title and not record.title:
         record.title = headline_in_page(tree, page_title) or page_title
+    if not record.title:  # a fragment (an HTML field of a JSONL record): its heading is the headline
+        heading = next((text for h1 in tree.iter("h1") if (text := clean(h1.text_content()))), None)
+        record.title = heading if heading and len(heading) <= _MAX_HEADLINE_CHARS else None
     if record.title:
         record.title = headline_from_title(record.title, tuple(n for n in (record.site_name, record.publisher) if n))
     record.standfirst, record.bylines = page_furniture(tree)
