@@ -152,6 +152,8 @@ def _role_of(line: DumpLine) -> str | None:
         return {"end": END, "list": LIST, "drop": DROP}[cue]
     if line.words <= COMMENTS_HEADING_MAX_WORDS and _COMMENTS_HEADING.search(text):
         return END
+    if _GALLERY_COUNTER.match(text) or (_EMAIL_ADDRESS.search(text) and _addresses_reader(text)):
+        return DROP
     if furniture_cues().related_headline(text):
         return RELATED
     if source_line(text):
@@ -195,6 +197,9 @@ def _mark_comment_signatures(lines: list[DumpLine]) -> None:
             line.role = END
 
 
+# "Image 2 of 5", "Photo 3/12": a gallery's counter.
+_GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide|video)?\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.I)
+_EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _READER_ADDRESS = re.compile(r"\b(?:you|your|you're|we|our|us)\b", re.I)
 
 

@@ -72,7 +72,7 @@ class DumpLine:
     markup: bool
     separators: int
     punctuation: int  # commas, stops, colons inside the line: prose has some, a tag cloud none
-    capital_stops: int  # function words capitalised mid-line near its start ("Dies After Crash In")
+    capital_stops: int  # function words capitalised mid-line near its start ("Dies After Crash In"), or a shouted opening
     kind: Kind = Kind.SHORT
     role: str | None = None  # the furniture this line is ("title", "caption", "byline", ...), if any
 
@@ -95,7 +95,9 @@ def measure(index: int, text: str, blank_before: bool) -> DumpLine:
     letter_words = _LETTER_WORD.findall(text)
     stop = stopwords()
     stop_density = sum(w in stop for w in lowered) / len(words) if words else 0.0
-    capital_stops = sum(1 for w in _title_cased_stops(text) if w)
+    capital_stops = len(_title_cased_stops(text))
+    if _shouted_opening(text) >= SHOUTED_OPENING_WORDS:
+        capital_stops = max(capital_stops, SHOUTED_OPENING_WORDS)
     lower_ratio = sum(w[0].islower() for w in letter_words) / len(letter_words) if letter_words else 0.0
     return DumpLine(
         index=index,
@@ -115,6 +117,29 @@ def measure(index: int, text: str, blank_before: bool) -> DumpLine:
 
 
 OPENING_WORDS = 12
+TITLE_CASE_SHARE = 0.7
+SHOUTED_OPENING_WORDS = 4  # a dateline has one or two words in capitals ("NEW YORK (AP) —")
+
+
+def _shouted_opening(text: str) -> int:
+    """How many words in capitals open a line that goes on in lower case.
+
+    "LOOKING AT THE RACE FROM AFAR PARIS -- Watching the ..." is a headline in capitals
+    glued to its teaser; an article's dateline is shorter.
+    """
+    tokens = text.split()
+    count = 0
+    for token in tokens:
+        if token.startswith("(") or token in ("-", "--", "—", "–"):
+            break  # the dateline ends at its agency or its dash
+        letters = [ch for ch in token if ch.isalpha()]
+        if not letters:
+            continue
+        if not all(ch.isupper() for ch in letters):
+            break
+        count += 1
+    rest = tokens[count:]
+    return count if any(token[:1].islower() for token in rest) else 0
 
 
 def _title_cased_stops(text: str) -> list[str]:
@@ -125,8 +150,11 @@ def _title_cased_stops(text: str) -> list[str]:
     glued to its teaser by the scraper.
     """
     stop = stopwords()
-    found = []
+    found: list[str] = []
     tokens = text.split()[:OPENING_WORDS]
+    lettered = [token for token in tokens if token[:1].isalpha()]
+    if not lettered or sum(token[0].isupper() for token in lettered) < TITLE_CASE_SHARE * len(lettered):
+        return found  # the opening is not in Title Case: capitals there are names ("The We Company")
     for position, token in enumerate(tokens[1:], start=1):
         word = token.strip("\"'“”‘’()[]")
         if word[:1].isupper() and word.lower() in stop and word != "I" and not tokens[position - 1].endswith((".", "!", "?", ":", "—", "-")):
