@@ -226,6 +226,8 @@ def _continues(previous: str, line: str) -> bool:
     if not (previous[-1].isalpha() or previous.endswith(",")):
         return False
     words = _WORD.findall(previous)
+    if _URL.match(line):
+        return False  # "www.example.com 2007-11-24 Print" under a headline is the page's, not the sentence's
     if _CONTINUATION_START.match(line):
         return len(words) >= 4
     return len(words) >= WRAPPED_LINE_MIN_WORDS and (previous.endswith(",") or words[-1] in _NEVER_LAST_WORDS)
@@ -243,6 +245,7 @@ SHORT_MAX_WORDS = 6  # up to this a line is judged by its neighbours
 GOOD_MIN_WORDS = 14  # a paragraph this long with prose density is good by itself
 STOP_HIGH = 0.27  # English prose; headlines and menus stay under it
 STOP_LOW = 0.17
+STOP_NAMES = 0.1  # a long sentence of names and titles still has a few function words
 LOWER_PROSE = 0.55  # share of lower-case words in a sentence (case-marking scripts)
 UNPUNCTUATED_PARAGRAPH_WORDS = 30  # a line this long is a paragraph even without a full stop
 HEADLINE_MAX_WORDS = 20
@@ -289,6 +292,8 @@ def classify(line: DumpLine, *, english: bool = True) -> Kind:
         return Kind.GOOD
     if line.terminal and thin:
         return Kind.NEAR
+    if line.terminal and english and line.words >= GOOD_MIN_WORDS and line.stop_density >= STOP_NAMES:
+        return Kind.NEAR  # a full sentence thick with names ("Montreal, QC - The Montreal Alouettes named ...")
     if not line.terminal and line.words <= HEADLINE_MAX_WORDS and (prose_case or thin):
         return Kind.SHORT
     return Kind.BAD

@@ -30,7 +30,8 @@ MIN_SHARED_SCORE = 3
 COMPARABLE_SHARE = 0.6  # an earlier line scoring this share of the best is the headline, the best its deck
 HEADLINE_MAX_WORDS = 25
 _WORD = re.compile(r"\w+")
-_PAGE_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»>]|-{1,2}|::)\s+|_")
+# " | ", " - ", " :: ", "_": and "Headline- outlet.com", a dash with a space on one side only.
+_PAGE_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—»>]|-{1,2}|::)\s+|\s*-{1,2}\s+|\s+-{1,2}\s*|_")
 
 
 @dataclass(frozen=True)
