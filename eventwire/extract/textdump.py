@@ -174,7 +174,7 @@ COMMENTS_HEADING_MAX_WORDS = 8
 # "Comments (12)", "12 comments", "Show all 45 comments", "Comments are now closed for this story".
 _COMMENTS_HEADING = re.compile(
     r"^(?:\d+\s+)?(?:reader'?s?'?\s+)?comments?\b(?!\s+(?:on|from|by)\b)|\bcomments\s*(?:\(\d+\)|are\s+(?:now\s+)?closed)|"
-    r"^(?:show|view|read|load|see|post|add|leave|write)\s+(?:all\s+|a\s+|your\s+)?(?:\d+\s+)?comments?\b",
+    r"^(?:show|view|read|load|see|post|add|leave|write|share)\s+(?:all\s+|a\s+|your\s+)?(?:\d+\s+)?(?:comments?|views?|opinions?)\b",
     re.I,
 )
 # "Posted by: Sean | Jan 10, 2008 4:49 PM", "Jane Doe says:", "John wrote on 3 May 2024 at 10:12"
