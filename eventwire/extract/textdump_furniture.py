@@ -232,8 +232,15 @@ _CREDIT_AT_END = [
     re.compile(r"\s*[(\[]\s*" + _CREDIT_WORD + r"\s*:\s*(?P<credit>[^()\[\]]{2,80})[)\]]\s*\.?$", re.I),
     re.compile(r"\s*[(\[](?P<credit>[^()\[\]]{1,40}?\b(?:photo|pool|file)\b[^()\[\]]{0,60})[)\]]\s*\.?$", re.I),
     re.compile(r"(?:^|(?<=[.!?”\"’)])|\s)\s*" + _CREDIT_WORD + r"\s*:\s*(?P<credit>\S.{1,79})$", re.I),
-    re.compile(r"(?:^|(?<=[.!?”\"’)])|\s)\s*(?:photo(?:graph)?|picture|illustration|cartoon|image|video)s?\s+by\s+(?P<credit>[A-Z].{1,79})$", re.I),
-    re.compile(r"(?P<credit>(?:^|(?<=[.!?”\"’)]))[^.!?]{0,80}?\b(?:getty images|shutterstock|alamy|ap images|eyevine|rex features))\s*$", re.I),
+    re.compile(
+        r"(?:^|(?<=[.!?”\"’)])|\s)\s*(?:photo(?:graph)?|picture|illustration|cartoon|image|video)s?\s+by\s+(?P<credit>[A-Z].{1,79})$",
+        re.I,
+    ),
+    re.compile(
+        r"(?P<credit>(?:^|(?<=[.!?”\"’)]))[^.!?]{0,80}?\b"
+        r"(?:getty images|shutterstock|alamy|ap images|eyevine|rex features))\s*$",
+        re.I,
+    ),
 ]
 _CREDIT_ONLY_WORDS = 10  # a credit with no caption is a name or two and an agency
 
@@ -246,8 +253,11 @@ class Credit:
     credit: str
 
 
-_CREDIT_HINTS = ("photo", "image", "picture", "pic", "illustration", "graphic", "video", "footage", "credit",
-                 "source", "getty", "shutterstock", "alamy", "eyevine", "rex features", "pool", "file", "cartoon")  # fmt: skip
+# Words every credit pattern above needs: most lines have none and skip the expressions.
+_CREDIT_HINTS = (
+    *("photo", "image", "picture", "pic", "illustration", "graphic", "video", "footage", "credit", "source"),
+    *("getty", "shutterstock", "alamy", "eyevine", "rex features", "pool", "file", "cartoon"),
+)
 
 
 def split_credit(text: str) -> Credit | None:
@@ -273,7 +283,21 @@ _BYLINE = re.compile(r"^(?:written\s+|reported\s+)?by[:\s]\s*(?P<names>.+)$", re
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b)\s*", re.I)
 _BYLINE_TAIL = re.compile(r"\s+(?:[|·•–—]|-\s).*$")
 _NAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du", "st"}
-_ROLE_WORDS = {"staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist", "bureau", "chief", "senior", "news", "desk", "team"}
+_ROLE_WORDS = {
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "columnist",
+    "bureau",
+    "chief",
+    "senior",
+    "news",
+    "desk",
+    "team",
+}
 BYLINE_MAX_WORDS = 14
 
 
@@ -327,7 +351,9 @@ def source_line(text: str) -> str | None:
 
 # "MANILA, Nov. 24 (Xinhua) -- ...", "WASHINGTON (Reuters) - ...", "(AP) — ...", "PARIS (AFP) ..."
 _DATELINE = re.compile(r"^[^()\n]{0,80}?\((?P<agency>[A-Za-z][\w .&'’-]{0,40}?)\)\s*(?:-{1,2}|—|–|:)")
-_DATELINE_PLAIN = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s*(?:-{1,2}|—|–)\s*(?P<agency>[A-Z][\w.-]{1,20})\s*(?:-{1,2}|—|–)")
+_DATELINE_PLAIN = re.compile(
+    r"^[A-Z][A-Z .,'’-]{2,40}\s*(?:-{1,2}|—|–)\s*(?P<agency>[A-Z][\w.-]{1,20})\s*(?:-{1,2}|—|–)"
+)
 
 
 def dateline_agency(paragraph: str) -> str | None:
@@ -354,7 +380,9 @@ _TIME_BITS = re.compile(
     r"\b\d{1,3}\s*-?\s*(?:min|mins|minutes?)\.?(?:\s+read)?\b",
     re.I,
 )
-_TIME_ZONE = re.compile(r"\b(?:[A-Z]{2,4}T|UTC|GMT|IST|CET|CEST|EST|EDT|PST|PDT|BST|AEDT|AEST)\b")  # capitals only: not "East"
+_TIME_ZONE = re.compile(
+    r"\b(?:[A-Z]{2,4}T|UTC|GMT|IST|CET|CEST|EST|EDT|PST|PDT|BST|AEDT|AEST)\b"
+)  # capitals only: not "East"
 DATE_LINE_MAX_WORDS = 16
 
 

@@ -72,10 +72,11 @@ class DumpLine:
     markup: bool
     separators: int
     punctuation: int  # commas, stops, colons inside the line: prose has some, a tag cloud none
-    capital_stops: int  # function words capitalised mid-line near its start ("Dies After Crash In"), or a shouted opening
+    capital_stops: (
+        int  # function words capitalised mid-line near its start ("Dies After Crash In"), or a shouted opening
+    )
     kind: Kind = Kind.SHORT
     role: str | None = None  # the furniture this line is ("title", "caption", "byline", ...), if any
-
 
 
 _INVISIBLE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
@@ -157,7 +158,12 @@ def _title_cased_stops(text: str) -> list[str]:
         return found  # the opening is not in Title Case: capitals there are names ("The We Company")
     for position, token in enumerate(tokens[1:], start=1):
         word = token.strip("\"'“”‘’()[]")
-        if word[:1].isupper() and word.lower() in stop and word != "I" and not tokens[position - 1].endswith((".", "!", "?", ":", "—", "-")):
+        if (
+            word[:1].isupper()
+            and word.lower() in stop
+            and word != "I"
+            and not tokens[position - 1].endswith((".", "!", "?", ":", "—", "-"))
+        ):
             found.append(word)
     return found
 
@@ -165,7 +171,9 @@ def _title_cased_stops(text: str) -> list[str]:
 # --- dumps that kept the page's markup -----------------------------------------------
 
 _TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(?:\s[^<>]*)?/?\s*>", re.I)
-_INVISIBLE = re.compile(r"<\s*(script|style|noscript|iframe|select|head)\b.*?<\s*/\s*\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.I | re.S)
+_INVISIBLE = re.compile(
+    r"<\s*(script|style|noscript|iframe|select|head)\b.*?<\s*/\s*\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.I | re.S
+)
 _BLOCK_TAG = re.compile(
     r"<\s*/?\s*(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|nav|aside|form|"
     r"blockquote|dd|dt|dl|pre|title|option|figure|figcaption|hr|center|body|html|main)\b[^<>]*>",
@@ -234,9 +242,7 @@ def _continues(previous: str, line: str) -> bool:
 
 
 # Words that cannot end a sentence or a headline: a line stopping on one was cut by a wrap.
-_NEVER_LAST_WORDS = frozenset(
-    "a an the of by and or from with between than into its their his her our your my".split()
-)
+_NEVER_LAST_WORDS = frozenset("a an the of by and or from with between than into its their his her our your my".split())
 
 
 # --- classification -----------------------------------------------------------------

@@ -131,7 +131,9 @@ def _content_words(text: str) -> set[str]:
     return {word[:STEM_CHARS] for word in _WORD.findall(text.lower()) if len(word) > 2 and word not in stop}
 
 
-def _sharing_words(lines: list[DumpLine], window: list[DumpLine], region_start: int, lead: list[DumpLine]) -> DumpLine | None:
+def _sharing_words(
+    lines: list[DumpLine], window: list[DumpLine], region_start: int, lead: list[DumpLine]
+) -> DumpLine | None:
     """The headline-like line just above the body sharing most words with the page title and the lead.
 
     A headline names what the lead paragraph tells, and the page title repeats it; a menu

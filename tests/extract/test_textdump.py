@@ -209,9 +209,18 @@ def test_headline_and_summary_teasers_are_not_body() -> None:
     teasers = "\n".join(
         f"{headline}\n{summary}"
         for headline, summary in [
-            ("Port strike enters its second week", "Dock workers say they will not return until the pay offer is improved."),
-            ("New rail line opens to the coast", "The line cuts the journey from the capital to the coast to four hours."),
-            ("Court blocks sale of state airline", "Judges ruled that parliament should have been consulted before the sale."),
+            (
+                "Port strike enters its second week",
+                "Dock workers say they will not return until the pay offer is improved.",
+            ),
+            (
+                "New rail line opens to the coast",
+                "The line cuts the journey from the capital to the coast to four hours.",
+            ),
+            (
+                "Court blocks sale of state airline",
+                "Judges ruled that parliament should have been consulted before the sale.",
+            ),
         ]
     )
     dump = f"Border crossing to reopen\n\n{LEDE}\n\n{SECOND}\n\n{THIRD}\n\nLatest news\n{teasers}\n"
@@ -219,7 +228,10 @@ def test_headline_and_summary_teasers_are_not_body() -> None:
 
 
 def test_navigation_only_dump_has_no_article() -> None:
-    dump = "Home\nWorld\nPolitics\nBusiness\nSport\n\nSubscribe\nSign in\n\nMost read\nTerms of use\nPrivacy policy\n© 2025 Example Media"
+    dump = "\n".join(
+        ["Home", "World", "Politics", "Business", "Sport", "", "Subscribe", "Sign in", "", "Most read", "Terms of use"]
+        + ["Privacy policy", "© 2025 Example Media"]
+    )
     with pytest.raises(NoArticleText) as raised:
         extract_text_dump(dump, origin="nav.txt")
     assert raised.value.code == "E201"
@@ -232,7 +244,8 @@ def test_empty_dump_has_no_article() -> None:
 
 
 def test_page_title_outlet_is_not_the_headline() -> None:
-    dump = f"Border crossing to reopen after talks | Example Herald\n\nHome\nWorld\n\nBorder crossing to reopen after talks\n\n{LEDE}\n\n{SECOND}\n"
+    headline = "Border crossing to reopen after talks"
+    dump = f"{headline} | Example Herald\n\nHome\nWorld\n\n{headline}\n\n{LEDE}\n\n{SECOND}\n"
     article = extract_text_dump(dump)
     assert article.title == "Border crossing to reopen after talks"
     assert article.paragraphs == [LEDE, SECOND]
@@ -250,7 +263,11 @@ def test_same_dump_same_article() -> None:
         ("Crowds gather outside the court. (Photo: AFP)", "Crowds gather outside the court.", "AFP"),
         ("Crowds gather outside the court. Photo: AP / Jane Roe", "Crowds gather outside the court.", "AP / Jane Roe"),
         ("Crowds gather outside the court. Credit: Getty Images", "Crowds gather outside the court.", "Getty Images"),
-        ("Crowds gather outside the court. (AP Photo/John Doe)", "Crowds gather outside the court.", "AP Photo/John Doe"),
+        (
+            "Crowds gather outside the court. (AP Photo/John Doe)",
+            "Crowds gather outside the court.",
+            "AP Photo/John Doe",
+        ),
         ("Jane Roe | AFP | Getty Images", "", "Jane Roe | AFP | Getty Images"),
         ("Image Credit: Example Corp", "", "Example Corp"),
     ],
@@ -266,14 +283,23 @@ def test_a_sentence_is_not_a_credit() -> None:
 
 @pytest.mark.parametrize(
     ("line", "minutes"),
-    [("3 MIN READ", 3), ("Reading time: 5 minutes", 5), ("18 Sep 2024 · 5 min read", 5), ("4-minute read", 4), ("Read time 7 mins", 7)],
+    [
+        ("3 MIN READ", 3),
+        ("Reading time: 5 minutes", 5),
+        ("18 Sep 2024 · 5 min read", 5),
+        ("4-minute read", 4),
+        ("Read time 7 mins", 7),
+    ],
 )
 def test_reading_time_lines(line: str, minutes: int) -> None:
     assert reading_minutes(line) == minutes
 
 
 def test_minutes_in_a_sentence_are_not_a_reading_time() -> None:
-    assert reading_minutes("The vote was delayed by 45 minutes after a power cut in the chamber on Monday evening.") is None
+    assert (
+        reading_minutes("The vote was delayed by 45 minutes after a power cut in the chamber on Monday evening.")
+        is None
+    )
 
 
 @pytest.mark.parametrize(
