@@ -177,12 +177,8 @@ def mark_list_headings(lines: list[DumpLine]) -> None:
     for position, line in enumerate(lines):
         if line.role != LIST:
             continue
-        following = [other for other in lines[position + 1 : position + 4] if other.role is None]
-        if (
-            following
-            and following[0].kind == Kind.GOOD
-            and following[0].index == line.index + 1 + _skipped(lines, position)
-        ):
+        following = next((other for other in lines[position + 1 : position + 4] if other.role is None), None)
+        if following is not None and following.kind == Kind.GOOD:
             line.role = DROP
             above = lines[position - 1] if position else None
             if above is not None and above.role is None and _headline_like(above):
@@ -238,16 +234,6 @@ def _headline_like(line: DumpLine) -> bool:
     return line.kind in (Kind.SHORT, Kind.BAD) and not line.terminal and 3 <= line.words <= 25
 
 
-def _skipped(lines: list[DumpLine], position: int) -> int:
-    """How many furniture lines stand between ``lines[position]`` and the next candidate."""
-    count = 0
-    for other in lines[position + 1 :]:
-        if other.role is None:
-            return count
-        count += 1
-    return count
-
-
 def mark_teasers(lines: list[DumpLine]) -> None:
     """Runs of headline-then-summary pairs: a list of other stories, not the article.
 
@@ -259,22 +245,24 @@ def mark_teasers(lines: list[DumpLine]) -> None:
     summaries = [_teaser_summary(line) for line in lines]
     position = 0
     while position < len(lines):
-        end, pairs = _teaser_run(headlines, summaries, position)
+        end, pairs, frontier = _teaser_run(headlines, summaries, position)
         if pairs >= TEASER_MIN_PAIRS:
             for line in lines[position:end]:
                 line.role = line.role or TEASER
-        position = max(position + 1, end)  # a run starting inside this one has no more pairs
+        # A run starting inside this one has no more pairs; without a pair, none starts before the frontier.
+        position = max(position + 1, end if pairs else frontier)
 
 
-def _teaser_run(headlines: list[bool], summaries: list[bool], start: int) -> tuple[int, int]:
-    """End (exclusive) and number of headline+summary pairs of the run starting at ``start``."""
+def _teaser_run(headlines: list[bool], summaries: list[bool], start: int) -> tuple[int, int, int]:
+    """End (exclusive) and number of headline+summary pairs of the run starting at ``start``,
+    and how far the scan looked (the end of the headlines that found no summary)."""
     position, pairs = start, 0
     while True:
         after_headlines = position
         while after_headlines < len(headlines) and headlines[after_headlines]:
             after_headlines += 1
         if after_headlines == position or after_headlines >= len(headlines) or not summaries[after_headlines]:
-            return position, pairs
+            return position, pairs, after_headlines
         position, pairs = after_headlines + 1, pairs + 1
 
 

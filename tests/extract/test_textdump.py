@@ -252,6 +252,14 @@ def test_page_title_outlet_is_not_the_headline() -> None:
     assert article.source == "Example Herald"  # no agency credited: the outlet the page names
 
 
+def test_time_grows_with_the_page_not_faster() -> None:
+    menu = "\n".join(f"Section {number}" for number in range(20000))
+    started = time.perf_counter()
+    article = extract_text_dump(f"{menu}\n\n{LEDE}\n\n{SECOND}\n\n{menu}")
+    assert article.paragraphs == [LEDE, SECOND]
+    assert time.perf_counter() - started < 5.0  # a few hundred milliseconds when written
+
+
 def test_same_dump_same_article() -> None:
     assert extract_text_dump(PIPE_HEADER_DUMP).to_dict() == extract_text_dump(PIPE_HEADER_DUMP).to_dict()
 
