@@ -27,13 +27,16 @@ from importlib import resources
 _WORD = re.compile(r"\w+")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-_MARKUP = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|\{\{[^{}]*\}\}|^\s*[{}<>]|&[a-z]+;", re.I)
+_MARKUP = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|\{\{[^{}]*\}\}|^\s*[{}]|&[a-z]+;", re.I)
 _CODE_CHARS = re.compile(r"[{}<>=;\\]|\(\)|//|&&|\|\|")
 CODE_DENSITY = 0.04  # script or style text left in a dump: braces, semicolons, "=" per character
-_INNER_PUNCTUATION = re.compile(r"[.,;:!?…](?=[\s\"'”’)\]]|$)")
+# Scripts written without spaces between words (Han, kana): their length is counted in characters.
+_UNSPACED_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CHARACTERS_PER_WORD = 2
+_INNER_PUNCTUATION = re.compile(r"[.,;:!?…](?=[\s\"'”’)\]]|$)|[。、，！？；：]")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _SEPARATOR = re.compile(r"\s[|•·»›]\s|\s/\s")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”»]\s*$")
+_TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*\s*$|[\"”»」』]\s*$")
 _CONTINUATION_START = re.compile(r"^[a-z]")
 
 
@@ -99,12 +102,12 @@ def measure(index: int, text: str, blank_before: bool) -> DumpLine:
     capital_stops = len(_title_cased_stops(text))
     if _shouted_opening(text) >= SHOUTED_OPENING_WORDS:
         capital_stops = max(capital_stops, SHOUTED_OPENING_WORDS)
-    lower_ratio = sum(w[0].islower() for w in letter_words) / len(letter_words) if letter_words else 0.0
+    lower_ratio = _lower_case_share(letter_words)
     return DumpLine(
         index=index,
         text=text,
         blank_before=blank_before,
-        words=len(words),
+        words=max(len(words), len(_UNSPACED_CHARS.findall(text)) // CHARACTERS_PER_WORD),
         stop_density=stop_density,
         lower_ratio=lower_ratio,
         terminal=bool(_TERMINAL.search(text)),
@@ -115,6 +118,20 @@ def measure(index: int, text: str, blank_before: bool) -> DumpLine:
         punctuation=len(_INNER_PUNCTUATION.findall(text)),
         capital_stops=capital_stops,
     )
+
+
+def _lower_case_share(letter_words: list[str]) -> float:
+    """Share of words starting in lower case, among those in a script with case.
+
+    A line mostly in a script without case (Hangul, Han, Arabic) counts as all lower case:
+    case tells nothing about it, and a brand name in Latin capitals must not make it a menu.
+    """
+    if not letter_words:
+        return 0.0
+    cased_words = [word for word in letter_words if word[0].lower() != word[0].upper()]
+    if len(cased_words) < CASED_SHARE * len(letter_words):
+        return 1.0
+    return sum(word[0].islower() for word in cased_words) / len(cased_words)
 
 
 OPENING_WORDS = 12
@@ -253,6 +270,7 @@ STOP_HIGH = 0.27  # English prose; headlines and menus stay under it
 STOP_LOW = 0.17
 STOP_NAMES = 0.1  # a long sentence of names and titles still has a few function words
 LOWER_PROSE = 0.55  # share of lower-case words in a sentence (case-marking scripts)
+CASED_SHARE = 0.3  # below this share of words in a cased script, a line is judged as caseless
 UNPUNCTUATED_PARAGRAPH_WORDS = 30  # a line this long is a paragraph even without a full stop
 HEADLINE_MAX_WORDS = 20
 
@@ -288,8 +306,7 @@ def classify(line: DumpLine, *, english: bool = True) -> Kind:
         return Kind.SHORT
     if line.words >= UNPUNCTUATED_PARAGRAPH_WORDS and line.punctuation < line.words * PUNCTUATION_PER_WORD:
         return Kind.BAD
-    caseless = line.lower_ratio == 0.0 and not any(ch.isupper() for ch in line.text)
-    prose_case = caseless or line.lower_ratio >= LOWER_PROSE
+    prose_case = line.lower_ratio >= LOWER_PROSE
     dense = line.stop_density >= STOP_HIGH if english else prose_case
     thin = line.stop_density >= STOP_LOW if english else prose_case
     if line.terminal and line.words >= GOOD_MIN_WORDS and dense and prose_case:

@@ -252,6 +252,22 @@ def test_page_title_outlet_is_not_the_headline() -> None:
     assert article.source == "Example Herald"  # no agency credited: the outlet the page names
 
 
+def test_unspaced_script_paragraphs_are_measured_in_characters() -> None:
+    first = "東京では月曜日、新しい鉄道路線の開通式が行われ、多くの市民が朝早くから駅に集まった。"
+    second = "市の担当者によると、この路線によって郊外から中心部までの移動時間は約二十分短くなるという。"
+    dump = "\n".join(["ホーム", "ニュース", "スポーツ", "", first, second, "", "シェア", "ランキング"])
+    assert extract_text_dump(dump).paragraphs == [first, second]
+
+
+def test_saved_page_source_is_read_as_text() -> None:
+    page = (
+        "<html><head><title>Border crossing to reopen</title><script>var menu = {open: true};</script></head>"
+        "<body><nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+        f"<p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p>" + "<div class='ad'><a href='/x'>Advertisement</a></div>" * 10
+    ) + "</body></html>"
+    assert extract_text_dump(page).paragraphs == [LEDE, SECOND, THIRD]
+
+
 def test_time_grows_with_the_page_not_faster() -> None:
     menu = "\n".join(f"Section {number}" for number in range(20000))
     started = time.perf_counter()
