@@ -164,6 +164,22 @@ def test_repeated_headline_deck_glued_related_label_and_explore_list_with_byline
     assert not any(word in article.text for word in ("Recommended", "SOURCE", "Lena Fischer", "Explore"))
 
 
+@pytest.mark.parametrize(
+    ("opening", "sign_off", "source"),
+    [
+        ("WASHINGTON (AP) — ", "", "Associated Press"),  # the name the HTML extractor records too
+        ("MANILA, Nov. 24 (Xinhua) -- ", "", "Xinhua"),
+        ("GENEVA — ", "— AFP", "AFP"),
+        ("GENEVA — ", "Source: Agence France-Presse", "AFP"),
+    ],
+)
+def test_wire_source_from_dateline_sign_off_or_source_line(opening: str, sign_off: str, source: str) -> None:
+    dump = f"Talks resume\n\n{opening}{SECOND}\n\n{THIRD}\n\n{sign_off}\n"
+    article = extract_text_dump(dump)
+    assert article.source == source
+    assert article.paragraphs[0].startswith(opening.strip())  # the dateline stays in the body
+
+
 def test_a_dump_without_furniture_is_all_body() -> None:
     dump = f"{LEDE}\n\n{SECOND}\n\n{THIRD}\n"
     article = extract_text_dump(dump)
