@@ -11,7 +11,8 @@ what the text itself shows, so that it works on any outlet's page:
   case, where a menu or a headline is in Title Case.
 
 Function words are English; a page in another language still has length, punctuation and
-case, which is enough to find its paragraphs, less sharply.
+case, which is enough to find its paragraphs, less sharply. Scripts without case count as
+lower case, and those written without spaces (Chinese, Japanese) are measured in characters.
 """
 
 from __future__ import annotations
@@ -75,9 +76,7 @@ class DumpLine:
     markup: bool
     separators: int
     punctuation: int  # commas, stops, colons inside the line: prose has some, a tag cloud none
-    capital_stops: (
-        int  # function words capitalised mid-line near its start ("Dies After Crash In"), or a shouted opening
-    )
+    glued_headline: bool  # opens like a headline ("Dies After Crash In ...") and goes on as prose
     kind: Kind = Kind.SHORT
     role: str | None = None  # the furniture this line is ("title", "caption", "byline", ...), if any
 
@@ -99,9 +98,6 @@ def measure(index: int, text: str, blank_before: bool) -> DumpLine:
     letter_words = _LETTER_WORD.findall(text)
     stop = stopwords()
     stop_density = sum(w in stop for w in lowered) / len(words) if words else 0.0
-    capital_stops = len(_title_cased_stops(text))
-    if _shouted_opening(text) >= SHOUTED_OPENING_WORDS:
-        capital_stops = max(capital_stops, SHOUTED_OPENING_WORDS)
     lower_ratio = _lower_case_share(letter_words)
     return DumpLine(
         index=index,
@@ -116,7 +112,8 @@ def measure(index: int, text: str, blank_before: bool) -> DumpLine:
         or len(_CODE_CHARS.findall(text)) > CODE_DENSITY * len(text),
         separators=len(_SEPARATOR.findall(text)),
         punctuation=len(_INNER_PUNCTUATION.findall(text)),
-        capital_stops=capital_stops,
+        glued_headline=len(_title_cased_stops(text)) >= GLUED_HEADLINE_STOPS
+        or _shouted_opening(text) >= SHOUTED_OPENING_WORDS,
     )
 
 
@@ -136,6 +133,7 @@ def _lower_case_share(letter_words: list[str]) -> float:
 
 OPENING_WORDS = 12
 TITLE_CASE_SHARE = 0.7
+GLUED_HEADLINE_STOPS = 2  # "In", "After" capitalised in the opening: a Title Case headline
 SHOUTED_OPENING_WORDS = 4  # a dateline has one or two words in capitals ("NEW YORK (AP) —")
 
 
@@ -216,8 +214,9 @@ def strip_markup(text: str) -> str:
 def split_lines(text: str) -> list[DumpLine]:
     """The non-blank lines of a dump, measured, with hard-wrapped paragraphs re-joined.
 
-    A line that stops mid-sentence and is continued on the next one in lower case is one
-    paragraph wrapped by the scraper; it is joined so that it is judged, and output, whole.
+    A line that stops mid-sentence and is continued on the next one is one paragraph
+    wrapped by the scraper; it is joined so that it is judged, and output, whole. A dump
+    that is really a saved page source is first reduced to its text.
     """
     if looks_like_markup(text):
         text = strip_markup(text)
@@ -250,9 +249,9 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if not (previous[-1].isalpha() or previous.endswith(",")):
         return False
-    words = _WORD.findall(previous)
     if _URL.match(line):
         return False  # "www.example.com 2007-11-24 Print" under a headline is the page's, not the sentence's
+    words = _WORD.findall(previous)
     if _CONTINUATION_START.match(line):
         return len(words) >= 4
     return len(words) >= WRAPPED_LINE_MIN_WORDS and (previous.endswith(",") or words[-1] in _NEVER_LAST_WORDS)

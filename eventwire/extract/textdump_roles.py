@@ -35,7 +35,6 @@ HEADER_ROLES = frozenset({TITLE, CAPTION, CREDIT, DATE, BYLINE, READING})
 BARRIER_ROLES = frozenset({END, LIST})  # headings after which the article is over
 
 TEASER_MIN_PAIRS = 3
-GLUED_HEADLINE_STOPS = 2  # "Dies After Crash In ..." opening a paragraph: a Title Case headline glued to a teaser
 TEASER_MAX_WORDS = 45
 RELATED_MAX_WORDS = 25
 
@@ -78,7 +77,7 @@ def role_of(line: DumpLine) -> str | None:
         return CAPTION if credit.caption else CREDIT
     if line.kind < Kind.GOOD and date_line(text):
         return DATE
-    if line.capital_stops >= GLUED_HEADLINE_STOPS and line.kind >= Kind.NEAR:
+    if line.glued_headline and line.kind >= Kind.NEAR:
         return TEASER
     return None
 
