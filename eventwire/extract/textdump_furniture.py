@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from eventwire.extract.dates import find_date
@@ -40,10 +40,8 @@ def _data_lines(name: str) -> list[str]:
 
 
 def cue_key(text: str) -> str:
-    """A line as cue phrases are written: lower case, plain apostrophes, no edge counts or arrows.
-
-    The colon of a label is kept in the prefix form only, so ``key`` is the bare phrase.
-    """
+    """A line as whole-line cue phrases are written: lower case, plain apostrophes, no counts,
+    arrows or colons at its edges ("Comments (12)" and "» More stories:" match their phrases)."""
     lowered = _SPACES.sub(" ", text.translate(_APOSTROPHES).lower()).strip()
     return _EDGE_NOISE.sub("", lowered)
 
@@ -64,7 +62,6 @@ class FurnitureCues:
     whole: dict[str, CueKind] = field(default_factory=dict)
     prefixes: list[tuple[str, CueKind]] = field(default_factory=list)
     contained: list[tuple[str, CueKind]] = field(default_factory=list)
-    _start_cache: dict[tuple[tuple[CueKind, ...], bool], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def add(self, kind: CueKind, match: str, phrase: str) -> None:
         phrase = phrase.strip().lower()
@@ -72,18 +69,23 @@ class FurnitureCues:
             self.whole.setdefault(cue_key(phrase), kind)
         elif match == "prefix":
             self.prefixes.append((phrase, kind))
-            self._start_cache.clear()
         elif match == "contains":
             self.contained.append((phrase, kind))
         else:
             raise ValueError(f"furniture.tsv: unknown match {match!r} (expected one of {MATCH_KINDS})")
 
-    def _starts(self, kinds: tuple[CueKind, ...], *, exclude: bool = False) -> tuple[str, ...]:
-        """The prefixes of ``kinds`` (or of all other kinds), as one tuple for ``str.startswith``."""
-        cache_key = (kinds, exclude)
-        if cache_key not in self._start_cache:
-            self._start_cache[cache_key] = tuple(phrase for phrase, kind in self.prefixes if (kind in kinds) != exclude)
-        return self._start_cache[cache_key]
+    @cached_property
+    def _furniture_starts(self) -> tuple[str, ...]:
+        """Every prefix but the "related" ones, as one tuple: ``str.startswith`` tests them at once.
+
+        Most lines start with none, and skip the loop that finds which one and its kind.
+        (Read once the cues are loaded: ``add`` comes first.)
+        """
+        return tuple(phrase for phrase, kind in self.prefixes if kind != "related")
+
+    @cached_property
+    def _related_starts(self) -> tuple[str, ...]:
+        return tuple(phrase for phrase, kind in self.prefixes if kind == "related")
 
     def kind_of(self, text: str, *, contains: bool = True) -> CueKind | None:
         """The furniture kind that ``text`` is a cue of, or None for an ordinary line.
@@ -98,7 +100,7 @@ class FurnitureCues:
         if key in self.whole:
             return self.whole[key]
         lowered = _SPACES.sub(" ", text.translate(_APOSTROPHES).lower()).strip().lstrip("»›>•·*#|-– ")
-        if lowered.startswith(self._starts(("related",), exclude=True)):  # a quick test before the loop
+        if lowered.startswith(self._furniture_starts):
             for phrase, kind in self.prefixes:
                 if kind != "related" and _starts_with_words(lowered, phrase):
                     return kind
@@ -116,7 +118,7 @@ class FurnitureCues:
         """
         stripped = text.strip()
         lowered = stripped.translate(_APOSTROPHES).lower()
-        if not lowered.startswith(self._starts(("related",))):
+        if not lowered.startswith(self._related_starts):
             return None
         for phrase, kind in self.prefixes:
             if kind != "related" or not lowered.startswith(phrase):
