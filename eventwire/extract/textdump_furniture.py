@@ -205,7 +205,6 @@ def wire_agencies() -> AgencyIndex:
 
 # --- shapes that are the same on every site --------------------------------------------
 
-# "3 MIN READ", "3-minute read", "Reading time: 3 minutes", "Read time 4 mins", "5 min".
 # "3 MIN READ", "3-minute read", "18 Sep 2024 · 5 min read", "Reading time: 3 minutes", "Read time 4 mins".
 _READING_TIME = re.compile(
     r"\b(?P<minutes>\d{1,3})\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|reading|to\s+read)\b|"
@@ -235,7 +234,8 @@ _CREDIT_AT_END = [
     re.compile(r"\s*[(\[](?P<credit>[^()\[\]]{1,40}?\b(?:photo|pool|file)\b[^()\[\]]{0,60})[)\]]\s*\.?$", re.I),
     re.compile(r"(?:^|(?<=[.!?”\"’)])|\s)\s*" + _CREDIT_WORD + r"\s*:\s*(?P<credit>\S.{1,79})$", re.I),
     re.compile(
-        r"(?:^|(?<=[.!?”\"’)])|\s)\s*(?:photo(?:graph)?|picture|illustration|cartoon|image|video)s?\s+by\s+(?P<credit>[A-Z].{1,79})$",
+        r"(?:^|(?<=[.!?”\"’)])|\s)\s*(?:photo(?:graph)?|picture|illustration|cartoon|image|video)s?\s+by\s+"
+        r"(?P<credit>[A-Z].{1,79})$",
         re.I,
     ),
     re.compile(
@@ -285,21 +285,9 @@ _BYLINE = re.compile(r"^(?:written\s+|reported\s+)?by[:\s]\s*(?P<names>.+)$", re
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\bwith\b)\s*", re.I)
 _BYLINE_TAIL = re.compile(r"\s+(?:[|·•–—]|-\s).*$")
 _NAME_PARTICLES = {"de", "da", "del", "der", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du", "st"}
-_ROLE_WORDS = {
-    "staff",
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "contributor",
-    "columnist",
-    "bureau",
-    "chief",
-    "senior",
-    "news",
-    "desk",
-    "team",
-}
+_ROLE_WORDS = frozenset(
+    "staff writer reporter correspondent editor contributor columnist bureau chief senior news desk team".split()
+)
 BYLINE_MAX_WORDS = 14
 
 
@@ -382,10 +370,10 @@ _TIME_BITS = re.compile(
     r"\b\d{1,3}\s*-?\s*(?:min|mins|minutes?)\.?(?:\s+read)?\b",
     re.I,
 )
-_TIME_ZONE = re.compile(
-    r"\b(?:[A-Z]{2,4}T|UTC|GMT|IST|CET|CEST|EST|EDT|PST|PDT|BST|AEDT|AEST)\b"
-)  # capitals only: not "East"
+# Time zones in capitals only: "EST" is a zone, "East" a section.
+_TIME_ZONE = re.compile(r"\b(?:[A-Z]{2,4}T|UTC|GMT|IST|CET|CEST|EST|EDT|PST|PDT|BST|AEDT|AEST)\b")
 DATE_LINE_MAX_WORDS = 16
+DATE_LINE_REST_MAX_WORDS = 6  # a section, a source or a name beside the date
 
 
 @dataclass(frozen=True)
@@ -413,6 +401,6 @@ def date_line(text: str) -> DateLine | None:
     rest = stripped[: match.start()] + " " + stripped[match.end() :]
     rest = _TIME_ZONE.sub(" ", _TIME_BITS.sub(" ", _DATE_LABEL.sub("", rest.strip())))
     rest = _SPACES.sub(" ", re.sub(r"[|·•,/]+", " ", rest)).strip(" -–—:")
-    if len(_WORD.findall(rest)) > 6:
-        return None
+    if len(_WORD.findall(rest)) > DATE_LINE_REST_MAX_WORDS:
+        return None  # a sentence with a date in it, not a date line
     return DateLine(iso=iso, rest=rest)
