@@ -52,19 +52,22 @@ def mark_furniture(lines: list[DumpLine]) -> None:
     mark_dated_cards(lines)
 
 
+_CUE_ROLES = {"caption": CAPTION, "end": END, "list": LIST, "drop": DROP}  # furniture.tsv kinds ("related" aside)
+CONTAINED_CUE_MAX_WORDS = 12  # a paragraph longer than this mentions a cue ("newsletter") without being furniture
+
+
 def role_of(line: DumpLine) -> str | None:
     """The furniture ``line`` is, judged from its own text, or None for a candidate paragraph."""
     text = line.text
     if reading_minutes(text) is not None:
         return DATE if date_line(text) else READING
-    cue = furniture_cues().kind_of(text, contains=line.kind < Kind.GOOD or line.words <= 12 or addresses_reader(text))
-    if cue == "caption":
-        return CAPTION
-    if cue in ("end", "list", "drop"):
-        return {"end": END, "list": LIST, "drop": DROP}[cue]
+    short = line.kind < Kind.GOOD or line.words <= CONTAINED_CUE_MAX_WORDS
+    cue = furniture_cues().kind_of(text, contains=short or _addresses_reader(text))
+    if cue in _CUE_ROLES:
+        return _CUE_ROLES[cue]
     if line.words <= COMMENTS_HEADING_MAX_WORDS and _COMMENTS_HEADING.search(text):
         return END
-    if _GALLERY_COUNTER.match(text) or (_EMAIL_ADDRESS.search(text) and addresses_reader(text)):
+    if _GALLERY_COUNTER.match(text) or (_EMAIL_ADDRESS.search(text) and _addresses_reader(text)):
         return DROP
     if furniture_cues().related_headline(text):
         return RELATED
@@ -118,7 +121,7 @@ _EMAIL_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _READER_ADDRESS = re.compile(r"\b(?:you|your|you're|we|our|us)\b", re.I)
 
 
-def addresses_reader(text: str) -> bool:
+def _addresses_reader(text: str) -> bool:
     """The line speaks to the reader ("your email", "our newsletter"): site text, not news.
 
     A sign-up form or a legal notice is as long as a paragraph; its cue phrase ("privacy
