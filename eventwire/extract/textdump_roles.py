@@ -179,7 +179,8 @@ def mark_list_headings(lines: list[DumpLine]) -> None:
     for position, line in enumerate(lines):
         if line.role != LIST:
             continue
-        following = next((other for other in lines[position + 1 : position + 4] if other.role is None), None)
+        window = lines[position + 1 : position + 1 + LABEL_LOOKAHEAD]
+        following = next((other for other in window if other.role is None), None)
         if following is not None and following.kind == Kind.GOOD:
             line.role = DROP
             above = lines[position - 1] if position else None
@@ -191,14 +192,15 @@ def mark_list_headings(lines: list[DumpLine]) -> None:
                 line.role = DROP  # a "Related" box set inside the article: the article goes on
 
 
+LABEL_LOOKAHEAD = 3  # a label's paragraph follows within this many lines (buttons aside)
 LIST_MAX_ITEMS = 40
 
 
 def _mark_list_items(lines: list[DumpLine], heading: int) -> int:
     """Mark the headlines under a list heading as links; the position where the list ends."""
     misses = 0
-    position = heading + 1
-    for position in range(heading + 1, min(len(lines), heading + 1 + LIST_MAX_ITEMS)):
+    end = min(len(lines), heading + 1 + LIST_MAX_ITEMS)
+    for position in range(heading + 1, end):
         line = lines[position]
         if line.role in (LIST, END) or line.kind == Kind.GOOD:
             return position
@@ -209,7 +211,7 @@ def _mark_list_items(lines: list[DumpLine], heading: int) -> int:
             misses += 1
             if misses >= 2:
                 return position
-    return position + 1
+    return end
 
 
 RESUME_LOOKAHEAD = 5
@@ -291,7 +293,7 @@ def mark_dated_cards(lines: list[DumpLine]) -> None:
 
 
 def _quote_attribution(text: str) -> bool:
-    """ "— Name (@handle) November 18, 2019": the signature of an embedded post, part of the article."""
+    """The signature of an embedded post ("— Name (@handle) November 18, 2019"): part of the article."""
     return text.lstrip().startswith(("—", "–", "-")) or "@" in text
 
 
