@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from eventwire.extract.agencies import wire_agencies
 from eventwire.extract.dates import MONTHS
 
 _WORD = re.compile(r"[^\W_]+")
@@ -38,16 +39,8 @@ class Furniture(Enum):
     READ_MORE = "read more"
 
 
-WIRE_AGENCIES: tuple[str, ...] = (
-    "Reuters", "Associated Press", "AP", "AFP", "Agence France-Presse", "Agence France Presse", "Bloomberg",
-    "dpa", "Deutsche Presse-Agentur", "Xinhua", "PA", "Press Association", "PA Media", "UPI",
-    "United Press International", "ANSA", "EFE", "Kyodo", "Kyodo News", "Yonhap", "TASS", "Interfax", "ANI",
-    "PTI", "Press Trust of India", "IANS", "CP", "The Canadian Press", "Canadian Press", "AAP",
-    "Australian Associated Press", "Anadolu", "Anadolu Agency", "Bernama", "APA", "CNA", "WENN",
-)  # fmt: skip
-"""News agencies whose name on a byline or dateline marks a wire story (the article's source)."""
-
-_AGENCY_WORDS = frozenset(word.casefold() for name in WIRE_AGENCIES for word in _WORD.findall(name))
+# Words of the agencies' names (``wire_agencies.tsv``): a short line of them names the wire, not news.
+_AGENCY_WORDS = wire_agencies().words
 _DATE_WORDS = frozenset(
     list(MONTHS)
     + "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()

@@ -24,6 +24,7 @@ import re
 
 from eventwire.article import Article
 from eventwire.errors import NoArticleText
+from eventwire.extract.agencies import wire_agencies
 from eventwire.extract.candidates import best_body
 from eventwire.extract.dates import parse_date
 from eventwire.extract.furniture import Furniture, Stripped, read_more_headlines, strip_furniture
@@ -31,7 +32,7 @@ from eventwire.extract.htmltree import parse_html
 from eventwire.extract.images import credit_in, lead_image
 from eventwire.extract.metadata import PageMetadata, read_metadata, split_names
 from eventwire.extract.related import related_headlines
-from eventwire.extract.wire import canonical_agency, wire_agency
+from eventwire.extract.wire import wire_agency
 
 # Words that make a byline part a role or a desk rather than a person's name.
 _NOT_A_PERSON = frozenset(
@@ -53,7 +54,7 @@ def _is_person(name: str) -> bool:
     return (
         0 < len(words) <= _MAX_NAME_WORDS
         and name[0].isupper()
-        and canonical_agency(name) is None
+        and wire_agencies().canonical(name) is None
         and not any(ch.isdigit() or ch in "@/:" for ch in name)
         and not any(word.casefold().strip(".,") in _NOT_A_PERSON for word in words)
     )

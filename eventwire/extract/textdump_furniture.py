@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 
+from eventwire.extract.agencies import wire_agencies
+from eventwire.extract.datafiles import data_lines
 from eventwire.extract.dates import find_date
 
 CueKind = str  # "list", "end", "drop", "related" or "caption" (see furniture.tsv)
@@ -31,12 +32,6 @@ _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 # Counts and arrows that decorate furniture ("Comments (12)", "12 Comments", "More »").
 _EDGE_NOISE = re.compile(r"^[\s\d()\[\]{}|:;,.!?»«›‹>•·*#+=~_–—-]+|[\s\d()\[\]{}|:;,.!?»«›‹>•·*#+=~_–—-]+$")
-
-
-def _data_lines(name: str) -> list[str]:
-    """Non-blank, non-comment lines of a data file shipped in ``eventwire/data``."""
-    text = resources.files("eventwire").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
 def cue_key(text: str) -> str:
@@ -149,58 +144,12 @@ def _is_headline(text: str) -> bool:
 def furniture_cues() -> FurnitureCues:
     """The cue phrases of ``eventwire/data/furniture.tsv`` (read once)."""
     cues = FurnitureCues()
-    for number, line in enumerate(_data_lines("furniture.tsv"), start=1):
+    for number, line in enumerate(data_lines("furniture.tsv"), start=1):
         parts = line.split("\t")
         if len(parts) != 3:
             raise ValueError(f"furniture.tsv line {number}: expected kind<TAB>match<TAB>phrase, got {line!r}")
         cues.add(*parts)
     return cues
-
-
-# --- wire agencies -------------------------------------------------------------------
-
-
-@dataclass
-class AgencyIndex:
-    """Wire agencies by every name they are written under (``wire_agencies.tsv``)."""
-
-    by_alias: dict[str, str] = field(default_factory=dict)
-
-    def canonical(self, name: str) -> str | None:
-        """The stored name of the agency called ``name`` ("Agence France-Presse" -> "AFP")."""
-        key = _SPACES.sub(" ", name.strip().strip(".,:;()[]/-–—")).lower()
-        return self.by_alias.get(key)
-
-    def find_in(self, text: str) -> str | None:
-        """The first agency named as a whole word in a short ``text`` (a credit, a byline)."""
-        for token_span in _agency_spans(text):
-            found = self.canonical(token_span)
-            if found:
-                return found
-        return None
-
-
-def _agency_spans(text: str) -> list[str]:
-    """Runs of one to four words in ``text``, longest first, as agency-name candidates."""
-    words = re.findall(r"[\w'’&.-]+", text)
-    spans = []
-    for size in (4, 3, 2, 1):
-        spans.extend(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
-    return spans
-
-
-@lru_cache(maxsize=1)
-def wire_agencies() -> AgencyIndex:
-    """The agencies of ``eventwire/data/wire_agencies.tsv`` (read once)."""
-    index = AgencyIndex()
-    for number, line in enumerate(_data_lines("wire_agencies.tsv"), start=1):
-        parts = line.split("\t")
-        if len(parts) != 2:
-            raise ValueError(f"wire_agencies.tsv line {number}: expected name<TAB>aliases, got {line!r}")
-        name, aliases = parts
-        for alias in [name, *aliases.split("|")]:
-            index.by_alias.setdefault(alias.strip().lower(), name.strip())
-    return index
 
 
 # --- shapes that are the same on every site --------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from eventwire.extract.agencies import wire_agencies
 from eventwire.extract.textdump_furniture import (
     byline_names,
     date_line,
@@ -19,7 +20,6 @@ from eventwire.extract.textdump_furniture import (
     reading_minutes,
     source_line,
     split_credit,
-    wire_agencies,
 )
 from eventwire.extract.textdump_lines import DumpLine, Kind
 from eventwire.extract.textdump_roles import (

@@ -23,7 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from eventwire.extract.datafiles import data_lines
 
 _WORD = re.compile(r"\w+")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -54,8 +55,7 @@ class Kind(enum.IntEnum):
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """English function words (``eventwire/data/textdump_stopwords.txt``)."""
-    text = resources.files("eventwire").joinpath("data", "textdump_stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(word.strip().lower() for word in data_lines("textdump_stopwords.txt"))
 
 
 @dataclass

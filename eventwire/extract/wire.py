@@ -16,23 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from eventwire.extract.furniture import WIRE_AGENCIES
+from eventwire.extract.agencies import wire_agencies
 
-CANONICAL: dict[str, str] = {
-    "ap": "Associated Press", "associated press": "Associated Press", "the associated press": "Associated Press",
-    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
-    "dpa": "dpa", "deutsche presse-agentur": "dpa",
-    "pa": "PA Media", "press association": "PA Media", "pa media": "PA Media",
-    "upi": "UPI", "united press international": "UPI",
-    "cp": "The Canadian Press", "canadian press": "The Canadian Press", "the canadian press": "The Canadian Press",
-    "aap": "AAP", "australian associated press": "AAP",
-    "pti": "PTI", "press trust of india": "PTI",
-    "kyodo news": "Kyodo", "anadolu agency": "Anadolu",
-}  # fmt: skip
-"""Aliases of one agency, case-folded, to the name we record; other agencies keep their own name."""
-
-_NAMES = sorted(WIRE_AGENCIES, key=len, reverse=True)
-_ALTERNATION = "|".join(re.escape(name) for name in _NAMES)
+_ALTERNATION = wire_agencies().alternation
 # "(Reuters)" within the first words of the lead; "(AP Photo)" is a credit, not a dateline.
 _DATELINE = re.compile(r"^.{0,120}?\((?:the\s+)?(?P<agency>" + _ALTERNATION + r")\)", re.I)
 _LEADING = re.compile(r"^(?P<agency>" + _ALTERNATION + r")\s*(?:--|-|–|—|:)\s+\S", re.I)
@@ -42,30 +28,17 @@ _HEAD_PARAGRAPHS = 2
 _TAIL_PARAGRAPHS = 2
 
 
-def canonical_agency(name: str) -> str | None:
-    """The agency's recorded name if ``name`` is exactly an agency's (any alias), else None."""
-    key = re.sub(r"\s+", " ", name).strip().casefold()
-    if key in CANONICAL:
-        return CANONICAL[key]
-    return next((agency for agency in WIRE_AGENCIES if agency.casefold() == key), None)
-
-
-def _agency_case_ok(found: str) -> bool:
-    """Short acronyms count only in capitals ("AP", not "ap" inside a sentence fragment)."""
-    return len(found) > 4 or found.isupper() or found == "dpa"
-
-
 def _match(pattern: re.Pattern[str], text: str) -> str | None:
     found = pattern.search(text)
-    if found and _agency_case_ok(found.group("agency")):
-        return canonical_agency(found.group("agency"))
+    if found and wire_agencies().written_as_name(found.group("agency")):
+        return wire_agencies().canonical(found.group("agency"))
     return None
 
 
 def wire_agency(body: list[str], *, credit_lines: Iterable[str] = (), author_fields: Iterable[str] = ()) -> str | None:
     """The agency named by the body's dateline or sign-off, a credit line or an author field."""
     for name in author_fields:
-        if agency := canonical_agency(name):
+        if agency := wire_agencies().canonical(name):
             return agency
     for paragraph in body[:_HEAD_PARAGRAPHS]:
         if agency := _match(_DATELINE, paragraph) or _match(_LEADING, paragraph):
