@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass
 
@@ -31,8 +33,26 @@ _WORD = re.compile(r"\w+")
 _SHINGLE = 4
 SETTLED = 0.95
 
-# trafilatura logs every fallback it tries at WARNING; that is its business, not the user's.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
+@contextmanager
+def quiet_trafilatura() -> Iterator[None]:
+    """Hide trafilatura's warnings while we call it, unless its logging has been configured.
+
+    trafilatura logs every fallback it tries at WARNING: steps of its own search, not problems
+    with the page, and an application that shows warnings would print several per page. The
+    level is raised only for our calls and only while nobody has set one (``NOTSET``), so an
+    application that configured trafilatura's logger, or calls trafilatura itself, keeps its
+    messages. Logger levels are process-wide: a thread calling trafilatura meanwhile is quieted too.
+    """
+    logger = logging.getLogger("trafilatura")
+    if logger.level != logging.NOTSET:
+        yield
+        return
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(logging.NOTSET)
 
 
 @dataclass(frozen=True)
@@ -99,9 +119,10 @@ def choose(candidates: list[Candidate]) -> Candidate:
 
 def best_body(tree: HtmlElement, *, url: str | None) -> Candidate:
     """The body the extractors agree on: precision trafilatura and readability, a third vote if they differ."""
-    precise = trafilatura_candidate(tree, url=url, precision=True, tables=True)
-    dense = readability_candidate(tree)
-    if agreement(precise, dense) >= SETTLED:
-        return precise
-    steady = trafilatura_candidate(tree, url=url, precision=False, tables=False)
+    with quiet_trafilatura():
+        precise = trafilatura_candidate(tree, url=url, precision=True, tables=True)
+        dense = readability_candidate(tree)
+        if agreement(precise, dense) >= SETTLED:
+            return precise
+        steady = trafilatura_candidate(tree, url=url, precision=False, tables=False)
     return choose([precise, steady, dense])
