@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from eventwire.extract.datafiles import data_lines
+from eventwire.extract.datafiles import data_rows
 
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCTUATION = ".,:;()[]/-–—"
@@ -71,14 +71,11 @@ def wire_agencies() -> Agencies:
     """
     by_alias: dict[str, str] = {}
     spellings: dict[str, None] = {}
-    for number, line in enumerate(data_lines("wire_agencies.tsv"), start=1):
-        parts = line.split("\t")
-        if len(parts) != 2:
-            raise ValueError(f"wire_agencies.tsv line {number}: expected name<TAB>aliases, got {line!r}")
-        name, aliases = parts[0].strip(), parts[1]
+    for name, aliases in data_rows("wire_agencies.tsv", ("name", "aliases")):
+        name = name.strip()
         for alias in [name, *(alias.strip() for alias in aliases.split("|"))]:
             key = _key(alias)
             if by_alias.setdefault(key, name) != name:
-                raise ValueError(f"wire_agencies.tsv line {number}: {alias!r} is already an alias of {by_alias[key]}")
+                raise ValueError(f"wire_agencies.tsv: {alias!r} is an alias of both {by_alias[key]} and {name}")
             spellings.setdefault(alias, None)
     return Agencies(by_alias, tuple(spellings))

@@ -6,7 +6,12 @@ the paragraphs: the headline again, the byline and dateline, "Print | E-mail thi
 None of it is news, and an event coder that read it would code headlines of other stories
 or an agency's copyright notice. Each test here looks at one paragraph's *shape* (how
 short, which kind of words), not at any outlet's wording, so it carries over to pages we
-have not seen; the text-dump path applies the same tests to its lines.
+have not seen.
+
+The text-dump path names the same kinds of line with recognisers of its own
+(``textdump_furniture``), stricter because a dump line has no markup and no extractor has
+cut the page before. The two paths share the agency table (``agencies``) and the
+reading-time line (``shapes``).
 
 A paragraph is only ever classified whole: a real sentence that mentions a date, an agency
 or "print" is long and mostly ordinary words, and stays.
@@ -100,7 +105,11 @@ def _share(tokens: list[str], vocabulary: frozenset[str]) -> float:
 
 
 def _is_dateline(paragraph: str, tokens: list[str]) -> bool:
-    """A date or time and little else: "Updated: 8:49 am EST January 23, 2008", "Reuters - 12 May 2019"."""
+    """A date or time and little else: "Updated: 8:49 am EST January 23, 2008", "Reuters - 12 May 2019".
+
+    Only dropped, not read (``html`` parses the date); a dump's ``date_line`` also reads
+    what stands beside the date, so it allows more words there.
+    """
     if not any(token in MONTHS or _YEAR.fullmatch(token) for token in tokens) and not _CLOCK.search(paragraph):
         return False
     known = sum(1 for token in tokens if token.isdigit() or token in _DATE_WORDS or token in _AGENCY_WORDS)
@@ -108,7 +117,12 @@ def _is_dateline(paragraph: str, tokens: list[str]) -> bool:
 
 
 def _is_agency_line(tokens: list[str]) -> bool:
-    """An agency's name alone ("Reuters", "Staff and agencies", "By CP")."""
+    """An agency's name alone ("Reuters", "Staff and agencies", "By CP").
+
+    Any short run of the agencies' words and desk words counts, naming one agency or none:
+    the line is only dropped here, and ``wire`` names the agency. (The dump path instead
+    looks a line up as one agency's exact name, ``Agencies.canonical``, to name its source.)
+    """
     rest = [t for t in tokens if t not in _AGENCY_WORDS and t not in {"by", "and", "staff", "agencies", "wire", "services", "news", "service", "the", "writer"}]
     return len(tokens) <= 6 and not rest
 

@@ -29,7 +29,11 @@ _MAX_IMAGES = 3
 
 
 def credit_in(caption: str) -> str | None:
-    """The credit at the end of a caption, if the caption ends with one."""
+    """The credit at the end of a caption, if the caption ends with one.
+
+    ``caption`` is known to be a caption (the page marks it so), so any credit-shaped tail
+    counts; a text dump's ``split_credit`` must also decide whether a line is a caption at all.
+    """
     found = _CREDIT_TAIL.search(caption) or _PHOTO_SUFFIX.search(caption)
     return normalise_space(found.group("credit")) or None if found else None
 

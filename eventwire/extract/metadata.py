@@ -22,6 +22,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from eventwire.extract.dates import parse_date
+from eventwire.extract.shapes import reading_minutes
 
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"})
 PERSON_TYPES = frozenset({"Person"})
@@ -44,7 +45,6 @@ _STANDFIRST_CLASSES = frozenset({"deck", "dek", "standfirst", "summary", "lede",
 _BYLINE_CLASSES = frozenset({"byline", "author", "authors", "writer", "autor", "firma", "byl", "contributor"})
 _STANDFIRST_WORDS = (5, 80)
 _MAX_BYLINE_CHARS = 120
-_READING_TIME = re.compile(r"\b(\d{1,3})\s*-?\s*(?:min|mins|minute|minutes)\.?\s+read\b", re.I)
 
 
 @dataclass
@@ -276,12 +276,11 @@ def page_furniture(tree: HtmlElement) -> tuple[str | None, list[str]]:
     return standfirst, bylines
 
 
-def reading_minutes(tree: HtmlElement) -> int | None:
-    """The "4 min read" a page states, if any."""
+def stated_reading_minutes(tree: HtmlElement) -> int | None:
+    """The "4 min read" a page states in a text of its own, if any (the same shape a text dump's line has)."""
     for text in tree.xpath("//body//text()[contains(., 'read') or contains(., 'Read')]"):
-        found = _READING_TIME.search(text)
-        if found:
-            return int(found.group(1))
+        if (minutes := reading_minutes(text)) is not None:
+            return minutes
     return None
 
 
@@ -322,5 +321,5 @@ def read_metadata(tree: HtmlElement) -> PageMetadata:
     if record.title:
         record.title = headline_from_title(record.title, tuple(n for n in (record.site_name, record.publisher) if n))
     record.standfirst, record.bylines = page_furniture(tree)
-    record.reading_minutes = reading_minutes(tree)
+    record.reading_minutes = stated_reading_minutes(tree)
     return record

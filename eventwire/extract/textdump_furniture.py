@@ -8,8 +8,17 @@ credit, related headlines) as metadata.
 
 Two kinds of knowledge live here. Phrases that vary by outlet ("More stories", "Most
 read", "Share this article") are data, in ``eventwire/data/furniture.tsv``, loaded once.
-Shapes that are the same everywhere (a reading-time line, a photo credit, a byline, a
-dateline) are small regular expressions with the reason they look the way they do.
+Shapes that are the same everywhere (a photo credit, a byline, a dateline) are small
+regular expressions with the reason they look the way they do; the reading-time line,
+which the HTML path reads the same way, is in ``shapes``, and agency names in ``agencies``.
+
+The HTML path (``furniture``, ``images``, ``metadata``) recognises bylines, credits and
+date lines with recognisers of its own, for a reason: there the markup says which element
+is a byline or a caption, and the body paragraphs come from an extractor that has already
+cut most of the page away, so its tests only sort what is left. Here a line has no markup
+and must show by its own text that it is furniture, so each recogniser also decides
+*whether* the line is one, and is stricter. (Swapping one path's recogniser for the
+other's changes what is kept on the evaluation pages.)
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from eventwire.extract.agencies import wire_agencies
-from eventwire.extract.datafiles import data_lines
+from eventwire.extract.datafiles import data_rows
 from eventwire.extract.dates import find_date
 
 CueKind = str  # "list", "end", "drop", "related" or "caption" (see furniture.tsv)
@@ -144,35 +153,12 @@ def _is_headline(text: str) -> bool:
 def furniture_cues() -> FurnitureCues:
     """The cue phrases of ``eventwire/data/furniture.tsv`` (read once)."""
     cues = FurnitureCues()
-    for number, line in enumerate(data_lines("furniture.tsv"), start=1):
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise ValueError(f"furniture.tsv line {number}: expected kind<TAB>match<TAB>phrase, got {line!r}")
-        cues.add(*parts)
+    for kind, match, phrase in data_rows("furniture.tsv", ("kind", "match", "phrase")):
+        cues.add(kind, match, phrase)
     return cues
 
 
 # --- shapes that are the same on every site --------------------------------------------
-
-# "3 MIN READ", "3-minute read", "18 Sep 2024 · 5 min read", "Reading time: 3 minutes", "Read time 4 mins".
-_READING_TIME = re.compile(
-    r"\b(?P<minutes>\d{1,3})\s*-?\s*(?:min|mins|minutes?)\.?\s+(?:read|reading|to\s+read)\b|"
-    r"\b(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*(?P<label_minutes>\d{1,3})\s*-?\s*(?:min|mins|minutes?)\b|"
-    r"^\s*(?P<bare_minutes>\d{1,3})\s*(?:min|mins|minutes)\s*$",
-    re.I,
-)
-READING_LINE_MAX_WORDS = 12
-
-
-def reading_minutes(text: str) -> int | None:
-    """Minutes of a reading-time line (alone or beside the date), else None."""
-    if len(_WORD.findall(text)) > READING_LINE_MAX_WORDS:
-        return None
-    match = _READING_TIME.search(text)
-    if not match:
-        return None
-    return int(match.group("minutes") or match.group("label_minutes") or match.group("bare_minutes"))
-
 
 _CREDIT_WORD = r"(?:photo(?:graph)?s?|image|picture|pic|illustration|graphic|video|footage|credit|source)(?:\s+credit)?"
 # Credits that end a caption: "... / Photo: Reuters", "... (Photo: AFP)", "... Photograph: Name/Agency",
@@ -212,7 +198,12 @@ _CREDIT_HINTS = (
 
 
 def split_credit(text: str) -> Credit | None:
-    """The caption and credit of a caption line, or None when ``text`` carries no credit."""
+    """The caption and credit of a caption line, or None when ``text`` carries no credit.
+
+    This also decides that a line is a caption (``textdump_roles``), so every pattern is
+    anchored at the line's end and the credit is a few words at most. ``images.credit_in``
+    reads the tail of a text the page has already marked as a caption, and may be looser.
+    """
     stripped = text.strip()
     lowered = stripped.lower()
     if not any(hint in lowered for hint in _CREDIT_HINTS):  # most lines: no regular expression needed
@@ -253,7 +244,9 @@ def byline_names(text: str) -> list[str] | None:
 
     Dates, times and roles after the names ("By Jane Doe, Senior Writer | 3 May 2024") are cut;
     every name must look like one (capitalised words), else the line is a sentence that
-    happens to start with "by".
+    happens to start with "by". (The HTML path splits names with ``metadata.split_names``
+    and sorts out non-people afterwards, because there a byline is known from the markup
+    and need not start with "By".)
     """
     stripped = text.strip()
     if len(_WORD.findall(stripped)) > BYLINE_MAX_WORDS:
@@ -338,7 +331,9 @@ def date_line(text: str) -> DateLine | None:
 
     Only short lines count, so that a sentence mentioning a date stays a sentence.
     ``rest`` is the line without the date, labels, times and separators: a section name,
-    a source or an author, for the caller to read.
+    a source or an author, for the caller to read. (The HTML path's date-line test,
+    ``furniture._is_dateline``, only has to drop a paragraph that is a date or a time and
+    next to nothing else; a dump's header line is read for the date and what stands beside it.)
     """
     stripped = text.strip()
     if not _DIGIT.search(stripped) or len(_WORD.findall(stripped)) > DATE_LINE_MAX_WORDS:

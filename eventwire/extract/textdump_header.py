@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.extract.agencies import wire_agencies
+from eventwire.extract.shapes import reading_minutes
 from eventwire.extract.textdump_furniture import (
     byline_names,
     date_line,
     dateline_agency,
     furniture_cues,
-    reading_minutes,
     source_line,
     split_credit,
 )

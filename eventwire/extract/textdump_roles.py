@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 
+from eventwire.extract.shapes import reading_minutes
 from eventwire.extract.textdump_furniture import (
     byline_names,
     date_line,
     furniture_cues,
-    reading_minutes,
     source_line,
     split_credit,
 )

@@ -11,19 +11,20 @@ import re
 
 import pytest
 
+from eventwire.extract import datafiles
 from eventwire.extract.agencies import wire_agencies
-from eventwire.extract.datafiles import data_lines
+from eventwire.extract.datafiles import data_rows
 from eventwire.extract.wire import wire_agency
 
 
 def test_every_row_is_a_name_and_its_aliases() -> None:
-    rows = [line.split("\t") for line in data_lines("wire_agencies.tsv")]
-    assert rows and all(len(row) == 2 and row[0].strip() and all(a.strip() for a in row[1].split("|")) for row in rows)
+    rows = data_rows("wire_agencies.tsv", ("name", "aliases"))
+    assert rows and all(name.strip() and all(alias.strip() for alias in aliases.split("|")) for name, aliases in rows)
 
 
 def test_no_alias_names_two_agencies() -> None:
     stored: dict[str, str] = {}
-    for name, aliases in (line.split("\t") for line in data_lines("wire_agencies.tsv")):
+    for name, aliases in data_rows("wire_agencies.tsv", ("name", "aliases")):
         for alias in [name, *aliases.split("|")]:
             assert stored.setdefault(alias.strip().casefold(), name) == name, alias
 
@@ -48,6 +49,12 @@ def test_no_alias_names_two_agencies() -> None:
 )
 def test_canonical_names(alias: str, name: str) -> None:
     assert wire_agencies().canonical(alias) == name
+
+
+def test_a_table_row_with_a_missing_column_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(datafiles, "data_lines", lambda name: ["Reuters"])
+    with pytest.raises(ValueError, match="line 1: expected name<TAB>aliases"):
+        datafiles.data_rows("wire_agencies.tsv", ("name", "aliases"))
 
 
 def test_a_word_that_is_no_agency_has_no_canonical_name() -> None:

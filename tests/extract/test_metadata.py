@@ -109,3 +109,13 @@ def test_standfirst_bylines_and_reading_time_from_the_page() -> None:
     assert meta.standfirst == "Dockers return to work on Monday after a week on strike."
     assert meta.bylines == ["Mara Ostrova"]
     assert meta.reading_minutes == 4
+
+
+def test_reading_time_in_the_shapes_a_dump_line_has_and_not_in_a_sentence() -> None:
+    page = '<html><body><p class="meta">Reading time: 3 minutes</p><p>Article text.</p></body></html>'
+    assert read_metadata(parse_html(page)).reading_minutes == 3
+    sentence = (
+        "<html><body><p>Readers who want the full 5 min read of the report can find it on the ministry's "
+        "website from Monday morning onwards.</p></body></html>"
+    )
+    assert read_metadata(parse_html(sentence)).reading_minutes is None

@@ -18,7 +18,8 @@ from eventwire.errors import NoArticleText
 from eventwire.eval.shared import shared_dir
 from eventwire.eval.shingles import aggregate, match
 from eventwire.extract.textdump import extract_text_dump
-from eventwire.extract.textdump_furniture import byline_names, date_line, reading_minutes, split_credit
+from eventwire.extract.shapes import reading_minutes
+from eventwire.extract.textdump_furniture import byline_names, date_line, split_credit
 
 SHARED = shared_dir()
 needs_shared = pytest.mark.skipif(SHARED is None, reason="../shared (seed and evaluation sets) is absent")
