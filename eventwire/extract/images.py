@@ -31,8 +31,11 @@ _MAX_IMAGES = 3
 def credit_in(caption: str) -> str | None:
     """The credit at the end of a caption, if the caption ends with one.
 
-    ``caption`` is known to be a caption (the page marks it so), so any credit-shaped tail
-    counts; a text dump's ``split_credit`` must also decide whether a line is a caption at all.
+    Not the text dump's ``split_credit``: the two read different things from one shape and
+    are each pinned by their tests. Here the credit is the photographer or owner alone
+    ("(AP Photo/Name)" gives "Name", "(PTI Photo)" gives "PTI"), and a "©" tail counts;
+    the dump keeps the agency with the photographer ("AP Photo/Name") and bounds a credit
+    to a few words, since it also decides which markup-less lines are captions.
     """
     found = _CREDIT_TAIL.search(caption) or _PHOTO_SUFFIX.search(caption)
     return normalise_space(found.group("credit")) or None if found else None

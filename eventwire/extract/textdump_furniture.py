@@ -201,8 +201,9 @@ def split_credit(text: str) -> Credit | None:
     """The caption and credit of a caption line, or None when ``text`` carries no credit.
 
     This also decides that a line is a caption (``textdump_roles``), so every pattern is
-    anchored at the line's end and the credit is a few words at most. ``images.credit_in``
-    reads the tail of a text the page has already marked as a caption, and may be looser.
+    anchored at the line's end and the credit is a few words at most. The HTML path's
+    ``images.credit_in`` reads caption boxes the markup shows, and records the credit
+    differently ("(AP Photo/Name)" is "Name" there, "AP Photo/Name" here).
     """
     stripped = text.strip()
     lowered = stripped.lower()
