@@ -18,7 +18,6 @@ _SPACES = re.compile(r"\s+")
 _EDGE_PUNCTUATION = ".,:;()[]/-–—"
 _WORD = re.compile(r"[^\W_]+")
 _SPAN_WORD = re.compile(r"[\w'’&.-]+")
-SPAN_MAX_WORDS = 4  # the longest alias ("Korean Central News Agency") has four words
 SHORT_NAME_CHARS = 4  # up to this length a name is an acronym, which plain words can spell too
 
 
@@ -41,7 +40,7 @@ class Agencies:
     def find_in(self, text: str) -> str | None:
         """The first agency named in a short ``text`` (a credit, a byline): runs of words, longest first."""
         words = _SPAN_WORD.findall(text)
-        for size in range(SPAN_MAX_WORDS, 0, -1):
+        for size in range(self._longest_name_words, 0, -1):
             for start in range(len(words) - size + 1):
                 if found := self.canonical(" ".join(words[start : start + size])):
                     return found
@@ -51,6 +50,11 @@ class Agencies:
         """Whether ``found`` in running text is the agency and not a word: short names only
         in capitals ("AP", not "ap") or as the table spells them ("dpa", "Lusa")."""
         return len(found) > SHORT_NAME_CHARS or found.isupper() or found in self.spellings
+
+    @cached_property
+    def _longest_name_words(self) -> int:
+        """Words in the longest name ("Korean Central News Agency": 4): longer runs of a text need no look-up."""
+        return max(len(_SPAN_WORD.findall(name)) for name in self.spellings)
 
     @cached_property
     def alternation(self) -> str:
