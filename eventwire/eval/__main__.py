@@ -21,19 +21,22 @@ def _task_module(name: str) -> ModuleType | None:
     return module if callable(getattr(module, "main", None)) else None
 
 
+def _module_names() -> list[str]:
+    return sorted(info.name for info in pkgutil.iter_modules(eventwire.eval.__path__) if not info.name.startswith("_"))
+
+
 def tasks() -> list[str]:
-    """Names of the modules in this package that define ``main``."""
-    names = (info.name for info in pkgutil.iter_modules(eventwire.eval.__path__) if not info.name.startswith("_"))
-    return sorted(name for name in names if _task_module(name) is not None)
+    """Names of the modules in this package that define ``main`` (imports each one)."""
+    return [name for name in _module_names() if _task_module(name) is not None]
 
 
 def main(argv: list[str]) -> int:
-    available = tasks()
-    if not argv or argv[0] in ("-h", "--help") or argv[0] not in available:
-        print(f"usage: python -m eventwire.eval TASK [args]   (tasks: {', '.join(available)})", file=sys.stderr)
+    """Run the task named first in ``argv``; only that task's module is imported."""
+    module = _task_module(argv[0]) if argv and argv[0] in _module_names() else None
+    if module is None:
+        print(f"usage: python -m eventwire.eval TASK [args]   (tasks: {', '.join(tasks())})", file=sys.stderr)
         return 0 if argv and argv[0] in ("-h", "--help") else 2
-    module = _task_module(argv[0])
-    run: Callable[[list[str]], int] = module.main  # type: ignore[union-attr]
+    run: Callable[[list[str]], int] = module.main
     return run(argv[1:])
 
 

@@ -60,7 +60,7 @@ def _caption_boxes(tree: HtmlElement) -> list[HtmlElement]:
         parent = image.getparent()
         if parent is not None and parent.tag not in ("body", "html"):
             boxes.append(parent)
-    return sorted(set(boxes), key=lambda element: element.sourceline or 0)
+    return sorted(dict.fromkeys(boxes), key=lambda element: element.sourceline or 0)
 
 
 def lead_image(tree: HtmlElement) -> tuple[str | None, str | None]:
