@@ -40,7 +40,8 @@ TIERS = ("state", "government", "leader", "igo", "deputy", "minister", "military
 """Kinds of office, in the order one is preferred when a person holds several at once: a
 president who also commands the army is named as president."""
 SECTORS = frozenset(
-    "GOV MIL REB OPP PTY COP JUD SPY LEG MED EDU BUS CRM CVL LAB REF AGR HLH ELI NGO IGO UAF PRM SEP INS HRI ENV REL UNK".split()
+    "GOV MIL REB OPP PTY COP JUD SPY LEG MED EDU BUS CRM CVL LAB REF AGR HLH ELI NGO IGO UAF PRM SEP INS HRI ENV REL "
+    "UNK".split()
 )
 """The CAMEO sector vocabulary (with PLOVER's PRM and UAF) that ``sector`` and ``secondary`` draw on."""
 GROUP_CODES = frozenset({"IGO", "XKX"})
@@ -48,10 +49,12 @@ GROUP_CODES = frozenset({"IGO", "XKX"})
 organisation's officials (the organisation in its own column) and ``XKX`` for Kosovo, which
 has no ISO code and takes the user-assigned one most registries use."""
 NO_SURNAME = "-"
+KNOWLEDGE_END = date(2025, 10, 31)
+"""The last day the table's authors knew of: an empty ``end`` means "in office then"."""
 
 _APOSTROPHES = re.compile(r"['’‘ʼʻ`´]")
 _SEPARATORS = re.compile(r"[\s.,\-‐‑–—]+")
-_UNDECOMPOSED_LETTERS = str.maketrans(
+_UNDECOMPOSED_LETTERS = str.maketrans(  # letters that Unicode does not split into a base and a mark
     {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe"}
 )
 _ARABIC_ARTICLE = re.compile(r"(?<![^ ])(?:el|al|ul)(?= )")
@@ -151,7 +154,9 @@ class PeopleTable:
         by_name: dict[str, list[Office]] = defaultdict(list)
         for office in offices:
             by_name[office.name].append(office)
-        self.people = tuple(Person(name, tuple(sorted(terms, key=lambda o: o.start))) for name, terms in by_name.items())
+        self.people = tuple(
+            Person(name, tuple(sorted(terms, key=lambda office: office.start))) for name, terms in by_name.items()
+        )
         self._by_key: dict[str, list[Person]] = defaultdict(list)
         self._by_surname: dict[str, list[Person]] = defaultdict(list)
         for person in self.people:
@@ -294,9 +299,11 @@ def _valid_country_codes() -> frozenset[str] | None:
 def integrity_problems(offices: Iterable[Office]) -> list[str]:
     """What is wrong with the table, one sentence per problem (none for a sound table).
 
-    Checked: terms that end before they start; two terms of one role of one country (or
-    organisation, or camp) that overlap; a spelling shared by two people; unknown country
-    codes, sectors and tiers. Run by the tests, so an edit that breaks the table fails CI.
+    Checked: terms that end before they start, dates past ``KNOWLEDGE_END``, two terms of one
+    role of one country (or organisation, or camp) that overlap, a spelling shared by two
+    people, unknown country codes, sectors and tiers, and an organisation named on a row that
+    is not an IGO one (or missing on one that is). Run by the tests, so an edit that breaks
+    the table fails CI.
     """
     offices = list(offices)
     known_codes = _valid_country_codes()
@@ -305,6 +312,8 @@ def integrity_problems(offices: Iterable[Office]) -> list[str]:
         where = f"{office.name} ({office.role}, {office.start})"
         if office.end is not None and office.end <= office.start:
             problems.append(f"{where}: ends on {office.end}, not after it starts")
+        if max(office.start, office.end or office.start) > KNOWLEDGE_END:
+            problems.append(f"{where}: a date after the table's knowledge end {KNOWLEDGE_END}")
         if office.country not in GROUP_CODES and not (
             office.country in known_codes if known_codes is not None else re.fullmatch(r"[A-Z]{3}", office.country)
         ):
@@ -332,7 +341,8 @@ def _overlapping_terms(offices: list[Office]) -> list[str]:
         for earlier, later in zip(terms, terms[1:]):
             if earlier.end is None or later.start < earlier.end:
                 seat = " ".join(part for part in (country, organisation, camp, role) if part)
-                problems.append(f"{seat}: {earlier.name} (from {earlier.start}) and {later.name} (from {later.start}) overlap")
+                both = f"{earlier.name} (from {earlier.start}) and {later.name} (from {later.start})"
+                problems.append(f"{seat}: {both} overlap")
     return problems
 
 
