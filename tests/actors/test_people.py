@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from eventwire.actors import people
+from eventwire.actors.organisations import load_organisations
 from eventwire.actors.people import Office, PeopleTable, integrity_problems, load_people, name_key, read_offices
 
 
@@ -89,6 +90,12 @@ def test_an_organisations_official_names_the_organisation(table: PeopleTable) ->
     secretary_general = _office(table, "Mark Rutte", date(2025, 1, 1))
     assert (prime_minister.country, prime_minister.organisation) == ("NLD", None)
     assert (secretary_general.country, secretary_general.organisation, secretary_general.sector) == ("IGO", "NATO", "IGO")
+
+
+def test_every_organisation_named_is_in_the_organisations_table() -> None:
+    organisations = load_organisations()
+    named = {office.organisation for office in read_offices() if office.organisation is not None}
+    assert {name for name in named if organisations.lookup(name) is None} == set()
 
 
 def test_a_person_out_of_office_gets_the_nearest_term_flagged_as_past(table: PeopleTable) -> None:
