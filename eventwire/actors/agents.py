@@ -179,10 +179,12 @@ class AgentTable:
 
     def phrases(self) -> Iterator[tuple[str, Agent]]:
         """Every surface form of every row, for phrase matchers: the phrase, its plural, and their
-        American spellings ("defence minister", "defence ministers", "defense minister", ...)."""
+        American spellings ("defence minister", "defence ministers", "defense minister", ...). A
+        matcher should confirm a match with ``lookup``, which also resolves borrowed sectors."""
         for agent in self._agents:
             words = normal_words(agent.phrase)
-            plural = (*words[:-1], _plural(words[-1]))
+            head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1  # "ministers of defence"
+            plural = (*words[:head], _plural(words[head]), *words[head + 1 :])
             forms = {agent.phrase: None, " ".join(plural): None}
             for form in list(forms):
                 forms[" ".join(_AMERICAN_SPELLING.get(word, word) for word in form.split())] = None

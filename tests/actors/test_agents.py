@@ -200,7 +200,7 @@ def test_words_that_are_no_agent() -> None:
 def test_phrases_list_plural_and_american_forms() -> None:
     forms = {form for form, _agent in load_agents().phrases()}
     assert {"defence minister", "defence ministers", "defense minister", "defense ministers"} <= forms
-    assert {"gunman", "gunmen", "authority", "authorities", "lt. gen."} <= forms
+    assert {"gunman", "gunmen", "authority", "authorities", "lt. gen.", "ministers of defence"} <= forms
     assert "polices" not in forms and "personnels" not in forms
 
 
