@@ -53,8 +53,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _SEPARATORS = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ", "/": " "})
 _EDGE_PUNCTUATION = ',;:!?()[]{}"'
 _INVARIANT = frozenset(
-    "police personnel staff media clergy press intelligence infantry artillery military customs people "
-    "counterintelligence law enforcement civil society industry".split()
+    "police personnel staff media clergy press intelligence counterintelligence infantry artillery military "
+    "customs people enforcement society industry".split()
 )
 """Words the table uses that take no plural ending, so ``phrases`` offers no "polices"."""
 

@@ -117,8 +117,10 @@ class OrganisationTable:
         """The organisation ``text`` names (the row valid on ``on`` when a date is given); among rows
         that share an ambiguous name, the one of ``country`` if any, else the default reading."""
         rows = self.candidates(text, on=on)
-        of_country = [row for row in rows if row.country == country]
-        return (of_country or list(rows) or [None])[0]
+        for row in rows:
+            if row.country == country:
+                return row
+        return rows[0] if rows else None
 
     def phrases(self) -> Iterator[tuple[str, Organisation]]:
         """Every form of every row as the table writes it, for phrase matchers (which should confirm a
