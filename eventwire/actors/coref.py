@@ -1,0 +1,99 @@
+"""Within-article coreference: a surname, a role description or he/she tied to a person named before.
+
+Three small rules, each explainable from the text:
+
+- **surname**: a bare name that is the last word (or the table surname) of exactly one person
+  named earlier in the article is that person ("Putin" after "Vladimir Putin"). This also
+  settles a capital that is someone's surname: "Lima" after "Carlos Lima" is the person.
+- **role description**: a definite singular role noun phrase with no name ("the Russian
+  leader", "the Azerbaijani president", "the minister") is the most recently mentioned
+  coded person it fits: the same country when it names one, and the same role when the
+  noun is a title ("the president" needs a president; "the leader" or "the official" needs
+  only the sector). When no coded person fits, it is the most recently mentioned person
+  that nothing coded ("Ayman Safadi said ... the Jordanian foreign minister added"), who
+  takes the description's code (``resolved_by="coreference"``).
+- **pronoun**: "he" or "she" as the subject of a clause is, in order of preference, (1) a
+  person who is the subject of a clause of the same sentence that governs the pronoun's
+  clause ("The Russian leader said that ... he will contact"), (2) the person who is the
+  subject of the previous sentence ("Aliyev said ... . '...,' he said."), (3) the most
+  recently mentioned person. Gender is not checked: the tables do not record it, and the
+  subject preference settles the common cases.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors.agents import normal_words
+from eventwire.actors.book import ActorBook, Placed
+from eventwire.actors.describe import Description
+
+PRONOUNS = frozenset({"he", "she"})
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+def is_role_description(span: Span, head: Token, description: Description) -> bool:
+    """A definite singular role phrase naming a person's role and no organisation: "the Russian leader"."""
+    agent = description.agent
+    if agent is None or not agent.person or description.organisation is not None or description.former:
+        return False
+    if head.tag_ in ("NNS", "NNPS"):
+        return False
+    return any(token.lower_ in DEFINITE and token.dep_ == "det" for token in span)
+
+
+def _fits(book: ActorBook, placed: Placed, description: Description) -> bool:
+    facts = book.people[placed.key]
+    if description.iso3 is not None and facts.country != description.iso3:
+        return False
+    agent = description.agent
+    if agent is None:
+        return False
+    if agent.title:
+        return set(normal_words(agent.phrase)) <= facts.roles
+    return agent.sector in (facts.sector, "UNK")
+
+
+def resolve_role(book: ActorBook, span: Span, description: Description) -> tuple[str, str] | None:
+    """The person a role description refers to: the most recently mentioned coded person that
+    fits, else the most recently mentioned uncoded one (whom the description then codes)."""
+    before = book.person_mentions_before(span.start)
+    for placed in before:
+        if book.actors[placed.key].code is not None and _fits(book, placed, description):
+            return placed.key
+    return next((placed.key for placed in before if book.actors[placed.key].code is None), None)
+
+
+def _governing_subject(book: ActorBook, pronoun: Token) -> tuple[str, str] | None:
+    """A person subject, earlier in the sentence, of a clause above the pronoun's."""
+    ancestors = {token.i for token in pronoun.ancestors}
+    for placed in book.person_mentions_before(pronoun.i):
+        if placed.sentence != book.sentence_of[pronoun.i]:
+            break
+        head = book.doc[placed.head]
+        if placed.subject and head.head.i in ancestors:
+            return placed.key
+    return None
+
+
+def _previous_sentence_subject(book: ActorBook, pronoun: Token) -> tuple[str, str] | None:
+    sentence = book.sentence_of[pronoun.i]
+    for placed in book.person_mentions_before(pronoun.i):
+        if placed.sentence < sentence - 1:
+            break
+        if placed.sentence == sentence - 1 and placed.subject:
+            return placed.key
+    return None
+
+
+def resolve_pronoun(book: ActorBook, pronoun: Token) -> tuple[str, str] | None:
+    """The person "he"/"she" (a clause subject) refers to, by the three preferences above."""
+    found = _governing_subject(book, pronoun) or _previous_sentence_subject(book, pronoun)
+    if found is not None:
+        return found
+    before = book.person_mentions_before(pronoun.i)
+    return before[0].key if before else None
+
+
+def is_subject_pronoun(token: Token) -> bool:
+    return token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")

@@ -1,0 +1,272 @@
+"""Every actor of an article, from its parse and the tables, in five passes over the text.
+
+1. **people**: each named person with the title beside it (``persons``), or a bare surname
+   tied to a person named earlier (``coref``);
+2. **organisations** named in the tables; an organisation that modifies a role noun brings
+   the whole phrase with it ("Boko Haram gunmen", "UN peacekeepers");
+3. **described groups and roles**: every noun phrase whose head is a role noun of the agents
+   table ("Turkish troops", "Sudan's army", "an opposition lawmaker"), coded by
+   ``describe``; a definite singular role ("the Russian leader") is first offered to
+   coreference and becomes a group only when no earlier person fits;
+4. **countries**: names, capitals, seats and demonyms not already part of a phrase above.
+   A country name acts unless it is a place ("in Azerbaijan") or only modifies a noun ("its
+   Ukraine campaign"); a capital or seat acts only as a subject, object, possessor, agent or
+   party ("Moscow said", "Baku's campaign", "relations between Yerevan and Moscow"), being
+   otherwise a place ("a visit to Baku"). A demonym used as a noun with "the" ("the Russians
+   have offered") is the country as a side; without it ("Russians queued", "two Russians",
+   "ordinary Kazakhs") it is people of the country, coded as civilians (CVL);
+5. **pronouns**: "he"/"she" as a clause subject, tied to a person by ``coref``.
+
+Each token belongs to one mention at most, so a phrase is coded once, by the first pass that
+claims it. Only the text of the ``Doc`` is coded: the extractor has already set page
+furniture and related headlines apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.agents import Agent, normal_words
+from eventwire.actors.book import ActorBook, PersonFacts
+from eventwire.actors.context import CountryContext, country_context
+from eventwire.actors.coref import is_role_description, is_subject_pronoun, resolve_pronoun, resolve_role
+from eventwire.actors.describe import Description, describe, state_of
+from eventwire.actors.lexicon import Lexicon, load_lexicon
+from eventwire.actors.model import Actor, compose_code
+from eventwire.actors.names import Name, find_names
+from eventwire.actors.organisations import Organisation
+from eventwire.actors.persons import code_person, find_title, of_phrase_end
+from eventwire.actors.readings import settle_readings
+from eventwire.actors.syntax import NOMINAL_POS, acts, head_of, is_modifier, is_place, noun_phrase, phrase_start
+
+CIVILIANS = "CVL"
+PREDICATIVE = frozenset({"attr", "oprd"})
+"""A predicate nominal ("Russia has been a traditional mediator") says what its subject is:
+it is no other actor."""
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+def sentence_indices(doc: Doc) -> list[int]:
+    """The index of the sentence each token belongs to."""
+    indices = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        indices[sentence.start : sentence.end] = [number] * len(sentence)
+    return indices
+
+
+def _people(
+    book: ActorBook, names: Sequence[Name], lexicon: Lexicon, day: date | None, context: CountryContext
+) -> None:
+    doc = book.doc
+    for name in names:
+        if name.kind != "person" or not book.free(name.start, name.end):
+            continue
+        written = doc[name.start : name.end]
+        earlier = book.person_by_surname(written.text, before=name.start)
+        if earlier is not None:
+            book.add(earlier, book.actors[earlier], written, "surname")
+            continue
+        titled = find_title(written, lexicon)
+        mention = titled.mention if book.free(titled.mention.start, titled.mention.end) else written
+        around, where = context.for_sentence(book.sentence_of[name.start])
+        coded = code_person(titled, name.person, names, lexicon, day, around, where)
+        key = ("person", coded.name)
+        actor = Actor(
+            coded.name, coded.code, coded.iso3, coded.sector, "person", coded.resolved_by, evidence=coded.evidence
+        )
+        book.add(key, actor, mention, coded.resolved_by, head=head_of(written))
+        book.add_person(key, PersonFacts(coded.iso3, coded.sector, coded.roles, coded.surnames))
+
+
+def _organisations(
+    book: ActorBook, names: Sequence[Name], lexicon: Lexicon, day: date | None, context: CountryContext
+) -> None:
+    doc = book.doc
+    for name in names:
+        organisation = name.organisation
+        if organisation is None or not book.free(name.start, name.end):
+            continue
+        if organisation.needs_context:
+            organisation = _reading_in_context(organisation, doc[name.start : name.end].text, lexicon, day, context)
+        span = doc[name.start : name.end]
+        head = head_of(span)
+        code, sector = organisation.code, organisation.sector
+        role = _role_around(head, span)
+        if role is not None:
+            phrase = doc[min(span.start, phrase_start(role)) : max(role.i + 1, span.end)]
+            agent = lexicon.agents.lookup(doc[phrase.start : role.i + 1].text)
+            if agent is not None and book.free(phrase.start, phrase.end):
+                span, head = phrase, role
+                code, sector = _branch(organisation, agent)
+        key = ("organisation", organisation.name) if code == organisation.code else ("code", code)
+        actor = Actor(organisation.name, code, state_of(organisation), sector, "organisation", "dictionary")
+        book.add(key, actor, span, "dictionary", head=head)
+
+
+def _reading_in_context(
+    organisation: Organisation, text: str, lexicon: Lexicon, day: date | None, context: CountryContext
+) -> Organisation:
+    """Among organisations sharing an ambiguous name ("Congress"), the one of a country the
+    article names; else the table's default reading."""
+    for candidate in lexicon.organisations.candidates(text, on=day):
+        if context.names(candidate.country):
+            return candidate
+    return organisation
+
+
+def _role_around(head: Token, span: Span) -> Token | None:
+    """The role noun an organisation's name belongs with, if any.
+
+    Either the name modifies the noun ("Boko Haram gunmen", "UN peacekeepers"; when the small
+    model misparses such a phrase, the noun follows the name at once and is its head), or
+    the name is the object of "of"/"for" after it ("the president of the European Council").
+    """
+    outer = head.head
+    if head.dep_ == "pobj" and outer.lower_ in ("of", "for") and outer.head.pos_ in NOMINAL_POS:
+        return outer.head if outer.head.i < span.start else None
+    if outer.pos_ not in NOMINAL_POS or outer.i < span.end:
+        return None
+    return outer if is_modifier(head) or outer.i == span.end else None
+
+
+def _branch(organisation: Organisation, agent: Agent) -> tuple[str, str]:
+    """Code and sector of an organisation's people or body named by a role noun.
+
+    The members of a national organisation are the organisation ("Hamas fighters", "Boko
+    Haram gunmen"); a role noun after an international organisation names one of its
+    branches, whose sector is added ("UN peacekeepers" IGOUNO + MIL, "the EU legislature"
+    + LEG). Roles that only borrow a sector ("official", "spokesman") and the executive
+    roles of the organisation itself ("president", "secretary": GOV) add nothing.
+    """
+    international = state_of(organisation) is None
+    if not international or agent.borrows_sector or agent.sector in ("UNK", "IGO", "GOV"):
+        return organisation.code, organisation.sector
+    parts = [organisation.code[index : index + 3] for index in range(0, len(organisation.code), 3)]
+    return (organisation.code if agent.sector in parts else organisation.code + agent.sector), agent.sector
+
+
+def _role_phrase(book: ActorBook, head: Token) -> Span | None:
+    """The free noun phrase of a head word, with an "of" phrase after it when that is free too."""
+    phrase = noun_phrase(head)
+    start = phrase.start
+    while start <= head.i and not book.free(start, start + 1):
+        start += 1
+    if start > head.i:
+        return None
+    end = of_phrase_end(head)
+    if not book.free(head.i + 1, end):
+        end = head.i + 1
+    return book.doc[start:end]
+
+
+def _described(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None:
+    for token in book.doc:
+        if (
+            token.pos_ not in NOMINAL_POS
+            or token.dep_ in PREDICATIVE
+            or not book.free(token.i, token.i + 1)
+            or is_modifier(token)
+        ):
+            continue
+        phrase = _role_phrase(book, token)
+        if phrase is None:
+            continue
+        description = describe(phrase, token, names, lexicon)
+        if description.agent is None or (description.sector == "UNK" and description.country is None):
+            continue
+        if is_role_description(phrase, token, description):
+            person = resolve_role(book, phrase, description)
+            if person is not None:
+                if book.actors[person].code is None:
+                    _code_from_role(book, person, description, phrase)
+                book.add(person, book.actors[person], phrase, "role", head=token)
+                continue
+        code = description.code
+        if code is None:
+            continue
+        group = Actor(_without_determiner(phrase), code, description.iso3, description.sector, "group", "description",
+                      evidence=phrase.text)  # fmt: skip
+        book.add(("code", code), group, phrase, "description", head=token)
+
+
+def _code_from_role(book: ActorBook, person: tuple[str, str], description: Description, phrase: Span) -> None:
+    """An uncoded person takes the code of the role description that refers to it."""
+    actor, facts = book.actors[person], book.people[person]
+    actor.code, actor.country, actor.sector = description.code, description.iso3, description.sector
+    actor.resolved_by, actor.evidence = "coreference", phrase.text
+    facts.country, facts.sector = description.iso3, description.sector
+    if description.agent is not None:
+        facts.roles = facts.roles | frozenset(normal_words(description.agent.phrase))
+
+
+def _without_determiner(phrase: Span) -> str:
+    tokens = list(phrase)
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens.pop(0)
+    return "".join(token.text_with_ws for token in tokens).strip() or phrase.text
+
+
+def _is_definite(head: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in head.children) or (
+        head.i > 0 and head.doc[head.i - 1].lower_ == "the"
+    )
+
+
+def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None:
+    doc = book.doc
+    for name in names:
+        match = name.country
+        if match is None or not book.free(name.start, name.end):
+            continue
+        span = doc[name.start : name.end]
+        earlier = book.person_by_surname(span.text, before=name.start)
+        if earlier is not None:
+            book.add(earlier, book.actors[earlier], span, "surname")
+            continue
+        head = head_of(span)
+        country = match.country
+        own_sector = country.cameo[3:] or None  # a de-facto state's actors are separatists (GEOSEP)
+        if match.kind == "name":
+            if is_place(head) or is_modifier(head):
+                continue
+            code, sector, kind = country.cameo, own_sector, "country"
+        elif match.kind in ("capital", "seat"):
+            if not acts(head):
+                continue
+            code, sector, kind = compose_code(country.cameo, match.sector), match.sector, "country"
+        elif match.kind == "adjective" and (is_modifier(head) or head.pos_ not in NOMINAL_POS) or is_place(head):
+            continue
+        elif _is_definite(head):
+            code, sector, kind = country.cameo, own_sector, "country"
+        else:
+            code, sector, kind = compose_code(country.cameo, CIVILIANS), CIVILIANS, "group"
+        label = country.name if kind == "country" else _without_determiner(span)
+        evidence = None if kind == "country" else span.text
+        actor = Actor(label, code, lexicon.state_iso3(country), sector, kind, "dictionary", evidence=evidence)  # type: ignore[arg-type]
+        book.add(("code", code or country.cameo), actor, span, "dictionary", head=head)
+
+
+def _pronouns(book: ActorBook) -> None:
+    for token in book.doc:
+        if is_subject_pronoun(token) and book.free(token.i, token.i + 1):
+            person = resolve_pronoun(book, token)
+            if person is not None:
+                book.add(person, book.actors[person], book.doc[token.i : token.i + 1], "pronoun", head=token)
+
+
+def recognise(doc: Doc, day: date | None) -> list[Actor]:
+    """The actors of ``doc`` as of ``day`` (which office a named person held; None: their
+    latest), first mention first."""
+    lexicon = load_lexicon()
+    names = settle_readings(doc, find_names(doc, lexicon, day))
+    book = ActorBook(doc, sentence_indices(doc))
+    context = country_context(names, book.sentence_of)
+    _people(book, names, lexicon, day, context)
+    _organisations(book, names, lexicon, day, context)
+    _described(book, names, lexicon)
+    _countries(book, names, lexicon)
+    _pronouns(book)
+    return book.ordered()

@@ -1,0 +1,157 @@
+"""What the dependency parse says about a mention: its noun phrase, and whether it acts.
+
+Recognition needs three questions answered from the parse alone, the same way everywhere:
+
+- the *noun phrase* of a head word: the head and its pre-modifiers ("Armenia's Prime
+  Minister", "a former White House official"), the span a description is coded from;
+- whether a word *acts*: an actor is the subject, object, possessor or agent of a
+  predicate ("Moscow said", "Baku's campaign", "approved by Washington", "relations between
+  Yerevan and Moscow"); "in Baku" and "a visit to Baku" name a place;
+- whether a word only *modifies* another ("its Ukraine campaign", "the Ukrainian track"),
+  in which case it is an attribute of something else, not a participant.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+PRE_MODIFIERS = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "predet", "case", "punct", "npadvmod"}
+)
+"""Dependents left of a head that belong to its noun phrase ("the", "Russian", "Sudan 's", "two")."""
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+ACTING = SUBJECTS | {"dobj", "iobj", "dative", "poss", "attr", "oprd", "appos", "ROOT"}
+"""Dependencies whose word takes part in the predicate: subjects, objects, possessors,
+predicate nominals ("Russia is a mediator"), a fragment's root ("TEHRAN" alone)."""
+PARTICIPANT_PREPOSITIONS = frozenset({"between", "with", "against", "by", "toward", "towards", "among", "versus", "vs"})
+"""Prepositions whose object is a party to the relation ("talks with Moscow", "between
+Yerevan and Moscow", "approved by Washington"), not a location."""
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "inside",
+        "near",
+        "across",
+        "throughout",
+        "within",
+        "around",
+        "outside",
+        "into",
+        "through",
+        "via",
+        "onto",
+        "beyond",
+        "along",
+    }
+)
+MOTION_WORDS = frozenset(
+    {
+        "visit",
+        "trip",
+        "travel",
+        "journey",
+        "flight",
+        "go",
+        "come",
+        "fly",
+        "return",
+        "arrive",
+        "flee",
+        "move",
+        "head",
+        "deploy",
+        "send",
+        "tour",
+    }
+)
+"""Lemmas after which "to" and "from" introduce a place ("a visit to Baku", "fled from Kabul")."""
+COORDINATION = frozenset({"conj", "appos"})
+MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+def phrase_start(head: Token) -> int:
+    """Index of the first token of ``head``'s noun phrase (its left pre-modifiers included).
+
+    Leading punctuation (an opening quote) is not part of the phrase.
+    """
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in PRE_MODIFIERS:
+            start = min(start, child.left_edge.i)
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head with its pre-modifiers: "the Russian leader", "Armenia's Prime Minister"."""
+    return head.doc[phrase_start(head) : head.i + 1]
+
+
+def coordinated_root(token: Token) -> Token:
+    """The word whose role a coordinated or appositive word shares.
+
+    "between Yerevan and its ally Moscow": Moscow is an apposition of "ally", which is
+    coordinated with "Yerevan", so Moscow takes part as Yerevan does.
+    """
+    while token.dep_ in COORDINATION and token.head is not token:
+        token = token.head
+    return token
+
+
+def governing_preposition(token: Token) -> Token | None:
+    """The preposition whose object ``token`` is (through coordination), if any."""
+    root = coordinated_root(token)
+    return root.head if root.dep_ == "pobj" else None
+
+
+def is_place(token: Token) -> bool:
+    """Whether ``token`` names a location: the object of "in", "at"..., or of "to"/"from" after motion.
+
+    "in Baku", "a visit to Baku", "arrived from Moscow" are places; "talks with Moscow" is not.
+    """
+    preposition = governing_preposition(token)
+    if preposition is None:
+        return False
+    word = preposition.lower_
+    if word in PLACE_PREPOSITIONS:
+        return True
+    if word in ("to", "from"):
+        return preposition.head.lemma_.lower() in MOTION_WORDS
+    return False
+
+
+def is_modifier(token: Token) -> bool:
+    """Whether ``token`` only modifies another noun ("Ukraine campaign", "Ukrainian track")."""
+    root = coordinated_root(token)
+    return root.dep_ in MODIFIERS and root.head is not root and root.head.i > root.i
+
+
+def acts(token: Token) -> bool:
+    """Whether ``token`` is a party to a predicate: subject, object, possessor, agent, participant.
+
+    Coordinated and appositive words share the role of the word they attach to.
+    """
+    root = coordinated_root(token)
+    if root.dep_ in ACTING:
+        return True
+    if root.dep_ == "pobj":
+        preposition = root.head
+        return preposition.dep_ == "agent" or preposition.lower_ in PARTICIPANT_PREPOSITIONS
+    return False
+
+
+def head_of(span: Span) -> Token:
+    """The token of ``span`` whose head lies outside it (its syntactic head)."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
+            return token
+    return span[-1]
+
+
+def is_subject(token: Token) -> bool:
+    """Whether ``token`` (through coordination) is the subject of a clause."""
+    return coordinated_root(token).dep_ in SUBJECTS
