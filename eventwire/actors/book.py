@@ -93,6 +93,13 @@ class ActorBook:
         """Mentions of people that start before token ``position``, most recent first."""
         return sorted((p for p in self.placed if p.start < position and p.key in self.people), key=lambda p: -p.start)
 
+    def actor_at(self, index: int) -> Actor | None:
+        """The actor of the mention that covers token ``index``, if any."""
+        for placed in self.placed:
+            if placed.start <= index < placed.end:
+                return self.actors[placed.key]
+        return None
+
     def ordered(self) -> list[Actor]:
         """The actors in the order of their first mention, each with its mentions in text order."""
         for actor in self.actors.values():

@@ -5,7 +5,8 @@ A title is read from the parse, in the three places news puts it:
 - before the name, inside its noun phrase: "Russian President Vladimir Putin",
   "Foreign Office spokeswoman Mumtaz Zahra Baloch", "Lt. Gen. Muhoozi Kainerugaba";
 - as the noun the name is in apposition to: "Armenia's Prime Minister Nikol Pashinyan" (the
-  parser hangs the name on "Minister");
+  parser hangs the name on "Minister"), with its "of"/"for" phrase ("the US special envoy
+  for Sudan, Tom Perriello");
 - as an apposition after the name: "Nikol Pashinyan, Armenia's prime minister," or
   "Ilham Aliyev, the president of Azerbaijan".
 
@@ -92,6 +93,20 @@ def _is_title_head(token: Token, lexicon: Lexicon) -> bool:
     return agent is not None and agent.person
 
 
+def _title_before(head: Token, name: Span, lexicon: Lexicon) -> Token | None:
+    """The title noun a name is in apposition to, before it: "Armenia's Prime Minister Nikol
+    Pashinyan", or "the US special envoy for Sudan, Tom Perriello", where the small model
+    hangs the name on the object of "for" instead of on "envoy"."""
+    if head.dep_ != "appos" or head.head.i >= name.start:
+        return None
+    anchor = head.head
+    if _is_title_head(anchor, lexicon):
+        return anchor
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("of", "for") and _is_title_head(anchor.head.head, lexicon):
+        return anchor.head.head
+    return None
+
+
 def find_title(name: Span, lexicon: Lexicon) -> Titled:
     """The title beside a name, from the parse (see the module docstring for the three places)."""
     doc = name.doc
@@ -103,9 +118,9 @@ def find_title(name: Span, lexicon: Lexicon) -> Titled:
             title = doc[title.start + 1 : title.end]
         if len(title):
             return Titled(name, title, title[-1])
-    if head.dep_ == "appos" and head.head.i < name.start and _is_title_head(head.head, lexicon):
-        title_head = head.head
-        return Titled(name, doc[phrase_start(title_head) : title_head.i + 1], title_head)
+    title_head = _title_before(head, name, lexicon)
+    if title_head is not None:
+        return Titled(name, doc[phrase_start(title_head) : min(of_phrase_end(title_head), name.start)], title_head)
     for child in head.rights:
         if child.dep_ == "appos" and _is_title_head(child, lexicon):
             return Titled(name, doc[phrase_start(child) : of_phrase_end(child)], child)

@@ -1,7 +1,7 @@
 """Every actor of an article, from its parse and the tables, in five passes over the text.
 
 1. **people**: each named person with the title beside it (``persons``), or a bare surname
-   tied to a person named earlier (``coref``);
+   tied to a person named earlier (``coref``), also where the model did not tag it a name;
 2. **organisations** named in the tables; an organisation that modifies a role noun brings
    the whole phrase with it ("Boko Haram gunmen", "UN peacekeepers");
 3. **described groups and roles**: every noun phrase whose head is a role noun of the agents
@@ -25,6 +25,7 @@ furniture and related headlines apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -33,7 +34,7 @@ from eventwire.actors.agents import Agent, normal_words
 from eventwire.actors.book import ActorBook, PersonFacts
 from eventwire.actors.context import CountryContext, country_context
 from eventwire.actors.coref import is_role_description, is_subject_pronoun, resolve_pronoun, resolve_role
-from eventwire.actors.describe import Description, describe, state_of
+from eventwire.actors.describe import Description, describe, role_agent, state_of
 from eventwire.actors.lexicon import Lexicon, load_lexicon
 from eventwire.actors.model import Actor, compose_code
 from eventwire.actors.names import Name, find_names
@@ -81,6 +82,16 @@ def _people(
         book.add_person(key, PersonFacts(coded.iso3, coded.sector, coded.roles, coded.surnames))
 
 
+def _bare_surnames(book: ActorBook) -> None:
+    """Proper nouns the model left out of any person entity that are the surname of a person
+    named before ("Vargas added", after "Foreign Minister Alberto Vargas")."""
+    for token in book.doc:
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and book.free(token.i, token.i + 1):
+            earlier = book.person_by_surname(token.text, before=token.i)
+            if earlier is not None:
+                book.add(earlier, book.actors[earlier], book.doc[token.i : token.i + 1], "surname")
+
+
 def _organisations(
     book: ActorBook, names: Sequence[Name], lexicon: Lexicon, day: date | None, context: CountryContext
 ) -> None:
@@ -101,7 +112,7 @@ def _organisations(
             if agent is not None and book.free(phrase.start, phrase.end):
                 span, head = phrase, role
                 code, sector = _branch(organisation, agent)
-        key = ("organisation", organisation.name) if code == organisation.code else ("code", code)
+        key = ("organisation", organisation.name) if code == organisation.code else ("organisation", code)
         actor = Actor(organisation.name, code, state_of(organisation), sector, "organisation", "dictionary")
         book.add(key, actor, span, "dictionary", head=head)
 
@@ -148,18 +159,39 @@ def _branch(organisation: Organisation, agent: Agent) -> tuple[str, str]:
     return (organisation.code if agent.sector in parts else organisation.code + agent.sector), agent.sector
 
 
-def _role_phrase(book: ActorBook, head: Token) -> Span | None:
-    """The free noun phrase of a head word, with an "of" phrase after it when that is free too."""
+def _role_phrase(book: ActorBook, head: Token, names: Sequence[Name], lexicon: Lexicon) -> Span | None:
+    """The free part of a head word's noun phrase, with the "of"/"for" phrase after it when
+    that is free and either names one country or organisation ("the president of
+    Azerbaijan") or belongs to the role ("minister of defence"); "the foreign ministers of
+    Armenia and Azerbaijan" keeps its two countries as actors."""
     phrase = noun_phrase(head)
     start = phrase.start
-    while start <= head.i and not book.free(start, start + 1):
+    while start <= head.i and (not book.free(start, start + 1) or book.doc[start].tag_ == "POS"):
         start += 1
     if start > head.i:
         return None
     end = of_phrase_end(head)
-    if not book.free(head.i + 1, end):
+    extension = book.doc[head.i + 1 : end]
+    named = [name for name in names if name.kind != "person" and extension.start <= name.start < extension.end]
+    whole = book.doc[start:end]
+    useful = len(named) == 1 or role_agent(whole, head, lexicon) != role_agent(
+        whole[: head.i + 1 - start], head, lexicon
+    )
+    if not book.free(extension.start, end) or not useful or any(token.dep_ == "conj" for token in extension):
         end = head.i + 1
     return book.doc[start:end]
+
+
+def _with_possessor_country(book: ActorBook, head: Token, description: Description, lexicon: Lexicon) -> Description:
+    """A role possessed by a coded person takes the person's country ("al-Bashir's government")."""
+    if description.iso3 is not None or description.organisation is not None:
+        return description
+    for child in head.children:
+        if child.dep_ == "poss":
+            owner = book.actor_at(child.i)
+            if owner is not None and owner.kind == "person" and owner.country is not None:
+                return replace(description, country=lexicon.countries.by_iso3(owner.country), state=owner.country)
+    return description
 
 
 def _described(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None:
@@ -171,12 +203,13 @@ def _described(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             or is_modifier(token)
         ):
             continue
-        phrase = _role_phrase(book, token)
+        phrase = _role_phrase(book, token, names, lexicon)
         if phrase is None:
             continue
         description = describe(phrase, token, names, lexicon)
         if description.agent is None or (description.sector == "UNK" and description.country is None):
             continue
+        description = _with_possessor_country(book, token, description, lexicon)
         if is_role_description(phrase, token, description):
             person = resolve_role(book, phrase, description)
             if person is not None:
@@ -189,7 +222,7 @@ def _described(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             continue
         group = Actor(_without_determiner(phrase), code, description.iso3, description.sector, "group", "description",
                       evidence=phrase.text)  # fmt: skip
-        book.add(("code", code), group, phrase, "description", head=token)
+        book.add(("group", code), group, phrase, "description", head=token)
 
 
 def _code_from_role(book: ActorBook, person: tuple[str, str], description: Description, phrase: Span) -> None:
@@ -246,7 +279,7 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
         label = country.name if kind == "country" else _without_determiner(span)
         evidence = None if kind == "country" else span.text
         actor = Actor(label, code, lexicon.state_iso3(country), sector, kind, "dictionary", evidence=evidence)  # type: ignore[arg-type]
-        book.add(("code", code or country.cameo), actor, span, "dictionary", head=head)
+        book.add((kind, code or country.cameo), actor, span, "dictionary", head=head)
 
 
 def _pronouns(book: ActorBook) -> None:
@@ -265,6 +298,7 @@ def recognise(doc: Doc, day: date | None) -> list[Actor]:
     book = ActorBook(doc, sentence_indices(doc))
     context = country_context(names, book.sentence_of)
     _people(book, names, lexicon, day, context)
+    _bare_surnames(book)
     _organisations(book, names, lexicon, day, context)
     _described(book, names, lexicon)
     _countries(book, names, lexicon)
