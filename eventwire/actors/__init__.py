@@ -22,7 +22,7 @@ from eventwire.actors.resolve import resolve_text
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
-__all__ = ["Actor", "ActorCode", "Mention", "article_date", "find_actors", "resolve_text"]
+__all__ = ["Actor", "ActorCode", "Mention", "find_actors", "resolve_text"]
 
 
 def article_date(published: str | None) -> date | None:

@@ -7,7 +7,8 @@ coreference resolves ("the Russian leader") or a phrase coded alone (``resolve_t
 - the **sector** comes from the role noun, the longest agents-table phrase ending at the
   head ("deputy foreign minister" over "minister"), or reaching into an "of" phrase after it
   ("minister of defence"); a role that borrows ("spokesman", "official") takes the sector of
-  a body named before it ("army spokesman" MIL) or of a seat ("Pentagon official" MIL);
+  a body named before it ("army spokesman" MIL), of a seat ("Pentagon official" MIL) or of
+  a body in its "of"/"for" phrase ("the head of the police" COP);
 - an **organisation** named in the phrase codes it as a whole: "Boko Haram gunmen" are Boko
   Haram, "NATO's chief" speaks for NATO;
 - the **country** is the first country form in the phrase, written as a possessor ("Sudan's
@@ -26,7 +27,7 @@ coreference resolves ("the Russian leader") or a phrase coded alone (``resolve_t
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -36,6 +37,7 @@ from eventwire.actors.lexicon import Lexicon
 from eventwire.actors.model import compose_code
 from eventwire.actors.names import Name
 from eventwire.actors.organisations import GROUP_COUNTRIES, Organisation
+from eventwire.actors.syntax import phrase_start
 
 FORMER_MARKERS = frozenset({"former", "ex", "retired", "ousted", "exiled", "deposed", "onetime", "erstwhile"})
 """Words before a role saying it is no longer held: the holder is an elite (ELI)."""
@@ -135,11 +137,28 @@ def describe(span: Span, head: Token, names: Sequence[Name], lexicon: Lexicon) -
     country_name = _first(inside, "country", excluded)
     organisation = organisation_name.organisation if organisation_name else None
     country = country_name.country.country if country_name and country_name.country else None
-    agent = role_agent(span, head, lexicon)
+    agent = _with_body_of(role_agent(span, head, lexicon), span, head, lexicon)
     former = _former(span, head)
     sector, secondary = _sectors(agent, country_name, former, _opposition(span, head))
     state = lexicon.state_iso3(country) if country is not None else None
     return Description(span.text, country, sector, secondary, agent, organisation, country_name, former, state)
+
+
+def _with_body_of(agent: Agent | None, span: Span, head: Token, lexicon: Lexicon) -> Agent | None:
+    """A person's role takes the sector of the body named in its "of"/"for" phrase when the role
+    only borrows or defaults its sector ("the head of the police" COP, "a spokesman for the
+    army" MIL); "minister of defence" is a table phrase and keeps its own row."""
+    if agent is None or not agent.person or not (agent.borrows_sector or agent.sector in ("UNK", "GOV")):
+        return agent
+    for preposition in head.rights:
+        if preposition.dep_ != "prep" or preposition.lower_ not in ("of", "for") or preposition.i >= span.end:
+            continue
+        for body_head in preposition.children:
+            if body_head.dep_ == "pobj" and body_head.i < span.end:
+                body = lexicon.agents.lookup(span.doc[phrase_start(body_head) : body_head.i + 1].text)
+                if body is not None and not body.person and body.sector not in ("UNK", agent.sector):
+                    return replace(agent, sector=body.sector, secondary=body.secondary)
+    return agent
 
 
 def _sectors(

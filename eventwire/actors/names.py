@@ -11,6 +11,9 @@ Where names overlap, the longest wins ("Democratic Republic of the Congo" over "
 capital the model takes for a person stays a capital (a capital that is really the surname
 of a person named earlier is settled by recognition, which knows who was named before).
 
+A capitalised word of six letters or more that no table knows but that is a country form
+with two neighbouring letters swapped ("Kazahks") is read as that form.
+
 Table names match only when written with a capital letter somewhere ("US", "the U.S.",
 "Turkey"), so the pronoun "us" and the bird "turkey" are never countries.
 """
@@ -27,10 +30,12 @@ from eventwire.actors.countries import CountryMatch
 from eventwire.actors.lexicon import Lexicon
 from eventwire.actors.matcher import text_keys
 from eventwire.actors.organisations import Organisation
+from eventwire.actors.syntax import tokens_for_words
 
 NameKind = Literal["country", "organisation", "person"]
 _PRIORITY: dict[NameKind, int] = {"person": 0, "organisation": 1, "country": 2}
 PERSON_LABEL = "PERSON"
+MIN_TYPO_LETTERS = 6
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 """Entity labels the small model gives a bare surname it does not recognise as a person."""
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mx"})
@@ -80,6 +85,34 @@ def _table_names(doc: Doc, lexicon: Lexicon, day: date | None) -> list[Name]:
     return names
 
 
+def transpositions(word: str) -> list[str]:
+    """``word`` with each pair of neighbouring letters swapped: the commonest typing slip."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]]
+
+
+def _misspelt_countries(doc: Doc, lexicon: Lexicon, covered: set[int]) -> list[Name]:
+    """Capitalised words no table knows that are a country form with two letters swapped
+    ("Kazahks"): only words of ``MIN_TYPO_LETTERS`` letters or more, and only when exactly one
+    swap names a country, so a short or real word is not bent into a country."""
+    found = []
+    for token in doc:
+        if (
+            token.i in covered
+            or len(token.text) < MIN_TYPO_LETTERS
+            or not token.is_alpha
+            or not token.text[0].isupper()
+        ):
+            continue
+        matches = {
+            match.country.iso3: match
+            for word in transpositions(token.text)
+            if (match := lexicon.countries.lookup(word))
+        }
+        if len(matches) == 1:
+            found.append(Name(token.i, token.i + 1, "country", country=next(iter(matches.values()))))
+    return found
+
+
 def _table_surnames(doc: Doc, lexicon: Lexicon, day: date | None) -> list[Name]:
     """Single name-like tokens that are the surname of exactly one person in office ("Trump",
     "Aliyev"): proper nouns, or words the model put in a name entity, written capitalised."""
@@ -103,7 +136,7 @@ def _leading_extras(span: Span, lexicon: Lexicon) -> int:
             continue
         title = lexicon.agents.title_at_start(rest.text)
         if title is not None:
-            skip += max(1, _tokens_spanning_words(rest, title[1]))
+            skip += max(1, tokens_for_words(rest, title[1]))
             continue
         country = lexicon.country_forms.longest_at(text_keys(rest), 0)
         if country is not None and country.end < len(rest):
@@ -111,17 +144,6 @@ def _leading_extras(span: Span, lexicon: Lexicon) -> int:
             continue
         break
     return skip
-
-
-def _tokens_spanning_words(span: Span, words: int) -> int:
-    """How many tokens of ``span`` make up its first ``words`` white-space words."""
-    seen_words = 0
-    for index, token in enumerate(span):
-        if token.whitespace_ or index == len(span) - 1:
-            seen_words += 1
-            if seen_words == words:
-                return index + 1
-    return len(span)
 
 
 def _model_people(doc: Doc, lexicon: Lexicon) -> list[Name]:
@@ -140,7 +162,10 @@ def _model_people(doc: Doc, lexicon: Lexicon) -> list[Name]:
 
 def find_names(doc: Doc, lexicon: Lexicon, day: date | None) -> list[Name]:
     """Every proper name of ``doc`` the tables or the model know, without overlaps, in text order."""
-    candidates = _table_names(doc, lexicon, day) + _table_surnames(doc, lexicon, day) + _model_people(doc, lexicon)
+    tabled = _table_names(doc, lexicon, day)
+    covered = {index for name in tabled for index in range(name.start, name.end)}
+    candidates = tabled + _misspelt_countries(doc, lexicon, covered) + _table_surnames(doc, lexicon, day)
+    candidates += _model_people(doc, lexicon)
     candidates.sort(key=lambda name: (-name.length, not name.from_table, _PRIORITY[name.kind], name.start))
     taken = [False] * len(doc)
     chosen = []

@@ -40,7 +40,7 @@ from eventwire.actors.lexicon import Lexicon
 from eventwire.actors.model import ResolvedBy, compose_code
 from eventwire.actors.names import Name
 from eventwire.actors.people import Office
-from eventwire.actors.syntax import NOMINAL_POS, head_of, phrase_start
+from eventwire.actors.syntax import NOMINAL_POS, head_of, phrase_start, tokens_for_words
 
 ELITE = "ELI"
 
@@ -93,6 +93,21 @@ def _is_title_head(token: Token, lexicon: Lexicon) -> bool:
     return agent is not None and agent.person
 
 
+def _office_head(title: Span, lexicon: Lexicon) -> Token:
+    """The last word of the first title in a stack of titles before a name.
+
+    "Deputy Minister of Defense Colonel-General Andrei Kartapolov", "Defence Minister General
+    X": the office comes first and codes the person; a military rank after it is the holder's
+    rank, not another office. Without a known title the last word is the head ("Foreign
+    Office spokeswoman").
+    """
+    for position in range(len(title)):
+        found = lexicon.agents.title_at_start(title[position:].text)
+        if found is not None:
+            return title[position + tokens_for_words(title[position:], found[1]) - 1]
+    return title[-1]
+
+
 def _title_before(head: Token, name: Span, lexicon: Lexicon) -> Token | None:
     """The title noun a name is in apposition to, before it: "Armenia's Prime Minister Nikol
     Pashinyan", or "the US special envoy for Sudan, Tom Perriello", where the small model
@@ -117,7 +132,7 @@ def find_title(name: Span, lexicon: Lexicon) -> Titled:
         while len(title) and (title[0].dep_ == "det" or title[0].is_punct):
             title = doc[title.start + 1 : title.end]
         if len(title):
-            return Titled(name, title, title[-1])
+            return Titled(name, title, _office_head(title, lexicon))
     title_head = _title_before(head, name, lexicon)
     if title_head is not None:
         return Titled(name, doc[phrase_start(title_head) : min(of_phrase_end(title_head), name.start)], title_head)

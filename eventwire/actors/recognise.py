@@ -12,9 +12,10 @@
    A country name acts unless it is a place ("in Azerbaijan") or only modifies a noun ("its
    Ukraine campaign"); a capital or seat acts only as a subject, object, possessor, agent or
    party ("Moscow said", "Baku's campaign", "relations between Yerevan and Moscow"), being
-   otherwise a place ("a visit to Baku"). A demonym used as a noun with "the" ("the Russians
-   have offered") is the country as a side; without it ("Russians queued", "two Russians",
-   "ordinary Kazakhs") it is people of the country, coded as civilians (CVL);
+   otherwise a place ("a visit to Baku"). A demonym used as a noun ("the Russians have
+   offered", "Russians") is the country as a side; counted or qualified ("two Russians",
+   "many Kazakhs", "ordinary Kazakhs", "thousands of Armenians") it is people of the country,
+   coded as civilians (CVL);
 5. **pronouns**: "he"/"she" as a clause subject, tied to a person by ``coref``.
 
 Each token belongs to one mention at most, so a phrase is coded once, by the first pass that
@@ -34,7 +35,7 @@ from eventwire.actors.agents import Agent, normal_words
 from eventwire.actors.book import ActorBook, PersonFacts
 from eventwire.actors.context import CountryContext, country_context
 from eventwire.actors.coref import is_role_description, is_subject_pronoun, resolve_pronoun, resolve_role
-from eventwire.actors.describe import Description, describe, role_agent, state_of
+from eventwire.actors.describe import Description, describe, state_of
 from eventwire.actors.lexicon import Lexicon, load_lexicon
 from eventwire.actors.model import Actor, compose_code
 from eventwire.actors.names import Name, find_names
@@ -44,6 +45,8 @@ from eventwire.actors.readings import settle_readings
 from eventwire.actors.syntax import NOMINAL_POS, acts, head_of, is_modifier, is_place, noun_phrase, phrase_start
 
 CIVILIANS = "CVL"
+QUANTIFIERS = frozenset({"many", "some", "several", "few", "most", "other", "more", "fewer"})
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "crowd"})
 PREDICATIVE = frozenset({"attr", "oprd"})
 """A predicate nominal ("Russia has been a traditional mediator") says what its subject is:
 it is no other actor."""
@@ -162,8 +165,8 @@ def _branch(organisation: Organisation, agent: Agent) -> tuple[str, str]:
 def _role_phrase(book: ActorBook, head: Token, names: Sequence[Name], lexicon: Lexicon) -> Span | None:
     """The free part of a head word's noun phrase, with the "of"/"for" phrase after it when
     that is free and either names one country or organisation ("the president of
-    Azerbaijan") or belongs to the role ("minister of defence"); "the foreign ministers of
-    Armenia and Azerbaijan" keeps its two countries as actors."""
+    Azerbaijan") or changes the role ("minister of defence", "the head of the police"); "the
+    foreign ministers of Armenia and Azerbaijan" keeps its two countries as actors."""
     phrase = noun_phrase(head)
     start = phrase.start
     while start <= head.i and (not book.free(start, start + 1) or book.doc[start].tag_ == "POS"):
@@ -173,9 +176,9 @@ def _role_phrase(book: ActorBook, head: Token, names: Sequence[Name], lexicon: L
     end = of_phrase_end(head)
     extension = book.doc[head.i + 1 : end]
     named = [name for name in names if name.kind != "person" and extension.start <= name.start < extension.end]
-    whole = book.doc[start:end]
-    useful = len(named) == 1 or role_agent(whole, head, lexicon) != role_agent(
-        whole[: head.i + 1 - start], head, lexicon
+    whole, short = book.doc[start:end], book.doc[start : head.i + 1]
+    useful = (
+        len(named) == 1 or describe(whole, head, names, lexicon).agent != describe(short, head, names, lexicon).agent
     )
     if not book.free(extension.start, end) or not useful or any(token.dep_ == "conj" for token in extension):
         end = head.i + 1
@@ -242,10 +245,16 @@ def _without_determiner(phrase: Span) -> str:
     return "".join(token.text_with_ws for token in tokens).strip() or phrase.text
 
 
-def _is_definite(head: Token) -> bool:
-    return any(child.dep_ == "det" and child.lower_ == "the" for child in head.children) or (
-        head.i > 0 and head.doc[head.i - 1].lower_ == "the"
-    )
+def _counted_people(head: Token) -> bool:
+    """Whether a demonym names some people rather than the nation: a number, a quantifier or
+    an adjective qualifies it ("two Russians", "many Kazakhs", "ordinary Kazakhs", "thousands
+    of Armenians")."""
+    for child in head.children:
+        qualifier = child.dep_ in ("amod", "nummod", "quantmod") or (child.dep_ == "compound" and child.pos_ == "ADJ")
+        if qualifier or (child.dep_ == "det" and child.lower_ in QUANTIFIERS):
+            return True
+    of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    return of is not None and (of.head.like_num or of.head.lemma_.lower() in QUANTITY_NOUNS)
 
 
 def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None:
@@ -272,10 +281,10 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             code, sector, kind = compose_code(country.cameo, match.sector), match.sector, "country"
         elif match.kind == "adjective" and (is_modifier(head) or head.pos_ not in NOMINAL_POS) or is_place(head):
             continue
-        elif _is_definite(head):
-            code, sector, kind = country.cameo, own_sector, "country"
-        else:
+        elif _counted_people(head):
             code, sector, kind = compose_code(country.cameo, CIVILIANS), CIVILIANS, "group"
+        else:
+            code, sector, kind = country.cameo, own_sector, "country"
         label = country.name if kind == "country" else _without_determiner(span)
         evidence = None if kind == "country" else span.text
         actor = Actor(label, code, lexicon.state_iso3(country), sector, kind, "dictionary", evidence=evidence)  # type: ignore[arg-type]

@@ -152,6 +152,17 @@ def head_of(span: Span) -> Token:
     return span[-1]
 
 
+def tokens_for_words(span: Span, words: int) -> int:
+    """How many tokens of ``span`` make up its first ``words`` white-space separated words."""
+    seen_words = 0
+    for index, token in enumerate(span):
+        if token.whitespace_ or index == len(span) - 1:
+            seen_words += 1
+            if seen_words == words:
+                return index + 1
+    return len(span)
+
+
 def is_subject(token: Token) -> bool:
     """Whether ``token`` (through coordination) is the subject of a clause."""
     return coordinated_root(token).dep_ in SUBJECTS

@@ -30,7 +30,10 @@ Speed: every example article (``examples/articles``) is extracted and parsed onc
 actor coding alone and for the spaCy parse beside it.
 
 With ``--json`` the last line printed is one JSON object ``{"task": "actors", "metrics":
-{...}}``; ``--gate`` exits 1 when a metric is below its floor in ``floors.json``.
+{...}}`` with flat keys ``<set>/<system>/<metric>`` as every task writes them:
+``actor_resolution/eventwire/country_accuracy`` and ``.../sector_accuracy`` (with the case
+counts), ``examples/eventwire/actors_ms_per_article`` and ``examples/spacy/parse_ms_per_article``;
+``--gate`` exits 1 when a metric is below its floor in ``floors.json``.
 """
 
 from __future__ import annotations
@@ -159,10 +162,10 @@ def accuracy(flags: list[bool | None]) -> float:
 
 def resolution_metrics(outcomes: list[Outcome]) -> dict[str, float]:
     return {
-        "actor_resolution/country_accuracy": accuracy([outcome.country_right for outcome in outcomes]),
-        "actor_resolution/sector_accuracy": accuracy([outcome.sector_right for outcome in outcomes]),
-        "actor_resolution/country_cases": float(sum(o.country_right is not None for o in outcomes)),
-        "actor_resolution/sector_cases": float(sum(o.sector_right is not None for o in outcomes)),
+        "actor_resolution/eventwire/country_accuracy": accuracy([outcome.country_right for outcome in outcomes]),
+        "actor_resolution/eventwire/sector_accuracy": accuracy([outcome.sector_right for outcome in outcomes]),
+        "actor_resolution/eventwire/country_cases": float(sum(o.country_right is not None for o in outcomes)),
+        "actor_resolution/eventwire/sector_cases": float(sum(o.sector_right is not None for o in outcomes)),
     }
 
 
@@ -177,9 +180,9 @@ def speed_metrics(directory: Path = EXAMPLES) -> dict[str, float]:
     coded = time.perf_counter()
     count = max(1, len(articles))
     return {
-        "examples/articles": float(len(articles)),
-        "examples/parse_ms_per_article": 1000 * (parsed - started) / count,
-        "examples/actors_ms_per_article": 1000 * (coded - parsed) / count,
+        "examples/eventwire/articles": float(len(articles)),
+        "examples/spacy/parse_ms_per_article": 1000 * (parsed - started) / count,
+        "examples/eventwire/actors_ms_per_article": 1000 * (coded - parsed) / count,
     }
 
 

@@ -74,11 +74,13 @@ def test_the_country_table_overrides_the_model_label() -> None:
     assert actor_named(actors, "Armenia's government").code == "ARMGOV"
 
 
-def test_a_demonym_with_the_is_the_country_and_without_it_civilians() -> None:
-    """Our choice: "the Russians" as a side is Russia; "Russians", "two Russians" are people (CVL)."""
+def test_a_demonym_is_the_country_and_counted_people_are_civilians() -> None:
+    """Our choice: "the Russians" as a side is Russia; "two Russians", "ordinary Russians" are people (CVL)."""
     assert actor_named(actors_of("The Russians have offered a new deal."), "Russians").code == "RUS"
-    detained = actor_named(actors_of("Two Russians were detained at the border."), "Russians")
-    assert (detained.code, detained.kind) == ("RUSCVL", "group")
+    for text in ("Two Russians were detained at the border.", "Ordinary Russians queued for bread.",
+                 "Thousands of Russians crossed the border."):  # fmt: skip
+        detained = actor_named(actors_of(text), "Russians")
+        assert (detained.code, detained.kind) == ("RUSCVL", "group")
 
 
 def test_the_pronoun_us_is_never_the_united_states() -> None:
@@ -176,6 +178,10 @@ def test_a_former_office_holder_is_an_elite() -> None:
     assert actor_named(actors, "Former Brazilian president Jair Bolsonaro").code == "BRAELI"
 
 
+def test_a_misspelt_country_form() -> None:
+    assert actor_named(actors_of("The Ukrianians rejected the offer."), "Ukrianians").country == "UKR"
+
+
 def test_a_named_person_nothing_codes_is_kept_uncoded() -> None:
     person = actors_of("Maria Lopez answered the questions.")[0]
     assert (person.name, person.code, person.resolved_by) == ("Maria Lopez", None, "unresolved")
@@ -203,6 +209,8 @@ def test_a_capital_that_is_a_surname_stays_the_person() -> None:
         ("A former White House official said the plan was flawed.", "A former White House official", "USAELI"),
         ("Kyiv police detained the suspects.", "Kyiv police", "UKRCOP"),
         ("The president of Azerbaijan arrived late.", "The president of Azerbaijan", "AZEGOV"),
+        ("The head of the police resigned.", "The head of the police", "COP"),
+        ("A spokesman for the army denied it.", "A spokesman for the army", "MIL"),
     ],
 )
 def test_described_groups(text: str, mention: str, code: str) -> None:

@@ -31,9 +31,12 @@ def test_every_floor_holds(metrics: dict[str, float]) -> None:
 
 
 def test_both_accuracies_are_measured_on_cases(metrics: dict[str, float]) -> None:
-    assert metrics["actor_resolution/country_cases"] > 0 and metrics["actor_resolution/sector_cases"] > 0
+    assert (
+        metrics["actor_resolution/eventwire/country_cases"] > 0
+        and metrics["actor_resolution/eventwire/sector_cases"] > 0
+    )
 
 
 def test_actor_coding_is_fast(metrics: dict[str, float]) -> None:
     """Coding actors costs a fraction of the parse it reads (both measured on the example articles)."""
-    assert metrics["examples/actors_ms_per_article"] < metrics["examples/parse_ms_per_article"]
+    assert metrics["examples/eventwire/actors_ms_per_article"] < metrics["examples/spacy/parse_ms_per_article"]
