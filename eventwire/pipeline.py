@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from spacy.tokens import Doc
+
+from eventwire.actors import find_actors
 from eventwire.article import Article
 from eventwire.errors import EventwireError, InternalError, Problem
 from eventwire.extract import extract
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
+from eventwire.nlp import DEFAULT_BATCH_SIZE, load_nlp, parse, parse_many
 
 log = logging.getLogger("eventwire")
 _LIST_FIELDS = {f.name for f in fields(Article) if f.default_factory is list}
@@ -60,8 +65,8 @@ class ArticleResult:
         return record
 
 
-def process_document(document: Document) -> ArticleResult:
-    """Run every stage on one document; never raises for bad input."""
+def extract_document(document: Document) -> ArticleResult:
+    """Extract the article in one document; never raises for bad input."""
     result = ArticleResult(origin=document.origin)
     try:
         extraction = extract(document)
@@ -69,26 +74,82 @@ def process_document(document: Document) -> ArticleResult:
         result.problems = [*document.problems, error.problem(document.origin)]
         return result
     except Exception as error:  # noqa: BLE001 - the article boundary: record, report, go on
-        log.exception("E900 while extracting %s", document.origin)
-        internal = InternalError(f"{type(error).__name__}: {error}", origin=document.origin)
-        result.problems = [*document.problems, internal.problem()]
+        result.problems = [*document.problems, _internal_error(error, document.origin, "extracting")]
         return result
     result.article = extraction.article
     result.problems = extraction.problems
     return result
 
 
-def process(specs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ArticleResult]:
+def _internal_error(error: Exception, origin: str, doing: str) -> Problem:
+    log.exception("E900 while %s %s", doing, origin)
+    return InternalError(f"{type(error).__name__}: {error}", origin=origin).problem()
+
+
+def code_article(result: ArticleResult, doc: Doc) -> None:
+    """Run the coding stages on one parsed article, filling ``result`` in place."""
+    assert result.article is not None
+    actors = find_actors(doc, published=result.article.published)
+    result.actors = [actor.to_dict() for actor in actors]
+
+
+def _code_guarded(result: ArticleResult, doc: Doc) -> None:
+    try:
+        code_article(result, doc)
+    except EventwireError as error:
+        result.problems.append(error.problem(result.origin))
+    except Exception as error:  # noqa: BLE001 - the article boundary
+        result.problems.append(_internal_error(error, result.origin, "coding"))
+
+
+def code_batch(results: list[ArticleResult]) -> None:
+    """Parse the codable articles of a batch together and code each one.
+
+    Codable: an article was extracted and no error was met (a non-English article carries
+    ``E202`` and is skipped). Docs live only inside the batch's memory zone, so a long run
+    does not grow the string store; the coders turn them into plain records before it ends.
+    If the batched parse itself fails, the batch is parsed again article by article so that
+    the failure is pinned on the one article that caused it.
+    """
+    codable = [result for result in results if result.article is not None and not result.failed]
+    if not codable:
+        return
+    nlp = load_nlp()
+    with nlp.memory_zone():
+        try:
+            docs = list(parse_many([result.article.text for result in codable]))  # type: ignore[union-attr]
+        except Exception:  # noqa: BLE001 - fall back to one article at a time, below
+            log.exception("batched parse failed; parsing the batch article by article")
+            docs = []
+        if docs:
+            for result, doc in zip(codable, docs, strict=True):
+                _code_guarded(result, doc)
+            return
+        for result in codable:
+            try:
+                doc = parse(result.article.text)  # type: ignore[union-attr]
+            except Exception as error:  # noqa: BLE001 - the article boundary
+                result.problems.append(_internal_error(error, result.origin, "parsing"))
+                continue
+            _code_guarded(result, doc)
+
+
+def process(
+    specs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[ArticleResult]:
     """One result per article found in ``specs`` (paths, directories, globs, ``-``).
 
     Inputs that yield no article (unreadable, binary, empty) give a result with no article
-    and the coded problem, in input order, so that every input is accounted for.
+    and the coded problem, in input order, so that every input is accounted for. Articles
+    are parsed ``batch_size`` at a time; results come out in input order.
     """
-    for item in read_documents(specs, max_bytes=max_bytes):
-        if isinstance(item, Failure):
-            yield ArticleResult(origin=item.origin, problems=[item.problem])
-        else:
-            yield process_document(item)
+    extracted = (
+        ArticleResult(origin=item.origin, problems=[item.problem]) if isinstance(item, Failure) else extract_document(item)
+        for item in read_documents(specs, max_bytes=max_bytes)
+    )
+    while batch := list(islice(extracted, batch_size)):
+        code_batch(batch)
+        yield from batch
 
 
 def exit_status(total: int, failed: int) -> int:

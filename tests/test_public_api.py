@@ -25,7 +25,7 @@ def test_store_exports() -> None:
 
 def test_signatures() -> None:
     assert str(inspect.signature(pipeline.process)) == (
-        "(specs: 'Iterable[str]', *, max_bytes: 'int' = 20971520) -> 'Iterator[ArticleResult]'"
+        "(specs: 'Iterable[str]', *, max_bytes: 'int' = 20971520, batch_size: 'int' = 64) -> 'Iterator[ArticleResult]'"
     )
     assert str(inspect.signature(extract)) == "(document: 'Document') -> 'Extraction'"
     assert str(inspect.signature(ingest.read_documents)) == (
