@@ -14,6 +14,9 @@ of a person named earlier is settled by recognition, which knows who was named b
 A capitalised word of six letters or more that no table knows but that is a country form
 with two neighbouring letters swapped ("Kazahks") is read as that form.
 
+A place in capitals opening a paragraph before a dash ("NAIROBI —") is a dateline and no
+name of an actor.
+
 Table names match only when written with a capital letter somewhere ("US", "the U.S.",
 "Turkey"), so the pronoun "us" and the bird "turkey" are never countries.
 """
@@ -36,6 +39,7 @@ NameKind = Literal["country", "organisation", "person"]
 _PRIORITY: dict[NameKind, int] = {"person": 0, "organisation": 1, "country": 2}
 PERSON_LABEL = "PERSON"
 MIN_TYPO_LETTERS = 6
+DATELINE_MARKS = frozenset({"—", "–", "-", ",", "("})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 """Entity labels the small model gives a bare surname it does not recognise as a person."""
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mx"})
@@ -139,11 +143,25 @@ def _leading_extras(span: Span, lexicon: Lexicon) -> int:
             skip += max(1, tokens_for_words(rest, title[1]))
             continue
         country = lexicon.country_forms.longest_at(text_keys(rest), 0)
-        if country is not None and country.end < len(rest):
+        if country is not None and country.end < len(rest) and _is_nationality(country.values[0]):
             skip += country.end
             continue
         break
     return skip
+
+
+def _is_nationality(match: CountryMatch | None) -> bool:
+    """An adjective or demonym ("Azerbaijani" in "Azerbaijani President Ilham Aliyev"), not a
+    city that is also a first name ("Aden Duale", "Paris Hilton")."""
+    return match is not None and match.kind in ("adjective", "demonym")
+
+
+def _is_dateline(doc: Doc, name: Name) -> bool:
+    """A place in capitals opening a paragraph before a dash, comma or bracket ("NAIROBI —",
+    "BEIRUT (Reuters) —"): where the story was filed, not an actor."""
+    opens = name.start == 0 or "\n" in doc[name.start - 1].text
+    span = doc[name.start : name.end]
+    return opens and span.text.isupper() and name.end < len(doc) and doc[name.end].text in DATELINE_MARKS
 
 
 def _model_people(doc: Doc, lexicon: Lexicon) -> list[Name]:
@@ -162,7 +180,7 @@ def _model_people(doc: Doc, lexicon: Lexicon) -> list[Name]:
 
 def find_names(doc: Doc, lexicon: Lexicon, day: date | None) -> list[Name]:
     """Every proper name of ``doc`` the tables or the model know, without overlaps, in text order."""
-    tabled = _table_names(doc, lexicon, day)
+    tabled = [name for name in _table_names(doc, lexicon, day) if not _is_dateline(doc, name)]
     covered = {index for name in tabled for index in range(name.start, name.end)}
     candidates = tabled + _misspelt_countries(doc, lexicon, covered) + _table_surnames(doc, lexicon, day)
     candidates += _model_people(doc, lexicon)

@@ -220,12 +220,26 @@ def _described(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
                     _code_from_role(book, person, description, phrase)
                 book.add(person, book.actors[person], phrase, "role", head=token)
                 continue
-        code = description.code
-        if code is None:
-            continue
-        group = Actor(_without_determiner(phrase), code, description.iso3, description.sector, "group", "description",
-                      evidence=phrase.text)  # fmt: skip
-        book.add(("group", code), group, phrase, "description", head=token)
+        for each in _per_country(phrase, description, names, lexicon):
+            code = each.code
+            if code is not None:
+                group = Actor(_without_determiner(phrase), code, each.iso3, each.sector, "group", "description",
+                              evidence=phrase.text)  # fmt: skip
+                book.add(("group", code), group, phrase, "description", head=token)
+
+
+def _per_country(phrase: Span, description: Description, names: Sequence[Name], lexicon: Lexicon) -> list[Description]:
+    """One description per country of coordinated nationalities ("Russian and Ukrainian
+    delegations" are a Russian and a Ukrainian group); the description itself otherwise."""
+    coordinated = [
+        name.country.country
+        for name in names
+        if name.country is not None and phrase.start <= name.start < phrase.end
+        and (phrase.doc[name.start].dep_ == "conj" or any(t.dep_ == "conj" for t in phrase.doc[name.start].children))
+    ]  # fmt: skip
+    if len({country.iso3 for country in coordinated}) < 2 or description.organisation is not None:
+        return [description]
+    return [replace(description, country=country, state=lexicon.state_iso3(country)) for country in coordinated]
 
 
 def _code_from_role(book: ActorBook, person: tuple[str, str], description: Description, phrase: Span) -> None:

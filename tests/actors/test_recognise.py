@@ -187,6 +187,22 @@ def test_a_named_person_nothing_codes_is_kept_uncoded() -> None:
     assert (person.name, person.code, person.resolved_by) == ("Maria Lopez", None, "unresolved")
 
 
+def test_a_capital_that_is_a_first_name_stays_in_the_name() -> None:
+    actors = actors_of("Interior Secretary Aden Farah said the curfew would be lifted.")
+    assert [(actor.name, actor.country) for actor in actors if actor.kind == "person"] == [("Aden Farah", None)]
+
+
+def test_a_dateline_is_no_actor() -> None:
+    actors = actors_of("NAIROBI — Kenyan police fired tear gas on Tuesday. Donors urged Nairobi to cut spending.")
+    nairobi = actor_named(actors, "Nairobi")
+    assert nairobi.code == "KENGOV" and len(nairobi.mentions) == 1
+
+
+def test_coordinated_nationalities_are_one_group_each() -> None:
+    actors = actors_of("Russian and Ukrainian delegations met in Istanbul.")
+    assert codes(actors) == {"RUSGOV", "UKRGOV"}
+
+
 def test_a_capital_that_is_a_surname_stays_the_person() -> None:
     actors = actors_of("Peruvian economist Carlos Lima criticised the budget. Lima said the deficit would grow.")
     assert [actor.name for actor in actors] == ["Carlos Lima"]
