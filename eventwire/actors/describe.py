@@ -73,14 +73,11 @@ class Description:
 
     @property
     def iso3(self) -> str | None:
+        """The ISO3 country of the actor: the organisation's state (None for an international
+        one), else the state of the country named."""
         if self.organisation is not None and not self.former:
-            return self.organisation_country
+            return state_of(self.organisation)
         return self.state
-
-    @property
-    def organisation_country(self) -> str | None:
-        """The ISO3 country of the organisation described (None for international ones)."""
-        return state_of(self.organisation) if self.organisation is not None else None
 
     @property
     def names_actor(self) -> bool:
@@ -103,7 +100,7 @@ def _other_party_tokens(span: Span) -> set[int]:
     return excluded
 
 
-def role_agent(span: Span, head: Token, lexicon: Lexicon) -> Agent | None:
+def _role_agent(span: Span, head: Token, lexicon: Lexicon) -> Agent | None:
     """The agents-table role of a phrase: the longest phrase ending at the head, or one
     continuing into the "of"/"for" phrase after it ("minister of defence")."""
     upto_head = span.doc[span.start : head.i + 1].text
@@ -137,7 +134,7 @@ def describe(span: Span, head: Token, names: Sequence[Name], lexicon: Lexicon) -
     country_name = _first(inside, "country", excluded)
     organisation = organisation_name.organisation if organisation_name else None
     country = country_name.country.country if country_name and country_name.country else None
-    agent = _with_body_of(role_agent(span, head, lexicon), span, head, lexicon)
+    agent = _with_body_of(_role_agent(span, head, lexicon), span, head, lexicon)
     former = _former(span, head)
     sector, secondary = _sectors(agent, country_name, former, _opposition(span, head))
     state = lexicon.state_iso3(country) if country is not None else None

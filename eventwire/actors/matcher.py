@@ -72,7 +72,6 @@ class PhraseTrie(Generic[T]):
 
     def __init__(self) -> None:
         self._root: _Node[T] = _Node()
-        self.longest = 0
 
     def add(self, phrase: str, value: T) -> None:
         keys = phrase_keys(phrase)
@@ -83,16 +82,6 @@ class PhraseTrie(Generic[T]):
             node = node.children.setdefault(key, _Node())
         if value not in node.values:
             node.values.append(value)
-        self.longest = max(self.longest, len(keys))
-
-    def get(self, keys: Sequence[str]) -> tuple[T, ...]:
-        """The rows named by exactly this key sequence."""
-        node: _Node[T] | None = self._root
-        for key in keys:
-            node = node.children.get(key) if node is not None else None
-            if node is None:
-                return ()
-        return tuple(node.values) if node is not None else ()
 
     def longest_at(self, keys: Sequence[str], start: int) -> Match[T] | None:
         """The longest phrase that starts at ``keys[start]``."""

@@ -72,6 +72,11 @@ class Actor:
         return asdict(self)
 
 
+def code_parts(code: str | None) -> list[str]:
+    """The three-letter parts of an actor code: "IGOUNOJUD" -> IGO, UNO, JUD."""
+    return [code[index : index + 3] for index in range(0, len(code), 3)] if code else []
+
+
 def compose_code(country: str | None, sector: str | None, secondary: str | None = None) -> str | None:
     """CAMEO actor code from its parts: ``RUS`` + ``GOV`` + ``MIL`` -> ``RUSGOVMIL``.
 

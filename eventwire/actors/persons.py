@@ -40,7 +40,7 @@ from eventwire.actors.lexicon import Lexicon
 from eventwire.actors.model import ResolvedBy, compose_code
 from eventwire.actors.names import Name
 from eventwire.actors.people import Office
-from eventwire.actors.syntax import NOMINAL_POS, head_of, phrase_start, tokens_for_words
+from eventwire.actors.syntax import NOMINAL_POS, head_of, of_phrase_end, phrase_start, tokens_for_words
 
 ELITE = "ELI"
 
@@ -74,15 +74,6 @@ class PersonCode:
     evidence: str | None
     roles: frozenset[str]
     surnames: frozenset[str]
-
-
-def of_phrase_end(head: Token) -> int:
-    """End (exclusive) of ``head`` extended by an "of"/"for" phrase after it ("president of Azerbaijan")."""
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == end:
-            end = child.right_edge.i + 1
-    return end
 
 
 def _is_title_head(token: Token, lexicon: Lexicon) -> bool:

@@ -37,12 +37,21 @@ from eventwire.actors.context import CountryContext, country_context
 from eventwire.actors.coref import is_role_description, is_subject_pronoun, resolve_pronoun, resolve_role
 from eventwire.actors.describe import Description, describe, state_of
 from eventwire.actors.lexicon import Lexicon, load_lexicon
-from eventwire.actors.model import Actor, compose_code
+from eventwire.actors.model import Actor, ActorKind, code_parts, compose_code
 from eventwire.actors.names import Name, find_names
 from eventwire.actors.organisations import Organisation
-from eventwire.actors.persons import code_person, find_title, of_phrase_end
+from eventwire.actors.persons import code_person, find_title
 from eventwire.actors.readings import settle_readings
-from eventwire.actors.syntax import NOMINAL_POS, acts, head_of, is_modifier, is_place, noun_phrase, phrase_start
+from eventwire.actors.syntax import (
+    NOMINAL_POS,
+    acts,
+    head_of,
+    is_modifier,
+    is_place,
+    noun_phrase,
+    of_phrase_end,
+    phrase_start,
+)
 
 CIVILIANS = "CVL"
 QUANTIFIERS = frozenset({"many", "some", "several", "few", "most", "other", "more", "fewer"})
@@ -115,7 +124,7 @@ def _organisations(
             if agent is not None and book.free(phrase.start, phrase.end):
                 span, head = phrase, role
                 code, sector = _branch(organisation, agent)
-        key = ("organisation", organisation.name) if code == organisation.code else ("organisation", code)
+        key = ("organisation", f"{organisation.name}:{code}")
         actor = Actor(organisation.name, code, state_of(organisation), sector, "organisation", "dictionary")
         book.add(key, actor, span, "dictionary", head=head)
 
@@ -158,8 +167,8 @@ def _branch(organisation: Organisation, agent: Agent) -> tuple[str, str]:
     international = state_of(organisation) is None
     if not international or agent.borrows_sector or agent.sector in ("UNK", "IGO", "GOV"):
         return organisation.code, organisation.sector
-    parts = [organisation.code[index : index + 3] for index in range(0, len(organisation.code), 3)]
-    return (organisation.code if agent.sector in parts else organisation.code + agent.sector), agent.sector
+    branch = organisation.code if agent.sector in code_parts(organisation.code) else organisation.code + agent.sector
+    return branch, agent.sector
 
 
 def _role_phrase(book: ActorBook, head: Token, names: Sequence[Name], lexicon: Lexicon) -> Span | None:
@@ -285,6 +294,7 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
         head = head_of(span)
         country = match.country
         own_sector = country.cameo[3:] or None  # a de-facto state's actors are separatists (GEOSEP)
+        kind: ActorKind
         if match.kind == "name":
             if is_place(head) or is_modifier(head):
                 continue
@@ -301,7 +311,7 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             code, sector, kind = country.cameo, own_sector, "country"
         label = country.name if kind == "country" else _without_determiner(span)
         evidence = None if kind == "country" else span.text
-        actor = Actor(label, code, lexicon.state_iso3(country), sector, kind, "dictionary", evidence=evidence)  # type: ignore[arg-type]
+        actor = Actor(label, code, lexicon.state_iso3(country), sector, kind, "dictionary", evidence=evidence)
         book.add((kind, code or country.cameo), actor, span, "dictionary", head=head)
 
 

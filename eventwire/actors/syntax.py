@@ -91,6 +91,15 @@ def noun_phrase(head: Token) -> Span:
     return head.doc[phrase_start(head) : head.i + 1]
 
 
+def of_phrase_end(head: Token) -> int:
+    """End (exclusive) of ``head`` extended by an "of"/"for" phrase after it ("president of Azerbaijan")."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for") and child.i == end:
+            end = child.right_edge.i + 1
+    return end
+
+
 def coordinated_root(token: Token) -> Token:
     """The word whose role a coordinated or appositive word shares.
 

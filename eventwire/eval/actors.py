@@ -53,6 +53,7 @@ from rich.table import Table
 
 from eventwire.actors import ActorCode, find_actors, resolve_text
 from eventwire.actors.countries import load_countries
+from eventwire.actors.model import code_parts
 from eventwire.eval.gate import check
 from eventwire.eval.shared import REPO_ROOT, shared_dir
 from eventwire.nlp import parse_many
@@ -135,11 +136,6 @@ def country_right(expected: object, coded: ActorCode) -> bool:
 def country_codes() -> frozenset[str]:
     """The ISO3 codes of the country table: an expected code outside it is a group code."""
     return frozenset(country.iso3 for country in load_countries())
-
-
-def code_parts(code: str | None) -> list[str]:
-    """The three-letter parts of an actor code: "IGOUNOJUD" -> IGO, UNO, JUD."""
-    return [code[index : index + 3] for index in range(0, len(code), 3)] if code else []
 
 
 def sector_right(expected: object, coded: ActorCode) -> bool:

@@ -11,6 +11,7 @@ import pytest
 
 from eventwire.actors import Actor, find_actors
 from eventwire.actors.lexicon import load_lexicon
+from eventwire.actors.model import code_parts
 from eventwire.eval.shared import shared_dir
 from eventwire.extract.textdump import extract_text_dump
 from eventwire.nlp import parse
@@ -237,7 +238,7 @@ def test_described_groups(text: str, mention: str, code: str) -> None:
 
 def test_an_opposition_lawmaker_is_legislature_and_opposition() -> None:
     actor = actor_named(actors_of("An opposition lawmaker said the vote was rigged."), "An opposition lawmaker")
-    assert actor.code is not None and {"LEG", "OPP"} <= {actor.code[i : i + 3] for i in range(0, len(actor.code), 3)}
+    assert {"LEG", "OPP"} <= set(code_parts(actor.code))
 
 
 def test_an_organisation_in_the_table() -> None:
