@@ -167,7 +167,7 @@ class AgentTable:
         return self._ending_at_head(normal) if normal else None
 
     def title_at_start(self, words: str) -> tuple[Agent, int] | None:
-        """The longest title that opens ``words`` ("Lt. Gen. Muhoozi Kainerugaba") and how many of its
+        """The longest title that opens ``words`` ("Maj. Gen. Amina Okafor") and how many of its
         whitespace-separated words it takes; None when the longest known phrase there is no title
         ("Defence Ministry spokesman ..." opens with a body, not the title "Defence Minister")."""
         written = words.split()

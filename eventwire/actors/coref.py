@@ -10,7 +10,7 @@ Three small rules, each explainable from the text:
   coded person it fits: the same country when it names one, and the same role when the
   noun is a title ("the president" needs a president; "the leader" or "the official" needs
   only the sector). When no coded person fits, it is the most recently mentioned person
-  that nothing coded ("Ayman Safadi said ... the Jordanian foreign minister added"), who
+  that nothing coded ("Lena Haddad said ... the Lebanese foreign minister added"), who
   takes the description's code (``resolved_by="coreference"``).
 - **pronoun**: "he" or "she" as the subject of a clause is, in order of preference, (1) a
   person who is the subject of a clause of the same sentence that governs the pronoun's

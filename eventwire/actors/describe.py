@@ -1,4 +1,4 @@
-"""Coding a description: a noun phrase ("Sudan's army", "a former White House official") to country + sector.
+"""Coding a description: a noun phrase ("Sudan's army", "a former Kremlin adviser") to country + sector.
 
 One function codes every description the same way, whether it is a group in an article
 ("Turkish troops"), the title beside a name ("Armenia's Prime Minister"), a role that
@@ -9,11 +9,11 @@ coreference resolves ("the Russian leader") or a phrase coded alone (``resolve_t
   ("minister of defence"); a role that borrows ("spokesman", "official") takes the sector of
   a body named before it ("army spokesman" MIL), of a seat ("Pentagon official" MIL) or of
   a body in its "of"/"for" phrase ("the head of the police" COP);
-- an **organisation** named in the phrase codes it as a whole: "Boko Haram gunmen" are Boko
+- an **organisation** named in the phrase codes it as a whole: "Hezbollah fighters" are Hezbollah
   Haram, "NATO's chief" speaks for NATO;
 - the **country** is the first country form in the phrase, written as a possessor ("Sudan's
   army"), an adjective ("Turkish troops"), a name or capital used as a modifier ("US
-  destroyer", "Kyiv police") or the object of "of", "in", "from" ("president of Azerbaijan");
+  destroyer", "Lagos police") or the object of "of", "in", "from" ("president of Azerbaijan");
   the object of "to", "against", "with"... is the other party ("Russia's ambassador to
   Poland" is Russian), not the actor's country;
 - **former** ("former", "ex-", "retired", "ousted", "exiled", "deposed") makes a role an

@@ -3,7 +3,7 @@
 A title is read from the parse, in the three places news puts it:
 
 - before the name, inside its noun phrase: "Russian President Vladimir Putin",
-  "Foreign Office spokeswoman Mumtaz Zahra Baloch", "Lt. Gen. Muhoozi Kainerugaba";
+  "Foreign Office spokeswoman Mumtaz Zahra Baloch", "Maj. Gen. Amina Okafor";
 - as the noun the name is in apposition to: "Armenia's Prime Minister Nikol Pashinyan" (the
   parser hangs the name on "Minister"), with its "of"/"for" phrase ("the US special envoy
   for Sudan, Tom Perriello");
@@ -16,7 +16,7 @@ The code, in order of trust:
    table's) country: the text says the office is no longer held;
 2. a person the people table knows is coded by the office held on the article's date
    (``resolved_by="dictionary"``; without a date, the latest office), unless the title
-   names another country or a title of another sector ("US Senator Marco Rubio" before he
+   names another country or a title of another sector ("US Senator Jane Doe" before she
    was Secretary of State): the text is newer than the table. A person whose terms all
    ended before that date is an elite (ELI) of the country served; one whose first term
    starts after it keeps the country and no sector (the table does not say what they were);
@@ -87,7 +87,7 @@ def _is_title_head(token: Token, lexicon: Lexicon) -> bool:
 def _office_head(title: Span, lexicon: Lexicon) -> Token:
     """The last word of the first title in a stack of titles before a name.
 
-    "Deputy Minister of Defense Colonel-General Andrei Kartapolov", "Defence Minister General
+    "Deputy Minister of Defence Major-General Ivan Petrov", "Defence Minister General
     X": the office comes first and codes the person; a military rank after it is the holder's
     rank, not another office. Without a known title the last word is the head ("Foreign
     Office spokeswoman").

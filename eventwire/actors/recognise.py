@@ -3,9 +3,9 @@
 1. **people**: each named person with the title beside it (``persons``), or a bare surname
    tied to a person named earlier (``coref``), also where the model did not tag it a name;
 2. **organisations** named in the tables; an organisation that modifies a role noun brings
-   the whole phrase with it ("Boko Haram gunmen", "UN peacekeepers");
+   the whole phrase with it ("Hezbollah fighters", "UN peacekeepers");
 3. **described groups and roles**: every noun phrase whose head is a role noun of the agents
-   table ("Turkish troops", "Sudan's army", "an opposition lawmaker"), coded by
+   table ("Turkish troops", "Sudan's army", "a ruling-party senator"), coded by
    ``describe``; a definite singular role ("the Russian leader") is first offered to
    coreference and becomes a group only when no earlier person fits;
 4. **countries**: names, capitals, seats and demonyms not already part of a phrase above.
@@ -13,8 +13,8 @@
    Ukraine campaign"); a capital or seat acts only as a subject, object, possessor, agent or
    party ("Moscow said", "Baku's campaign", "relations between Yerevan and Moscow"), being
    otherwise a place ("a visit to Baku"). A demonym used as a noun ("the Russians have
-   offered", "Russians") is the country as a side; counted or qualified ("two Russians",
-   "many Kazakhs", "ordinary Kazakhs", "thousands of Armenians") it is people of the country,
+   offered", "Russians") is the country as a side; counted or qualified ("three Ukrainians",
+   "many Kazakhs", "ordinary Georgians", "thousands of Armenians") it is people of the country,
    coded as civilians (CVL);
 5. **pronouns**: "he"/"she" as a clause subject, tied to a person by ``coref``.
 
@@ -143,9 +143,9 @@ def _reading_in_context(
 def _role_around(head: Token, span: Span) -> Token | None:
     """The role noun an organisation's name belongs with, if any.
 
-    Either the name modifies the noun ("Boko Haram gunmen", "UN peacekeepers"; when the small
+    Either the name modifies the noun ("Hezbollah fighters", "UN peacekeepers"; when the small
     model misparses such a phrase, the noun follows the name at once and is its head), or
-    the name is the object of "of"/"for" after it ("the president of the European Council").
+    the name is the object of "of"/"for" after it ("the president of the European Commission").
     """
     outer = head.head
     if head.dep_ == "pobj" and outer.lower_ in ("of", "for") and outer.head.pos_ in NOMINAL_POS:
@@ -158,10 +158,10 @@ def _role_around(head: Token, span: Span) -> Token | None:
 def _branch(organisation: Organisation, agent: Agent) -> tuple[str, str]:
     """Code and sector of an organisation's people or body named by a role noun.
 
-    The members of a national organisation are the organisation ("Hamas fighters", "Boko
-    Haram gunmen"); a role noun after an international organisation names one of its
-    branches, whose sector is added ("UN peacekeepers" IGOUNO + MIL, "the EU legislature"
-    + LEG). Roles that only borrow a sector ("official", "spokesman") and the executive
+    The members of a national organisation are the organisation ("Hamas fighters", "ISWAP
+    militants"); a role noun after an international organisation names one of its
+    branches, whose sector is added ("UN peacekeepers" IGOUNO + MIL, "the AU police
+    mission" + COP). Roles that only borrow a sector ("official", "spokesman") and the executive
     roles of the organisation itself ("president", "secretary": GOV) add nothing.
     """
     international = state_of(organisation) is None
@@ -270,7 +270,7 @@ def _without_determiner(phrase: Span) -> str:
 
 def _counted_people(head: Token) -> bool:
     """Whether a demonym names some people rather than the nation: a number, a quantifier or
-    an adjective qualifies it ("two Russians", "many Kazakhs", "ordinary Kazakhs", "thousands
+    an adjective qualifies it ("three Ukrainians", "many Kazakhs", "ordinary Georgians", "thousands
     of Armenians")."""
     for child in head.children:
         qualifier = child.dep_ in ("amod", "nummod", "quantmod") or (child.dep_ == "compound" and child.pos_ == "ADJ")

@@ -6,7 +6,7 @@ the phrase's syntactic head (else the first found). A description coded alone is
 actor, so two more sources give a missing country:
 
 1. a country named anywhere in the description, even as a place ("officials in Kabul",
-   "targets in Syria"), but not as the other party ("ambassador to Poland");
+   "bases in Iraq"), but not as the other party ("ambassador to Poland");
 2. the caller's ``context`` (a country, an adjective, a phrase naming one: "German"), for
    an actor found in the description.
 

@@ -3,7 +3,7 @@
 Recognition needs three questions answered from the parse alone, the same way everywhere:
 
 - the *noun phrase* of a head word: the head and its pre-modifiers ("Armenia's Prime
-  Minister", "a former White House official"), the span a description is coded from;
+  Minister", "a former Kremlin adviser"), the span a description is coded from;
 - whether a word *acts*: an actor is the subject, object, possessor or agent of a
   predicate ("Moscow said", "Baku's campaign", "approved by Washington", "relations between
   Yerevan and Moscow"); "in Baku" and "a visit to Baku" name a place;
