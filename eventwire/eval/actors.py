@@ -31,7 +31,7 @@ actor coding alone and for the spaCy parse beside it.
 
 With ``--json`` the last line printed is one JSON object ``{"task": "actors", "metrics":
 {...}}`` with flat keys ``<set>/<system>/<metric>`` as every task writes them:
-``actor_resolution/eventwire/country_accuracy`` and ``.../sector_accuracy`` (with the case
+``actor_resolution/country_accuracy`` and ``actor_resolution/sector_accuracy`` (the keys the Actors issue names) (with the case
 counts), ``examples/eventwire/actors_ms_per_article`` and ``examples/spacy/parse_ms_per_article``;
 ``--gate`` exits 1 when a metric is below its floor in ``floors.json``.
 """
@@ -158,10 +158,10 @@ def accuracy(flags: list[bool | None]) -> float:
 
 def resolution_metrics(outcomes: list[Outcome]) -> dict[str, float]:
     return {
-        "actor_resolution/eventwire/country_accuracy": accuracy([outcome.country_right for outcome in outcomes]),
-        "actor_resolution/eventwire/sector_accuracy": accuracy([outcome.sector_right for outcome in outcomes]),
-        "actor_resolution/eventwire/country_cases": float(sum(o.country_right is not None for o in outcomes)),
-        "actor_resolution/eventwire/sector_cases": float(sum(o.sector_right is not None for o in outcomes)),
+        "actor_resolution/country_accuracy": accuracy([outcome.country_right for outcome in outcomes]),
+        "actor_resolution/sector_accuracy": accuracy([outcome.sector_right for outcome in outcomes]),
+        "actor_resolution/country_cases": float(sum(o.country_right is not None for o in outcomes)),
+        "actor_resolution/sector_cases": float(sum(o.sector_right is not None for o in outcomes)),
     }
 
 

@@ -32,8 +32,8 @@ def test_every_floor_holds(metrics: dict[str, float]) -> None:
 
 def test_both_accuracies_are_measured_on_cases(metrics: dict[str, float]) -> None:
     assert (
-        metrics["actor_resolution/eventwire/country_cases"] > 0
-        and metrics["actor_resolution/eventwire/sector_cases"] > 0
+        metrics["actor_resolution/country_cases"] > 0
+        and metrics["actor_resolution/sector_cases"] > 0
     )
 
 
