@@ -25,13 +25,13 @@ def print_problem(console: Console, problem: Problem) -> None:
 
 def print_results_table(console: Console, results: list[ArticleResult]) -> None:
     table = Table(title="Articles", show_lines=False)
-    for column in ("id", "published", "section", "source", "words", "lang", "title", "problems"):
+    for column in ("id", "published", "section", "source", "words", "lang", "title", "actors", "problems"):
         table.add_column(column, overflow="fold")
     for result in results:
         article = result.article
         codes = " ".join(problem.code for problem in result.problems)
         if article is None:
-            table.add_row("-", "", "", "", "", "", f"[dim]{result.origin}[/]", f"[red]{codes}[/]")
+            table.add_row("-", "", "", "", "", "", f"[dim]{result.origin}[/]", "", f"[red]{codes}[/]")
             continue
         table.add_row(
             article.id,
@@ -41,9 +41,19 @@ def print_results_table(console: Console, results: list[ArticleResult]) -> None:
             str(article.word_count),
             article.language or "?",
             article.title or "[dim](no title)[/]",
+            _actor_summary(result),
             codes,
         )
     console.print(table)
+
+
+def _actor_summary(result: ArticleResult, most: int = 4) -> str:
+    """The most mentioned actors' codes, for a one-line glance at who acts in an article."""
+    ranked = sorted(
+        (actor for actor in result.actors if actor.get("code")), key=lambda actor: -len(actor.get("mentions", []))
+    )
+    codes = list(dict.fromkeys(actor["code"] for actor in ranked))
+    return " ".join(codes[:most])
 
 
 def print_ingest_summary(console: Console, report: IngestReport, db_path: str | Path) -> None:
