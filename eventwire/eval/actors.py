@@ -38,7 +38,6 @@ counts), ``examples/eventwire/actors_ms_per_article`` and ``examples/spacy/parse
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from collections.abc import Iterator
@@ -54,8 +53,8 @@ from rich.table import Table
 from eventwire.actors import ActorCode, find_actors, resolve_text
 from eventwire.actors.countries import load_countries
 from eventwire.actors.model import code_parts
-from eventwire.eval.gate import check
-from eventwire.eval.shared import REPO_ROOT, shared_dir
+from eventwire.eval.shared import REPO_ROOT
+from eventwire.eval.taskcli import finish, shared_or_complain, task_parser
 from eventwire.nlp import parse_many
 from eventwire.pipeline import process
 
@@ -217,22 +216,14 @@ def _summary_table(metrics: dict[str, float]) -> Table:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eventwire.eval actors", description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="end with one JSON line of all metrics")
-    parser.add_argument("--gate", action="store_true", help="exit 1 when a metric is below its pinned floor")
+    parser = task_parser(TASK, __doc__.splitlines()[0])
     parser.add_argument("--misses", type=int, default=200, help="show at most N missed cases")
     args = parser.parse_args(argv)
-    root = shared_dir()
+    root = shared_or_complain()
     if root is None:
-        print("evaluation sets not found: set $EVENTWIRE_SHARED or put them in ../shared beside the repo")
         return 2
     metrics, outcomes = evaluate(root / "eval")
     console = Console(width=160)
     console.print(_misses_table(outcomes, args.misses))
     console.print(_summary_table(metrics))
-    failures = check(TASK, metrics) if args.gate else []
-    for failure in failures:
-        print(f"gate: {failure}")
-    if args.json:
-        print(json.dumps({"task": TASK, "metrics": {key: round(value, 4) for key, value in metrics.items()}}))
-    return 1 if failures else 0
+    return finish(TASK, metrics, args)

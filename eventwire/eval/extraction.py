@@ -18,7 +18,6 @@ metric is below its floor in ``floors.json``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -31,8 +30,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.errors import NoArticleText
-from eventwire.eval.gate import check
-from eventwire.eval.shared import shared_dir
+from eventwire.eval.taskcli import finish, shared_or_complain, task_parser
 from eventwire.eval.shingles import PageCounts, aggregate, match, tokenize
 from eventwire.extract.html import extract_html
 from eventwire.extract.htmltree import paragraphs, parse_html
@@ -224,21 +222,13 @@ def _table(metrics: dict[str, float]) -> Table:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eventwire.eval extraction", description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="end with one JSON line of all metrics")
-    parser.add_argument("--gate", action="store_true", help="exit 1 when a metric is below its pinned floor")
+    parser = task_parser(TASK, __doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="at most N pages of each set")
     parser.add_argument("--sets", nargs="+", choices=HTML_SETS, default=list(HTML_SETS), help="HTML sets (and their dumps)")
     args = parser.parse_args(argv)
-    root = shared_dir()
+    root = shared_or_complain()
     if root is None:
-        print("evaluation sets not found: set $EVENTWIRE_SHARED or put them in ../shared beside the repo")
         return 2
     metrics = evaluate(root / "eval" / "extraction", tuple(args.sets), args.limit)
     Console(width=120).print(_table(metrics))
-    failures = check(TASK, metrics) if args.gate else []
-    for failure in failures:
-        print(f"gate: {failure}")
-    if args.json:
-        print(json.dumps({"task": TASK, "metrics": {key: round(value, 4) for key, value in metrics.items()}}))
-    return 1 if failures else 0
+    return finish(TASK, metrics, args)
