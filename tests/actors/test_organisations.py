@@ -69,14 +69,14 @@ def test_the_united_nations_by_any_of_its_names(text: str) -> None:
     assert found is not None and (found.name, found.country, found.code) == ("United Nations", "IGO", "IGOUNO")
 
 
-@pytest.mark.parametrize("text", ["un", "Un", "who", "eu", "icc", "nato", "pti"])
+@pytest.mark.parametrize("text", ["un", "Un", "who", "eu", "icc", "opec", "pti"])
 def test_short_names_count_only_in_capitals(text: str) -> None:
     assert load_organisations().lookup(text) is None
 
 
 def test_short_names_in_capitals_and_as_the_table_writes_them() -> None:
     table = load_organisations()
-    expected = {"NATO": "IGOWSTNAT", "Nato": "IGOWSTNAT", "N.A.T.O.": "IGOWSTNAT", "AU": "IGOAFRAFU"}
+    expected = {"NATO": "IGOWSTNAT", "Unicef": "IGOUNOKID", "N.A.T.O.": "IGOWSTNAT", "AU": "IGOAFRAFU"}
     expected |= {"ICC": "IGOJUDICC", "AfD": "DEUPTY", "PTI": "PAKPTY"}
     for text, code in expected.items():
         found = table.lookup(text)
@@ -99,7 +99,7 @@ def test_long_names_need_their_capitals() -> None:
         ("PML(N)", "Pakistan Muslim League-Nawaz"),
         ("Médecins Sans Frontières", "Medecins Sans Frontieres"),
         ("Doctors Without Borders", "Medecins Sans Frontieres"),
-        ("the Islamic State group", "Islamic State"),
+        ("the Abu Sayyaf Group", "Abu Sayyaf"),
         ("B’Tselem", "B'Tselem"),
     ],
 )
@@ -121,7 +121,7 @@ def test_international_bodies_carry_cameo_codes() -> None:
         "Hamas": ("PSE", "REB", "PSEREBHMS"),
         "Duma": ("RUS", "LEG", "RUSLEG"),
         "TASS": ("RUS", "GOV", "RUSGOVMED"),
-        "Quds Force": ("IRN", "MIL", "IRNMIL"),
+        "Revolutionary Guards": ("IRN", "MIL", "IRNMIL"),
         "Basij": ("IRN", "PRM", "IRNPRM"),
     }
     for text, coding in expected.items():

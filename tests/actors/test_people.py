@@ -128,7 +128,7 @@ def test_without_a_date_the_latest_office(table: PeopleTable) -> None:
         ("RECEP TAYYIP ERDOĞAN", "Recep Tayyip Erdoğan"),
         ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),
         ("Volodymyr Zelenskiy", "Volodymyr Zelensky"),
-        ("Aleksandr Lukashenko", "Alexander Lukashenko"),
+        ("Aliaksandr Lukashenka", "Alexander Lukashenko"),
         ("Alyaksandr Lukashenka", "Alexander Lukashenko"),
         ("MBS", "Mohammed bin Salman"),
         ("Abdel-Fattah Al Sisi", "Abdel Fattah el-Sisi"),

@@ -76,9 +76,9 @@ def test_the_country_table_overrides_the_model_label() -> None:
 
 
 def test_a_demonym_is_the_country_and_counted_people_are_civilians() -> None:
-    """Our choice: "the Russians" as a side is Russia; "two Russians", "ordinary Russians" are people (CVL)."""
+    """Our choice: "the Russians" as a side is Russia; "three Russians", "ordinary Russians" are people (CVL)."""
     assert actor_named(actors_of("The Russians have offered a new deal."), "Russians").code == "RUS"
-    for text in ("Two Russians were detained at the border.", "Ordinary Russians queued for bread.",
+    for text in ("Three Russians were detained at the border.", "Ordinary Russians queued for bread.",
                  "Thousands of Russians crossed the border."):  # fmt: skip
         detained = actor_named(actors_of(text), "Russians")
         assert (detained.code, detained.kind) == ("RUSCVL", "group")
@@ -125,11 +125,11 @@ def test_georgia_the_us_state_is_not_the_country() -> None:
 
 
 def test_a_titled_person_in_the_table() -> None:
-    actors = actors_of("French President Emmanuel Macron called for calm.")
-    macron = actor_named(actors, "French President Emmanuel Macron")
-    assert (macron.name, macron.code, macron.kind, macron.resolved_by) == (
-        "Emmanuel Macron",
-        "FRAGOV",
+    actors = actors_of("German Chancellor Olaf Scholz called for calm.")
+    scholz = actor_named(actors, "German Chancellor Olaf Scholz")
+    assert (scholz.name, scholz.code, scholz.kind, scholz.resolved_by) == (
+        "Olaf Scholz",
+        "DEUGOV",
         "person",
         "dictionary",
     )
@@ -138,13 +138,13 @@ def test_a_titled_person_in_the_table() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Armenia's Prime Minister Nikol Pashinyan said the border was calm.",
-        "Nikol Pashinyan, Armenia's prime minister, said the border was calm.",
+        "Greece's Prime Minister Kyriakos Mitsotakis said the border was calm.",
+        "Kyriakos Mitsotakis, Greece's prime minister, said the border was calm.",
     ],
 )
 def test_a_title_before_or_in_apposition(text: str) -> None:
-    pashinyan = next(actor for actor in actors_of(text) if actor.kind == "person")
-    assert (pashinyan.name, pashinyan.code) == ("Nikol Pashinyan", "ARMGOV")
+    mitsotakis = next(actor for actor in actors_of(text) if actor.kind == "person")
+    assert (mitsotakis.name, mitsotakis.code) == ("Kyriakos Mitsotakis", "GRCGOV")
 
 
 def test_the_article_date_picks_the_office() -> None:
@@ -219,12 +219,12 @@ def test_a_capital_that_is_a_surname_stays_the_person() -> None:
     [
         ("Turkish troops crossed the border.", "Turkish troops", "TURMIL"),
         ("Sudan's army shelled the city.", "Sudan's army", "SDNMIL"),
-        ("Chile's Defense Department issued a statement.", "Chile's Defense Department", "CHLGOVMIL"),
-        ("Ukrainian farmers blocked the roads.", "Ukrainian farmers", "UKRAGR"),
-        ("British experts warned of a shortage.", "British experts", "GBREDU"),
-        ("A US destroyer sailed through the strait.", "A US destroyer", "USAMIL"),
-        ("A former White House official said the plan was flawed.", "A former White House official", "USAELI"),
-        ("Kyiv police detained the suspects.", "Kyiv police", "UKRCOP"),
+        ("Argentina's Labor Department issued a statement.", "Argentina's Labor Department", "ARGGOVLAB"),
+        ("Polish farmers blocked the roads.", "Polish farmers", "POLAGR"),
+        ("Canadian scientists warned of a shortage.", "Canadian scientists", "CANEDU"),
+        ("A British frigate sailed through the strait.", "A British frigate", "GBRMIL"),
+        ("A former Kremlin adviser said the plan was flawed.", "A former Kremlin adviser", "RUSELI"),
+        ("Dhaka police detained the suspects.", "Dhaka police", "BGDCOP"),
         ("The president of Azerbaijan arrived late.", "The president of Azerbaijan", "AZEGOV"),
         ("The head of the police resigned.", "The head of the police", "COP"),
         ("A spokesman for the army denied it.", "A spokesman for the army", "MIL"),
@@ -236,8 +236,8 @@ def test_described_groups(text: str, mention: str, code: str) -> None:
     assert actor.resolved_by == "description"
 
 
-def test_an_opposition_lawmaker_is_legislature_and_opposition() -> None:
-    actor = actor_named(actors_of("An opposition lawmaker said the vote was rigged."), "An opposition lawmaker")
+def test_an_opposition_mp_is_legislature_and_opposition() -> None:
+    actor = actor_named(actors_of("An opposition MP said the vote was rigged."), "An opposition MP")
     assert {"LEG", "OPP"} <= set(code_parts(actor.code))
 
 

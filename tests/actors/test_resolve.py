@@ -65,9 +65,9 @@ def test_a_name_without_a_date_takes_the_latest_office() -> None:
 
 
 def test_a_title_of_another_sector_outranks_the_table() -> None:
-    """Marco Rubio was a senator before he was Secretary of State: the title says which he was."""
-    assert resolve_text("Senator Marco Rubio").sector == "LEG"
-    assert resolve_text("Marco Rubio", on=date(2025, 6, 1)).sector == "GOV"
+    """JD Vance was a senator before he was Vice President: the title says which he was."""
+    assert resolve_text("Senator JD Vance").sector == "LEG"
+    assert resolve_text("JD Vance", on=date(2025, 6, 1)).sector == "GOV"
 
 
 def test_a_de_facto_state_is_its_parent_state_separatists() -> None:
