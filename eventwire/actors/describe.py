@@ -13,9 +13,11 @@ coreference resolves ("the Russian leader") or a phrase coded alone (``resolve_t
   Haram, "NATO's chief" speaks for NATO;
 - the **country** is the first country form in the phrase, written as a possessor ("Sudan's
   army"), an adjective ("Turkish troops"), a name or capital used as a modifier ("US
-  destroyer", "Lagos police") or the object of "of", "in", "from" ("president of Azerbaijan");
+  destroyer", "Abuja police") or the object of "of", "in", "from" ("president of Azerbaijan");
   the object of "to", "against", "with"... is the other party ("Russia's ambassador to
-  Poland" is Russian), not the actor's country;
+  Poland" is Russian), not the actor's country. A role with no country form takes the
+  country of a town or region that qualifies it ("Lagos police", "the governor of Texas":
+  ``localities``);
 - **former** ("former", "ex-", "retired", "ousted", "exiled", "deposed") makes a role an
   elite (ELI): the person no longer holds it;
 - **opposition** before a role makes a government role the opposition ("opposition leader"
@@ -34,6 +36,7 @@ from spacy.tokens import Span, Token
 from eventwire.actors.agents import Agent, normal_words
 from eventwire.actors.countries import Country
 from eventwire.actors.lexicon import Lexicon
+from eventwire.actors.localities import role_place
 from eventwire.actors.model import compose_code
 from eventwire.actors.names import Name
 from eventwire.actors.organisations import GROUP_COUNTRIES, Organisation
@@ -137,6 +140,8 @@ def describe(span: Span, head: Token, names: Sequence[Name], lexicon: Lexicon) -
     agent = _with_body_of(_role_agent(span, head, lexicon), span, head, lexicon)
     former = _former(span, head)
     sector, secondary = _sectors(agent, country_name, former, _opposition(span, head))
+    if country is None and organisation is None and agent is not None:
+        country = role_place(span, head, agent, sector, names, excluded, lexicon)
     state = lexicon.state_iso3(country) if country is not None else None
     return Description(span.text, country, sector, secondary, agent, organisation, country_name, former, state)
 

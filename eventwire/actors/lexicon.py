@@ -35,6 +35,7 @@ class Lexicon:
     organisation_names: PhraseTrie[Organisation]
     person_names: PhraseTrie[str]
     by_cameo: dict[str, Country]
+    by_iso3: dict[str, Country]
 
     def state_iso3(self, country: Country) -> str:
         """The ISO3 code of the state an actor code of ``country`` speaks of.
@@ -62,6 +63,15 @@ def load_lexicon() -> Lexicon:
     for phrase, office in people.phrases():
         person_names.add(phrase, office.name)
     by_cameo = {country.cameo: country for country in countries if len(country.cameo) == 3}
+    by_iso3 = {country.iso3: country for country in countries}
     return Lexicon(
-        countries, organisations, people, load_agents(), country_forms, organisation_names, person_names, by_cameo
+        countries,
+        organisations,
+        people,
+        load_agents(),
+        country_forms,
+        organisation_names,
+        person_names,
+        by_cameo,
+        by_iso3,
     )

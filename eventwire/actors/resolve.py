@@ -6,7 +6,8 @@ the phrase's syntactic head (else the first found). A description coded alone is
 actor, so two more sources give a missing country:
 
 1. a country named anywhere in the description, even as a place ("officials in Kabul",
-   "bases in Iraq"), but not as the other party ("ambassador to Poland");
+   "bases in Iraq"), but not as the other party ("ambassador to Poland"); failing that, the
+   country of a town or region named there ("a market in Mombasa": ``localities``);
 2. the caller's ``context`` (a country, an adjective, a phrase naming one: "German"), for
    an actor found in the description.
 
@@ -17,11 +18,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.actors.countries import Country
 from eventwire.actors.describe import OTHER_PARTY_PREPOSITIONS
 from eventwire.actors.lexicon import load_lexicon
+from eventwire.actors.localities import named_countries, place_in, taken_tokens
 from eventwire.actors.model import Actor, ActorCode
 from eventwire.actors.names import find_names
 from eventwire.actors.readings import settle_readings
@@ -40,15 +42,20 @@ def _main_actor(doc: Doc, actors: list[Actor]) -> Actor | None:
     return actors[0]
 
 
+def _other_party(token: Token) -> bool:
+    return any(ancestor.dep_ == "prep" and ancestor.lower_ in OTHER_PARTY_PREPOSITIONS for ancestor in token.ancestors)
+
+
 def named_country(doc: Doc, day: date | None) -> Country | None:
-    """The first country ``doc`` names, in any role but that of the other party."""
-    for name in settle_readings(doc, find_names(doc, load_lexicon(), day)):
-        if name.country is None:
-            continue
-        governors = {token.lower_ for token in doc[name.start].ancestors if token.dep_ == "prep"}
-        if not governors & OTHER_PARTY_PREPOSITIONS:
+    """The first country ``doc`` names, in any role but that of the other party; else the
+    country of the first town or region it names so."""
+    lexicon = load_lexicon()
+    names = settle_readings(doc, find_names(doc, lexicon, day))
+    for name in names:
+        if name.country is not None and not _other_party(doc[name.start]):
             return name.country.country
-    return None
+    places = [token for token in doc if not _other_party(token)]
+    return place_in(places, taken_tokens(names), named_countries(names, lexicon), lexicon)
 
 
 def resolve_text(text: str, *, context: str | None = None, on: date | None = None) -> ActorCode:
