@@ -7,6 +7,8 @@ and accents do not matter, while case does where it tells a name from a word ("U
 Nations, "un" is not). Some codings change over time (the Taliban governed Afghanistan from 2021-08-15);
 given the article's date, the row valid that day answers. Short names that several bodies share
 ("Congress", "SDF") are flagged ``needs_context``, and a country known from context picks among them.
+A name that is also a body any state has ("Foreign Office", "Ministry of Defence") is flagged
+``local``: in an article about another country it is that country's body, not the row's.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ KINDS = frozenset(
     "igo ngo armed_group criminal_group party legislature executive intelligence security_force state_media "
     "court company".split()
 )
+CONTEXT_FLAGS = {"": (False, False), "yes": (True, False), "local": (True, True)}
+"""``needs_context`` cells: (ambiguous, a body any state has)."""
 SHORT_NAME_CHARACTERS = 4
 """Up to this many letters an alias is initials or a short word, and matches only as written."""
 
@@ -81,6 +85,8 @@ class Organisation:
     start: date | None
     end: date | None
     needs_context: bool
+    local: bool = False
+    """A body any state has under this name: the article's country reads it as its own."""
 
     def forms(self) -> tuple[str, ...]:
         """The name and every alias."""
@@ -146,8 +152,9 @@ def read_organisations() -> list[Organisation]:
         raise ValueError(f"{TABLE}: header {header} is not {list(COLUMNS)}")
     organisations = []
     for name, aliases, country, sector, code, kind, start, end, needs_context, _notes in rows:
-        if needs_context not in ("yes", ""):
-            raise ValueError(f"{TABLE}: {name!r} has needs_context={needs_context!r}, expected 'yes' or empty")
+        if needs_context not in CONTEXT_FLAGS:
+            raise ValueError(f"{TABLE}: {name!r} has needs_context={needs_context!r}, expected 'yes', 'local' or empty")
+        ambiguous, local = CONTEXT_FLAGS[needs_context]
         organisations.append(
             Organisation(
                 name=name,
@@ -158,7 +165,8 @@ def read_organisations() -> list[Organisation]:
                 kind=kind,
                 start=_date(start, "start", name),
                 end=_date(end, "end", name),
-                needs_context=needs_context == "yes",
+                needs_context=ambiguous,
+                local=local,
             )
         )
     return organisations
@@ -178,6 +186,8 @@ def _coding_problems(row: Organisation) -> list[str]:
         problems.append(f"{row.name!r}: code {row.code!r} does not continue with sector {row.sector!r}")
     if row.kind not in KINDS:
         problems.append(f"{row.name!r}: unknown kind {row.kind!r}")
+    if row.local and row.country in GROUP_COUNTRIES:
+        problems.append(f"{row.name!r}: only a state's body can be local, not one of {row.country!r}")
     if row.start and row.end and row.start >= row.end:
         problems.append(f"{row.name!r}: start {row.start} is not before end {row.end}")
     return problems

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.agents import Agent, normal_words
 from eventwire.actors.book import ActorBook, PersonFacts
 from eventwire.actors.context import CountryContext, country_context
+from eventwire.actors.countries import Country
 from eventwire.actors.coref import is_role_description, is_subject_pronoun, resolve_pronoun, resolve_role
 from eventwire.actors.describe import Description, describe, state_of
 from eventwire.actors.lexicon import Lexicon, load_lexicon
@@ -112,10 +113,14 @@ def _organisations(
         organisation = name.organisation
         if organisation is None or not book.free(name.start, name.end):
             continue
-        if organisation.needs_context:
-            organisation = _reading_in_context(organisation, doc[name.start : name.end].text, lexicon, day, context)
         span = doc[name.start : name.end]
         head = head_of(span)
+        if organisation.needs_context:
+            reading = _reading_in_context(organisation, span, names, lexicon, day, context, book.sentence_of)
+            if isinstance(reading, Country):
+                _local_body(book, span, head, reading, lexicon)
+                continue
+            organisation = reading
         code, sector = organisation.code, organisation.sector
         role = _role_around(head, span)
         if role is not None:
@@ -129,15 +134,66 @@ def _organisations(
         book.add(key, actor, span, "dictionary", head=head)
 
 
+def _own_country(span: Span, names: Sequence[Name]) -> Country | None:
+    """A country written before a name as its possessor or adjective ("Pakistan's Foreign Office")."""
+    start = phrase_start(head_of(span))
+    for name in names:
+        if name.country is not None and start <= name.start < span.start:
+            return name.country.country
+    return None
+
+
 def _reading_in_context(
-    organisation: Organisation, text: str, lexicon: Lexicon, day: date | None, context: CountryContext
-) -> Organisation:
-    """Among organisations sharing an ambiguous name ("Congress"), the one of a country the
-    article names; else the table's default reading."""
-    for candidate in lexicon.organisations.candidates(text, on=day):
-        if context.names(candidate.country):
-            return candidate
-    return organisation
+    organisation: Organisation,
+    span: Span,
+    names: Sequence[Name],
+    lexicon: Lexicon,
+    day: date | None,
+    context: CountryContext,
+    sentence_of: Sequence[int],
+) -> Organisation | Country:
+    """Which body an ambiguous name ("Congress", "Foreign Office") is here.
+
+    The row of the country written before the name ("Indian Congress"), else of a country its
+    sentence names, else of the country the sentence or the article is about; a name flagged
+    ``local`` that the country written before it, or the one the article is about, has no
+    row for is that country's own body (the country is returned: "Pakistan's Foreign
+    Office"). Failing all, the row of a country named anywhere in the article, else the
+    table's default reading.
+    """
+    candidates = lexicon.organisations.candidates(span.text, on=day)
+
+    def row_of(country: Country | None) -> Organisation | None:
+        iso3 = lexicon.state_iso3(country) if country is not None else None
+        return next((row for row in candidates if iso3 is not None and row.country == iso3), None)
+
+    sentence = sentence_of[span.start]
+    own = _own_country(span, names)
+    if own is not None:
+        return row_of(own) or (own if organisation.local else organisation)
+    for named in context.by_sentence.get(sentence, ()):
+        if (row := row_of(named)) is not None:
+            return row
+    around, _ = context.for_sentence(sentence)
+    if around is not None:
+        if (row := row_of(around)) is not None:
+            return row
+        if organisation.local:
+            return around
+    return next((row for row in candidates if context.names(row.country)), organisation)
+
+
+def _local_body(book: ActorBook, span: Span, head: Token, country: Country, lexicon: Lexicon) -> None:
+    """A body any state has ("the Foreign Office"), coded as the given country's: its sector
+    noun in agents.tsv gives the sector, the possessor or adjective before it joins the mention."""
+    agent = lexicon.agents.lookup(span.text)
+    sector, secondary = (agent.sector, agent.secondary) if agent is not None else (None, None)
+    start = phrase_start(head)
+    phrase = book.doc[start : span.end] if book.free(start, span.end) else span
+    code = compose_code(country.cameo, sector, secondary)
+    group = Actor(_without_determiner(phrase), code, lexicon.state_iso3(country), sector, "group", "description",
+                  evidence=phrase.text)  # fmt: skip
+    book.add(("group", code or country.cameo), group, phrase, "description", head=head)
 
 
 def _role_around(head: Token, span: Span) -> Token | None:
