@@ -36,9 +36,16 @@ COLUMNS = (
     "end",
     "notes",
 )
-TIERS = ("state", "government", "leader", "igo", "deputy", "minister", "military", "official")
+TIERS = ("state", "government", "leader", "igo", "deputy", "minister", "regional", "military", "official")
 """Kinds of office, in the order one is preferred when a person holds several at once: a
 president who also commands the army is named as president."""
+REGIONAL = "regional"
+"""The tier of sub-national executives (governors, chief ministers, premiers of provinces):
+introduced by their full name and title, never named by a bare surname alone (see
+``Person.named_by_surname_on``)."""
+SHARED_ROLE_NOTE = "one of several"
+"""How ``notes`` opens on a row whose role several people hold at once (deputy ministers, a
+ministry's spokespeople, vice chairmen of a commission): such terms may overlap."""
 SECTORS = frozenset(
     "GOV MIL REB OPP PTY COP JUD SPY LEG MED EDU BUS CRM CVL LAB REF AGR HLH ELI NGO IGO UAF PRM SEP INS HRI ENV REL "
     "UNK".split()
@@ -86,6 +93,7 @@ class Office:
     ``start`` up to but not including ``end``; None means still held when the table was written.
     ``organisation`` names the body an ``IGO`` official serves ("UN"); ``camp`` names the side of
     a split state whose office this is ("Houthi", "east"), empty for the recognised government.
+    ``shared`` marks a role several people hold at once (a ministry's deputy ministers).
     """
 
     name: str
@@ -100,6 +108,7 @@ class Office:
     organisation: str | None = None
     camp: str | None = None
     surnames: tuple[str, ...] = ()
+    shared: bool = False
 
     def held_on(self, day: date) -> bool:
         """Whether the person held this office on ``day``."""
@@ -140,11 +149,17 @@ class Person:
             return min(ongoing, key=_preference)
         return max(self.offices, key=lambda office: (office.end, -TIERS.index(office.tier)))
 
-    def in_office_on(self, day: date | None) -> bool:
-        """Whether the person held any office on ``day`` (None: when the table was written)."""
+    def named_by_surname_on(self, day: date | None) -> bool:
+        """Whether a bare surname may stand for the person on ``day`` (None: when the table was written).
+
+        Only a national or international office counts. News introduces a governor or a chief
+        minister with name and title, and their surnames are often common words or other
+        people's names ("Justice", "Little", "Scott", "Lee"): a bare one would code strangers.
+        """
+        national = [office for office in self.offices if office.tier != REGIONAL]
         if day is None:
-            return any(office.end is None for office in self.offices)
-        return any(office.held_on(day) for office in self.offices)
+            return any(office.end is None for office in national)
+        return any(office.held_on(day) for office in national)
 
 
 class PeopleTable:
@@ -198,9 +213,11 @@ class PeopleTable:
 
         A bare surname names someone only when no one else in office then bears it: "Aliyev"
         is Azerbaijan's president, while "Kim" in 2021 was two Korean heads of government and
-        a head of state, so it stays unresolved.
+        a head of state, so it stays unresolved. Sub-national executives take no part: they
+        are neither named by a bare surname nor make one ambiguous.
         """
-        people = [person for person in self._by_surname.get(name_key(surname), []) if person.in_office_on(on)]
+        candidates = self._by_surname.get(name_key(surname), [])
+        people = [person for person in candidates if person.named_by_surname_on(on)]
         if len(people) != 1:
             return None
         return people[0].office_on(on) if on is not None else people[0].latest()
@@ -238,7 +255,7 @@ def _derived_surnames(name: str, written: str) -> tuple[str, ...]:
 
 
 def _office(fields: list[str], aliases: tuple[str, ...], surnames: tuple[str, ...], line: int) -> Office:
-    name, _, _, country, organisation, camp, sector, secondary, tier, role, start, end, _ = fields
+    name, _, _, country, organisation, camp, sector, secondary, tier, role, start, end, notes = fields
     try:
         started = date.fromisoformat(start)
         ended = date.fromisoformat(end) if end else None
@@ -257,6 +274,7 @@ def _office(fields: list[str], aliases: tuple[str, ...], surnames: tuple[str, ..
         organisation=organisation or None,
         camp=camp or None,
         surnames=surnames,
+        shared=notes.startswith(SHARED_ROLE_NOTE),
     )
 
 
@@ -331,7 +349,8 @@ def integrity_problems(offices: Iterable[Office]) -> list[str]:
 
 
 def _overlapping_terms(offices: list[Office]) -> list[str]:
-    """Two holders of one role at once, where the role has one holder (rival camps are separate)."""
+    """Two holders of one role at once, where the role has one holder (rival camps are separate;
+    roles marked as held by several at once may overlap)."""
     holders: dict[tuple[str, str | None, str | None, str], list[Office]] = defaultdict(list)
     for office in offices:
         holders[(office.country, office.organisation, office.camp, office.role)].append(office)
@@ -339,6 +358,8 @@ def _overlapping_terms(offices: list[Office]) -> list[str]:
     for (country, organisation, camp, role), terms in holders.items():
         terms.sort(key=lambda office: office.start)
         for earlier, later in zip(terms, terms[1:]):
+            if earlier.shared and later.shared:
+                continue
             if earlier.end is None or later.start < earlier.end:
                 seat = " ".join(part for part in (country, organisation, camp, role) if part)
                 both = f"{earlier.name} (from {earlier.start}) and {later.name} (from {later.start})"
