@@ -20,6 +20,9 @@ coreference resolves ("the Russian leader") or a phrase coded alone (``resolve_t
   ``localities``);
 - **former** ("former", "ex-", "retired", "ousted", "exiled", "deposed") makes a role an
   elite (ELI): the person no longer holds it;
+- a capitalised **Union** with no members named in it ("the Soviet Union", "the Customs
+  Union") is a union of states or a party, not a trade union: only members ("Teachers Union",
+  "National Union of Journalists") or the words "trade" and "labour" make it labour (LAB);
 - **opposition** before a role makes a government role the opposition ("opposition leader"
   OPP) and adds OPP as secondary sector to any other ("opposition lawmaker" LEG + OPP);
 - a phrase with no role noun but a country form is the country itself, its capital the
@@ -50,6 +53,9 @@ OTHER_PARTY_PREPOSITIONS = frozenset(
 )
 """Prepositions whose object is another party than the described actor ("ambassador to Poland")."""
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+UNION = ("union",)
+LABOUR_WORDS = frozenset({"trade", "labour", "labor", "workers"})
+"""Words that make a capitalised Union a trade union even with no member noun ("Trade Union")."""
 
 
 @dataclass(frozen=True)
@@ -138,12 +144,29 @@ def describe(span: Span, head: Token, names: Sequence[Name], lexicon: Lexicon) -
     organisation = organisation_name.organisation if organisation_name else None
     country = country_name.country.country if country_name and country_name.country else None
     agent = _with_body_of(_role_agent(span, head, lexicon), span, head, lexicon)
+    if _union_of_states(agent, span, head, lexicon):
+        agent = None
     former = _former(span, head)
     sector, secondary = _sectors(agent, country_name, former, _opposition(span, head))
     if country is None and organisation is None and agent is not None:
         country = role_place(span, head, agent, sector, names, excluded, lexicon)
     state = lexicon.state_iso3(country) if country is not None else None
     return Description(span.text, country, sector, secondary, agent, organisation, country_name, former, state)
+
+
+def _union_of_states(agent: Agent | None, span: Span, head: Token, lexicon: Lexicon) -> bool:
+    """Whether the role is a capitalised "Union" that names no members (see the module docstring)."""
+    if agent is None or normal_words(agent.phrase) != UNION or not head.text[:1].isupper():
+        return False
+    members = [token for token in span if token.i != head.i]
+    for preposition in head.rights:
+        if preposition.dep_ == "prep" and preposition.lower_ == "of":
+            members += [child for child in preposition.children if child.dep_ == "pobj"]
+    for token in members:
+        named = lexicon.agents.lookup(token.text) if token.pos_ in ("NOUN", "PROPN") else None
+        if token.lower_ in LABOUR_WORDS or (named is not None and named.person):
+            return False
+    return True
 
 
 def _with_body_of(agent: Agent | None, span: Span, head: Token, lexicon: Lexicon) -> Agent | None:

@@ -35,7 +35,7 @@ GROUP_COUNTRIES = {
 
 KINDS = frozenset(
     "igo ngo armed_group criminal_group party legislature executive intelligence security_force state_media "
-    "court company".split()
+    "court company academic".split()
 )
 CONTEXT_FLAGS = {"": (False, False), "yes": (True, False), "local": (True, True)}
 """``needs_context`` cells: (ambiguous, a body any state has)."""

@@ -262,10 +262,18 @@ def _with_possessor_country(book: ActorBook, head: Token, description: Descripti
     return description
 
 
+def _nominal(token: Token) -> bool:
+    """A noun, or an adjective or participle used as one, with its determiner or possessor
+    ("the displaced", "Sudan's displaced"): the agents table decides whether it is a role."""
+    if token.pos_ in NOMINAL_POS:
+        return True
+    return token.pos_ in ("ADJ", "VERB") and any(child.dep_ in ("det", "poss") for child in token.children)
+
+
 def _described(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None:
     for token in book.doc:
         if (
-            token.pos_ not in NOMINAL_POS
+            not _nominal(token)
             or token.dep_ in PREDICATIVE
             or not book.free(token.i, token.i + 1)
             or is_modifier(token)

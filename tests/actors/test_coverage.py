@@ -56,3 +56,142 @@ def test_the_uk_body_s_own_names_are_never_local() -> None:
     text = "Pakistan protested. The FCDO said it had summoned no one."
     assert "GBRGOV" in _codes(text)
     assert resolve_text("FCDO").country == "GBR"
+
+
+# --- Organisations by class ---
+
+
+def _organisation(text: str) -> tuple[str | None, str | None]:
+    coded = resolve_text(text)
+    return coded.country, coded.code
+
+
+def test_fleets_and_service_branches() -> None:
+    assert _organisation("the Black Sea Fleet") == ("RUS", "RUSMIL")
+    assert _organisation("the Seventh Fleet") == ("USA", "USAMIL")
+    assert _organisation("the Royal Air Force") == ("GBR", "GBRMIL")
+    assert _organisation("the Luftwaffe") == ("DEU", "DEUMIL")
+    assert _organisation("the PLA Rocket Force") == ("CHN", "CHNMIL")
+
+
+def test_shared_fleet_name_takes_the_article_s_country() -> None:
+    assert "USAMIL" in _codes("The US Pacific Fleet said the Pacific Fleet would sail with Japan. Washington agreed.")
+    assert "RUSMIL" in _codes("Moscow said the Pacific Fleet held drills near Vladivostok.")
+
+
+def test_universities_and_think_tanks_are_education() -> None:
+    assert _organisation("Stanford University") == ("USA", "USAEDU")
+    assert _organisation("the University of Cambridge") == ("GBR", "GBREDU")
+    assert _organisation("Tsinghua University") == ("CHN", "CHNEDU")
+    assert _organisation("Chatham House") == ("GBR", "GBREDU")
+
+
+def test_short_forms_shared_by_a_university_and_a_spy_agency() -> None:
+    assert "TURSPY" in _codes("Turkey's MIT detained the suspects in Ankara, Turkish officials said.")
+    assert "USAEDU" in _codes("Researchers at MIT in Cambridge, Massachusetts, told US officials the data was sound.")
+    assert "CANSPY" in _codes("Canada's CSIS warned Ottawa about the plot.")
+
+
+def test_government_agencies_by_country() -> None:
+    assert _organisation("USAID") == ("USA", "USAGOV")
+    assert _organisation("the ATF") == ("USA", "USACOP")
+    assert _organisation("the National Crime Agency") == ("GBR", "GBRCOP")
+    assert _organisation("the Bundeskriminalamt") == ("DEU", "DEUCOP")
+    assert _organisation("India's Ministry of External Affairs")[0] == "IND"
+    assert _organisation("the RCMP") == ("CAN", "CANCOP")
+
+
+def test_generic_departments_stay_the_article_country_s() -> None:
+    assert "PHLGOVBUS" in _codes("The Philippines raised fuel prices. The Department of Energy said supplies were short.")
+
+
+def test_companies_with_their_home_country() -> None:
+    assert _organisation("Samsung") == ("KOR", "KORBUS")
+    assert _organisation("Volkswagen") == ("DEU", "DEUBUS")
+    assert _organisation("Petronas") == ("MYS", "MYSBUSGOV")
+    assert _organisation("Rheinmetall") == ("DEU", "DEUBUSMIL")
+    assert _organisation("Norinco")[0] == "CHN"
+
+
+def test_militias_and_armed_groups() -> None:
+    assert _organisation("the Badr Organization") == ("IRQ", "IRQPRM")
+    assert _organisation("the Arakan Rohingya Salvation Army") == ("MMR", "MMRREB")
+    assert _organisation("the Proud Boys") == ("USA", "USAUAF")
+    assert _organisation("La Familia Michoacana") == ("MEX", "MEXCRM")
+    assert _organisation("Mai-Mai fighters")[0] == "COD"
+
+
+def test_rights_groups_and_prisoner_monitors() -> None:
+    assert _organisation("OVD-Info") == ("RUS", "RUSHRI")
+    assert _organisation("Viasna") == ("BLR", "BLRHRI")
+    assert _organisation("the Assistance Association for Political Prisoners") == ("MMR", "MMRHRI")
+
+
+# --- Sector nouns by class ---
+
+
+def _sector(text: str) -> str | None:
+    return resolve_text(text).sector
+
+
+def test_bare_government_bodies() -> None:
+    assert _sector("the ministry") == "GOV"
+    assert _sector("the department") == "GOV"
+    assert _sector("the agency") == "GOV"
+    assert resolve_text("Peru's Ministry of Fisheries").code == "PERGOVAGR"
+    assert resolve_text("Peru's Ministry of Ports and Waterways").code == "PERGOV"
+    assert resolve_text("Zambia's Ministry of Mines").country == "ZMB"
+
+
+def test_deputy_minister_of_forms() -> None:
+    assert resolve_text("the Deputy Minister of Health").code == "GOVHLH"
+    assert resolve_text("Deputy Minister of Foreign Affairs").code == "GOV"
+
+
+def test_workers_by_trade() -> None:
+    assert _sector("farm workers") == "AGR"
+    assert _sector("agricultural labourers") == "AGR"
+    assert _sector("lorry drivers") == "CVL"
+    assert _sector("coal miners") == "LAB"
+    assert _sector("nurses") == "HLH"
+    assert _sector("a navy accountant") == "MIL"
+
+
+def test_displaced_people() -> None:
+    assert _sector("the displaced") == "REF"
+    assert _sector("internally displaced people") == "REF"
+    assert "SDNREF" in _codes("Sudan's displaced have nowhere to go.")
+
+
+def test_unions_leagues_associations() -> None:
+    assert _sector("the union said") == "LAB"
+    assert _sector("the Teachers Union") == "LAB"
+    assert _sector("the national rights league") == "HRI"
+    assert _sector("a human rights association") == "HRI"
+    assert _sector("the bar association") == "JUD"
+
+
+def test_a_capitalised_union_of_states_is_no_trade_union() -> None:
+    for text in ("the Soviet Union", "the Customs Union", "the Union of South American Nations"):
+        assert _sector(text) != "LAB", text
+
+
+def test_community_leaders_are_civilians() -> None:
+    for text in ("an indigenous leader", "village elders", "tribal elders", "a community leader"):
+        assert _sector(text) == "CVL", text
+
+
+def test_people_online_and_youths() -> None:
+    for text in ("netizens", "social media influencers", "youths"):
+        assert _sector(text) == "CVL", text
+
+
+def test_criminal_groups() -> None:
+    for text in ("a smuggling syndicate", "drug cartels", "street gangs", "a trafficking ring"):
+        assert _sector(text) == "CRM", text
+
+
+def test_opposition_legislators_are_the_legislature_first() -> None:
+    coded = resolve_text("an opposition lawmaker")
+    assert (coded.sector, coded.code) == ("LEG", "LEGOPP")
+    assert resolve_text("opposition senators").code == "LEGOPP"
