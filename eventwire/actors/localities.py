@@ -186,18 +186,21 @@ def role_place(
     ("envoy to Lagos")."""
     if _posted(agent):
         return None
+    before = [token for token in span if token.i < head.i]
+    prepositions = LOCATING_PREPOSITIONS if sector in ARMED_SECTORS else LOCATING_PREPOSITIONS | {"in"}
+    objects = [
+        list(noun_phrase(place))
+        for preposition in head.rights
+        if preposition.dep_ == "prep" and preposition.lower_ in prepositions
+        for place in preposition.children
+        if place.dep_ == "pobj"
+    ]
+    if not any(_name_like(token) for tokens in (before, *objects) for token in tokens):
+        return None
     taken = taken_tokens(names) | frozenset(excluded)
     preferred = named_countries(names, lexicon)
-    before = [token for token in span if token.i < head.i]
-    found = place_in(before, taken, preferred, lexicon)
-    if found is not None:
-        return found
-    prepositions = LOCATING_PREPOSITIONS if sector in ARMED_SECTORS else LOCATING_PREPOSITIONS | {"in"}
-    for preposition in head.rights:
-        if preposition.dep_ == "prep" and preposition.lower_ in prepositions:
-            for place in preposition.children:
-                if place.dep_ == "pobj":
-                    found = place_in(list(noun_phrase(place)), taken, preferred, lexicon)
-                    if found is not None:
-                        return found
+    for tokens in (before, *objects):
+        found = place_in(tokens, taken, preferred, lexicon)
+        if found is not None:
+            return found
     return None

@@ -155,11 +155,11 @@ def _reading_in_context(
     """Which body an ambiguous name ("Congress", "Foreign Office") is here.
 
     The row of the country written before the name ("Indian Congress"), else of a country its
-    sentence names, else of the country the sentence or the article is about; a name flagged
-    ``local`` that the country written before it, or the one the article is about, has no
-    row for is that country's own body (the country is returned: "Pakistan's Foreign
-    Office"). Failing all, the row of a country named anywhere in the article, else the
-    table's default reading.
+    sentence names, else of the country the sentence or the article is about, else of a
+    country named anywhere in the article. A name flagged ``local`` is another country's own
+    body (the country is returned) when that country is written before it ("Pakistan's
+    Foreign Office"), or when the article names none of the rows' countries and is about
+    that country. Failing all, the table's default reading.
     """
     candidates = lexicon.organisations.candidates(span.text, on=day)
 
@@ -175,12 +175,12 @@ def _reading_in_context(
         if (row := row_of(named)) is not None:
             return row
     around, _ = context.for_sentence(sentence)
-    if around is not None:
-        if (row := row_of(around)) is not None:
-            return row
-        if organisation.local:
-            return around
-    return next((row for row in candidates if context.names(row.country)), organisation)
+    if (row := row_of(around)) is not None:
+        return row
+    named = next((row for row in candidates if context.names(row.country)), None)
+    if named is not None:
+        return named
+    return around if organisation.local and around is not None else organisation
 
 
 def _local_body(book: ActorBook, span: Span, head: Token, country: Country, lexicon: Lexicon) -> None:

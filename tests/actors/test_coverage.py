@@ -52,6 +52,14 @@ def test_foreign_office_keeps_its_uk_reading_in_british_news() -> None:
     assert "GBRGOV" in _codes("The Foreign Office issued new travel advice.")
 
 
+def test_a_local_body_keeps_its_row_when_the_article_names_the_row_s_country() -> None:
+    text = (
+        "Russian diplomats met the adviser twice. The National Security Council reviewed the calls, "
+        "and Russian officials denied any deal. Washington said nothing."
+    )
+    assert "USAGOV" in _codes(text)
+
+
 def test_the_uk_body_s_own_names_are_never_local() -> None:
     text = "Pakistan protested. The FCDO said it had summoned no one."
     assert "GBRGOV" in _codes(text)
@@ -195,3 +203,8 @@ def test_opposition_legislators_are_the_legislature_first() -> None:
     coded = resolve_text("an opposition lawmaker")
     assert (coded.sector, coded.code) == ("LEG", "LEGOPP")
     assert resolve_text("opposition senators").code == "LEGOPP"
+
+
+def test_institutional_adjectives_lend_their_sector() -> None:
+    assert _sector("congressional aides") == "LEG"
+    assert _sector("a parliamentary delegation") == "LEG"
