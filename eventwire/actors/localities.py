@@ -171,6 +171,20 @@ def _posted(agent: Agent) -> bool:
     return bool(words) and words[-1] in POSTED_ROLES
 
 
+def _modifiers_before(span: Span, head: Token) -> list[Token]:
+    """The tokens of ``span`` before ``head`` that modify it without a break: back from the head
+    to the first bracket, dash or comma ("Istanbul (CNN) President": none)."""
+    start = head.i
+    while start > span.start and not _breaks(span.doc[start - 1]):
+        start -= 1
+    return list(span.doc[start : head.i])
+
+
+def _breaks(token: Token) -> bool:
+    """A bracket, dash, comma or line break between a place and a role: the place is no modifier."""
+    return (token.is_punct and token.text not in ("-", "'", "\u2019")) or "\n" in token.whitespace_ + token.text
+
+
 def role_place(
     span: Span,
     head: Token,
@@ -186,7 +200,7 @@ def role_place(
     ("envoy to Lagos")."""
     if _posted(agent):
         return None
-    before = [token for token in span if token.i < head.i]
+    before = _modifiers_before(span, head)
     prepositions = LOCATING_PREPOSITIONS if sector in ARMED_SECTORS else LOCATING_PREPOSITIONS | {"in"}
     objects = [
         list(noun_phrase(place))

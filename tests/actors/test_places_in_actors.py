@@ -76,6 +76,11 @@ def test_a_place_beside_a_role_gives_its_country(text: str, group: str, code: st
     assert _groups(text)[group].code == code
 
 
+def test_a_dateline_city_is_no_modifier_of_the_title_after_it() -> None:
+    actors = find_actors(parse("Istanbul (Reuters) President Joe Biden said on Monday that talks would go on."))
+    assert all(actor.country != "TUR" for actor in actors)
+
+
 def test_armed_roles_are_not_placed_by_in() -> None:
     assert _groups("Soldiers in Kharkiv repelled the assault.")["Soldiers"].country is None
 
