@@ -20,6 +20,7 @@ coreference resolves ("the Russian leader") or a phrase coded alone (``resolve_t
   ``localities``);
 - **former** ("former", "ex-", "retired", "ousted", "exiled", "deposed") makes a role an
   elite (ELI): the person no longer holds it;
+- a role word inside a country's name is no role ("the Russian Federation");
 - a capitalised **Union** with no members named in it ("the Soviet Union", "the Customs
   Union") is a union of states or a party, not a trade union: only members ("Teachers Union",
   "National Union of Journalists") or the words "trade" and "labour" make it labour (LAB);
@@ -144,7 +145,7 @@ def describe(span: Span, head: Token, names: Sequence[Name], lexicon: Lexicon) -
     organisation = organisation_name.organisation if organisation_name else None
     country = country_name.country.country if country_name and country_name.country else None
     agent = _with_body_of(_role_agent(span, head, lexicon), span, head, lexicon)
-    if _union_of_states(agent, span, head, lexicon):
+    if _union_of_states(agent, span, head, lexicon) or _inside_a_name(head, inside):
         agent = None
     former = _former(span, head)
     sector, secondary = _sectors(agent, country_name, former, _opposition(span, head))
@@ -152,6 +153,12 @@ def describe(span: Span, head: Token, names: Sequence[Name], lexicon: Lexicon) -
         country = role_place(span, head, agent, sector, names, excluded, lexicon)
     state = lexicon.state_iso3(country) if country is not None else None
     return Description(span.text, country, sector, secondary, agent, organisation, country_name, former, state)
+
+
+def _inside_a_name(head: Token, inside: Sequence[Name]) -> bool:
+    """Whether the head word belongs to a country's name ("the Russian Federation", "the Union
+    of the Comoros"): the name is the actor, its last word no role."""
+    return any(name.kind == "country" and name.start <= head.i < name.end for name in inside)
 
 
 def _union_of_states(agent: Agent | None, span: Span, head: Token, lexicon: Lexicon) -> bool:

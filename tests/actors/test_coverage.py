@@ -208,3 +208,8 @@ def test_opposition_legislators_are_the_legislature_first() -> None:
 def test_institutional_adjectives_lend_their_sector() -> None:
     assert _sector("congressional aides") == "LEG"
     assert _sector("a parliamentary delegation") == "LEG"
+
+
+def test_a_role_word_inside_a_country_s_name_is_no_role() -> None:
+    codes = _codes("The Russian Federation rejected the note.")
+    assert "RUS" in codes and "RUSNGO" not in codes
