@@ -97,7 +97,7 @@ def test_american_labor_meets_british_labour() -> None:
         ("military court", "JUD", "MIL"),
         ("central bank", "GOV", "BUS"),
         ("health ministry", "GOV", "HLH"),
-        ("opposition MP", "OPP", "LEG"),
+        ("opposition MP", "LEG", "OPP"),
     ],
 )
 def test_secondary_sectors(words: str, sector: str, secondary: str) -> None:
