@@ -71,6 +71,16 @@ def sentence_indices(doc: Doc) -> list[int]:
     return indices
 
 
+def _linked_to_earlier_person(book: ActorBook, span: Span) -> bool:
+    """Add ``span`` as a surname mention of a person named earlier, if it is one ("Putin", or a
+    capital that is an earlier person's surname); True when it was linked."""
+    earlier = book.person_by_surname(span.text, before=span.start)
+    if earlier is None:
+        return False
+    book.add(earlier, book.actors[earlier], span, "surname")
+    return True
+
+
 def _people(
     book: ActorBook, names: Sequence[Name], lexicon: Lexicon, day: date | None, context: CountryContext
 ) -> None:
@@ -79,9 +89,7 @@ def _people(
         if name.kind != "person" or not book.free(name.start, name.end):
             continue
         written = doc[name.start : name.end]
-        earlier = book.person_by_surname(written.text, before=name.start)
-        if earlier is not None:
-            book.add(earlier, book.actors[earlier], written, "surname")
+        if _linked_to_earlier_person(book, written):
             continue
         titled = find_title(written, lexicon)
         mention = titled.mention if book.free(titled.mention.start, titled.mention.end) else written
@@ -351,9 +359,7 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
         if match is None or not book.free(name.start, name.end):
             continue
         span = doc[name.start : name.end]
-        earlier = book.person_by_surname(span.text, before=name.start)
-        if earlier is not None:
-            book.add(earlier, book.actors[earlier], span, "surname")
+        if _linked_to_earlier_person(book, span):
             continue
         head = head_of(span)
         country = match.country
