@@ -147,9 +147,16 @@ def process(
         ArticleResult(origin=item.origin, problems=[item.problem]) if isinstance(item, Failure) else extract_document(item)
         for item in read_documents(specs, max_bytes=max_bytes)
     )
-    while batch := list(islice(extracted, batch_size)):
+    for batch in batched(extracted, batch_size):
         code_batch(batch)
         yield from batch
+
+
+def batched(results: Iterable[ArticleResult], size: int) -> Iterator[list[ArticleResult]]:
+    """Consecutive lists of ``size`` results (the last one shorter), in input order."""
+    iterator = iter(results)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def exit_status(total: int, failed: int) -> int:

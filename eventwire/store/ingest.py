@@ -6,13 +6,12 @@ half-stored article; re-running skips what is stored (ids are content hashes).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from eventwire.ingest import DEFAULT_MAX_BYTES
-from eventwire.pipeline import ArticleResult, process
+from eventwire.pipeline import ArticleResult, batched, process
 from eventwire.store.writer import open_store
 
 DEFAULT_BATCH_SIZE = 100
@@ -28,11 +27,6 @@ class IngestReport:
     articles_known: int = 0
     problems_by_code: dict[str, int] = field(default_factory=dict)
     results: list[ArticleResult] = field(default_factory=list)
-
-
-def _batches(results: Iterator[ArticleResult], size: int) -> Iterator[list[ArticleResult]]:
-    while batch := list(islice(results, size)):
-        yield batch
 
 
 def ingest(
@@ -51,7 +45,7 @@ def ingest(
     """
     report = IngestReport()
     with open_store(db_path) as store:
-        for batch in _batches(process(specs, max_bytes=max_bytes), batch_size):
+        for batch in batched(process(specs, max_bytes=max_bytes), batch_size):
             counts = store.save(batch)
             report.articles_new += counts.articles_new
             report.articles_known += counts.articles_known
