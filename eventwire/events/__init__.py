@@ -1,0 +1,23 @@
+"""Stage 5: events. Who did what to whom, in CAMEO and PLOVER, with the evidence.
+
+``find_events(doc, actors, published=...)`` codes a parsed article whose actors were found
+by ``eventwire.actors.find_actors``; ``code_text(text, published=...)`` does the whole
+chain for one text (for tests, notebooks and the evaluation). The patterns are data
+(``eventwire/data/events/*.tsv``, format in ``docs/events.md``), modality is data
+(``eventwire/data/modality/``), the codes are the codebook (``eventwire/data/cameo.tsv``).
+"""
+
+from __future__ import annotations
+
+from eventwire.actors import find_actors
+from eventwire.events.engine import find_events
+from eventwire.events.model import Event, Evidence, Participant, Plover, Span
+from eventwire.nlp import parse
+
+__all__ = ["Event", "Evidence", "Participant", "Plover", "Span", "code_text", "find_events"]
+
+
+def code_text(text: str, *, published: str | None = None) -> list[Event]:
+    """Parse ``text``, find its actors and code its events."""
+    doc = parse(text)
+    return find_events(doc, find_actors(doc, published=published), published=published)

@@ -1,0 +1,211 @@
+"""Who fills an event's slots: from a token of the parse to the coded actor it names.
+
+The actor stage has already found every mention (names, titles, "the Russian leader", "he")
+with character offsets; ``ActorIndex`` maps each token of those mentions back to its actor
+so that a slot (a subject, an object, the object of "with") is coded by looking at the
+head of its noun phrase and the words that modify it ("Russian forces", "Putin's", "the
+government of Iran"). A place that the actor stage kept as a place ("a visit to Baku")
+still stands for its country in a target slot: the country forms table (names, capitals,
+adjectives) codes it, so that the visit has a host.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.lexicon import load_lexicon
+from eventwire.actors.matcher import token_key
+from eventwire.actors.model import Actor, compose_code
+from eventwire.events.model import Participant
+
+# Modifiers that belong to the noun phrase itself; a phrase is searched through these only,
+# never through its clauses or prepositions (which name other parties: "troops near Iran").
+_PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "appos", "npadvmod"})
+_SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+@dataclass(frozen=True)
+class Filler:
+    """An actor found in a slot, and the tokens of the sentence that name it."""
+
+    participant: Participant
+    token: Token
+
+
+class ActorIndex:
+    """Every actor mention of an article, by the token indices it covers."""
+
+    def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
+        self.doc = doc
+        self._by_token: dict[int, tuple[Actor, int, int]] = {}
+        for actor in actors:
+            for mention in actor.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    self._by_token.setdefault(token.i, (actor, span.start, span.end))
+
+    def at(self, token: Token) -> Participant | None:
+        """The actor whose mention covers ``token``, as a participant with the mention's words."""
+        found = self._by_token.get(token.i)
+        if found is None:
+            return None
+        actor, start, end = found
+        span = self.doc[start:end]
+        return Participant(
+            name=actor.name,
+            code=actor.code,
+            country=actor.country,
+            sector=actor.sector,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+        )
+
+    def phrase_actor(self, head: Token) -> Filler | None:
+        """The actor a noun phrase names: its head, else its modifiers (nearest first), else
+        the ``of`` phrase of a collective head ("the government of Iran"), else a country
+        form among its words (a place or an adjective the actor stage left alone)."""
+        head = _antecedent(head)
+        found = self.at(head)
+        if found is not None:
+            return Filler(found, head)
+        for token in _phrase_tokens(head):
+            found = self.at(token)
+            if found is not None:
+                return Filler(found, token)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.at(pobj)
+                        if found is not None:
+                            return Filler(found, pobj)
+        return _country_form(head)
+
+    def fillers(self, head: Token) -> list[Filler]:
+        """The actors of a slot and of every phrase coordinated with it ("France and Germany")."""
+        found: list[Filler] = []
+        for token in (head, *_conjuncts(head)):
+            filler = self.phrase_actor(token)
+            if filler is not None and all(filler.participant != other.participant for other in found):
+                found.append(filler)
+        return found
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    """Phrases coordinated with ``token`` ("X, Y and Z"), not crossing into a clause."""
+    for conjunct in token.conjuncts:
+        if conjunct.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or conjunct.ent_type_:
+            yield conjunct
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("forces, which attacked...")."""
+    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _phrase_tokens(head: Token) -> Iterator[Token]:
+    """The words of ``head``'s noun phrase, breadth first, through modifiers only."""
+    frontier = [child for child in head.children if child.dep_ in _PHRASE_DEPS]
+    while frontier:
+        token = frontier.pop(0)
+        yield token
+        frontier.extend(child for child in token.children if child.dep_ in _PHRASE_DEPS)
+
+
+def _country_form(head: Token) -> Filler | None:
+    """A country named by a form in the phrase that no actor mention holds: "a visit to
+    Baku" (capital: its government), "Israeli jets" (adjective: the country)."""
+    lexicon = load_lexicon()
+    for token in (head, *_phrase_tokens(head)):
+        if not (token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "LOC")):
+            continue
+        keys = [token_key(token.text)]
+        match = lexicon.country_forms.longest_at(keys, 0)
+        if match is None or len(match.values) != 1 or match.values[0] is None:
+            continue
+        form = match.values[0]
+        if form.needs_context:
+            continue
+        country = form.country
+        sector = form.sector if form.kind in ("capital", "seat") else None
+        participant = Participant(
+            name=country.name,
+            code=compose_code(country.cameo, sector),
+            country=lexicon.state_iso3(country),
+            sector=sector,
+            text=token.text,
+            start=token.idx,
+            end=token.idx + len(token.text),
+        )
+        return Filler(participant, token)
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The active subject of a verb, or of the verb it borrows one from.
+
+    An infinitive or participle without its own subject takes the subject of the verb it
+    hangs from ("Russia offered to mediate", "Iran attacked and seized..."), or its object
+    when that verb's object controls it ("urged Iran to release", ``xcomp-subj``).
+    """
+    seen = 0
+    while seen < 6:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS and child.dep_ != "expl":
+                return child
+        if verb.dep_ == "conj":
+            verb = verb.head
+            continue
+        if verb.dep_ in ("xcomp", "advcl") and _is_infinitive(verb):
+            controller = object_of(verb.head)
+            if controller is not None and verb.dep_ == "xcomp":
+                return controller
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head
+        return None
+    return None
+
+
+def object_of(verb: Token) -> Token | None:
+    """The direct object of an active verb (the passive subject of a passive one)."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "obj"):
+            return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb: a passive subject or auxiliary, or a participle modifying a noun."""
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children) or verb.tag_ == "VBG"

@@ -1,0 +1,324 @@
+"""The event coder: patterns matched on the parse, arguments filled with coded actors.
+
+For each sentence, every verb and noun whose lemma heads a pattern is tried: the pattern's
+required particles and object must be there, then its source and target slots are filled
+from the parse (``arguments``) and the modality on the predicate recodes or drops the
+event (``modality``). Of the patterns that fit one predicate the most specific wins. A few
+sentence-level rules follow, each one a CAMEO convention:
+
+- an act embedded under a control verb is coded once, as the control verb makes it
+  ("offered to mediate" is 039, not also 045 and an event for "offer");
+- a statement (01x) that reports a coded act is left out: the act is the news;
+- an act inside what an accusation or denial is about ("accused Russia of failing...")
+  is not coded as having happened;
+- hosting a visit (043) is also the guest's visit (042), with the same evidence.
+
+The result is one event per (sentence, source, target, code).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.model import Actor
+from eventwire.dates import event_date
+from eventwire.events.arguments import ActorIndex, Filler, is_passive, object_of, passive_agent, subject_of
+from eventwire.events.codebook import lookup
+from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon
+from eventwire.events.modality import Modality, find_modality, recode
+from eventwire.events.model import Event, Evidence, Participant, Plover
+from eventwire.events.model import Span as TextSpan
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_GOVERNED_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "conj", "appos"})
+_ABOUT_PREPOSITIONS = frozenset({"of", "for", "over"})
+
+
+@dataclass
+class Match:
+    """A pattern that fits a predicate, with the actors found in its slots."""
+
+    pattern: Pattern
+    predicate: Token
+    sources: list[Filler]
+    targets: list[Filler]
+    modality: Modality
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return (1 if self.targets or not self.pattern.target else 0, self.pattern.specificity)
+
+
+def find_events(doc: Doc, actors: Sequence[Actor], *, published: str | None = None) -> list[Event]:
+    """Every event of a parsed article whose actors were found by ``find_actors``."""
+    lexicon = load_lexicon()
+    index = ActorIndex(doc, actors)
+    day = _iso_day(published)
+    events: list[Event] = []
+    for sentence in doc.sents:
+        events.extend(_sentence_events(sentence, lexicon, index, day, published))
+    return events
+
+
+def _iso_day(published: str | None) -> date | None:
+    if published and len(published) >= 10 and published[4] == "-" and published[7] == "-":
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _sentence_events(
+    sentence: Span, lexicon: Lexicon, index: ActorIndex, day: date | None, published: str | None
+) -> list[Event]:
+    matches: dict[int, Match] = {}
+    consumed: set[int] = set()
+    for token in sentence:
+        if token.i in consumed:
+            continue
+        for match in _matches(token, lexicon, index):
+            best = matches.get(token.i)
+            if best is None or match.rank > best.rank:
+                matches[token.i] = match
+        chosen = matches.get(token.i)
+        if chosen is not None and chosen.pattern.kind == "verb" and chosen.pattern.objects:
+            light_object = object_of(token)
+            if light_object is not None:
+                consumed.add(light_object.i)
+                matches.pop(light_object.i, None)
+    controls = {match.modality.control.i for match in matches.values() if match.modality.control is not None}
+    events: list[Event] = []
+    seen: set[tuple[str | None, str | None, str]] = set()
+    for match in sorted(matches.values(), key=lambda m: m.predicate.i):
+        if match.predicate.i in controls or _inside_what_is_said_about(match.predicate, matches):
+            continue
+        for event in _events_of(match, sentence, day, published):
+            if event.root == "01" and _reports_an_act(match.predicate, matches):
+                continue
+            for coded in (event, *_guest_visit(event)):
+                key = (_key(coded.source), _key(coded.target), coded.code)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(coded)
+    return events
+
+
+def _guest_visit(hosting: Event) -> list[Event]:
+    """A hosted visit (043, host -> guest) is also the guest's visit (042, guest -> host)."""
+    if hosting.code != "043" or hosting.target is None or hosting.source is None:
+        return []
+    info = lookup("042")
+    evidence = replace(hosting.evidence, modifiers=(*hosting.evidence.modifiers, "guest-of:043"))
+    return [
+        replace(
+            hosting,
+            source=hosting.target,
+            target=hosting.source,
+            code=info.code,
+            root=info.root,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            plover=Plover(info.plover_type, info.plover_mode),
+            evidence=evidence,
+        )
+    ]
+
+
+def _key(participant: Participant | None) -> str | None:
+    return None if participant is None else (participant.code or participant.name)
+
+
+def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Match]:
+    if token.pos_ in _VERB_POS:
+        patterns = lexicon.verbs.get(token.lemma_.lower(), ())
+    elif token.pos_ in _NOUN_POS:
+        patterns = lexicon.nouns.get(token.lemma_.lower(), ()) or lexicon.nouns.get(token.lower_, ())
+    else:
+        return
+    if not patterns:
+        return
+    modality = find_modality(token)
+    for pattern in patterns:
+        if not _fits(pattern, token):
+            continue
+        sources = _fill(pattern.source, pattern, token, index, source=True, modality=modality)
+        if not sources:
+            continue
+        targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
+        if modality.parties == "object" and modality.control is not None:
+            asked = object_of(modality.control) or _called_on(modality.control)
+            targets = index.fillers(asked) if asked is not None else []
+        yield Match(pattern, token, sources, targets, modality)
+
+
+def _fits(pattern: Pattern, token: Token) -> bool:
+    """The pattern's particles and its object (or governing verb) are in the parse."""
+    if pattern.words:
+        attached = {child.lower_ for child in token.children if child.dep_ in ("prt", "prep", "agent", "advmod", "dative")}
+        if not all(word in attached for word in pattern.words):
+            return False
+    if not pattern.objects:
+        return True
+    if pattern.kind == "verb":
+        light_object = object_of(token)
+        return light_object is not None and (light_object.lemma_.lower() in pattern.objects or light_object.lower_ in pattern.objects)
+    governor = _governor(token)
+    return governor is not None and governor.lemma_.lower() in pattern.objects
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb an event noun is the object of ("launched an offensive")."""
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in _VERB_POS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in _VERB_POS:
+        return noun.head.head
+    return None
+
+
+def _fill(
+    slots: tuple[Slot, ...], pattern: Pattern, token: Token, index: ActorIndex, *, source: bool, modality: Modality
+) -> list[Filler]:
+    """The actors of the first slot that holds any."""
+    for slot in slots:
+        for head in _slot_heads(slot, pattern, token, modality if source else None):
+            fillers = index.fillers(head)
+            if fillers:
+                return fillers
+    return []
+
+
+def _slot_heads(slot: Slot, pattern: Pattern, token: Token, modality: Modality | None) -> list[Token]:
+    """The tokens heading the phrase(s) in ``slot`` of ``token``."""
+    if pattern.kind == "noun":
+        return _noun_slot_heads(slot, pattern, token)
+    passive = is_passive(token)
+    if slot.kind == "subj":
+        if modality is not None and modality.parties == "object" and modality.control is not None:
+            found = subject_of(modality.control)
+            return [found] if found is not None else []
+        found = passive_agent(token) if passive else subject_of(token)
+        return [found] if found is not None else []
+    if slot.kind == "dobj":
+        found = next((c for c in token.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+        if found is None and token.dep_ == "acl" and token.tag_ == "VBN":
+            found = token.head
+        return [found] if found is not None else []
+    if slot.kind == "iobj":
+        return [c for c in token.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"] + [
+            pobj for c in token.children if c.dep_ == "dative" and c.pos_ == "ADP" for pobj in c.children if pobj.dep_ == "pobj"
+        ]
+    if slot.kind == "xcomp-subj":
+        found = object_of(token)
+        return [found] if found is not None and any(c.dep_ == "xcomp" for c in token.children) else []
+    holders = [token]
+    light_object = object_of(token) if pattern.objects else None
+    if light_object is not None:
+        holders.append(light_object)
+    return _prepositional_objects(holders, slot.word or "")
+
+
+def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
+    if slot.kind == "subj":
+        heads = [child for child in noun.children if child.dep_ == "poss"]
+        heads += [child for child in noun.children if child.dep_ in ("compound", "amod", "nmod")]
+        heads += _prepositional_objects([noun], "by")
+        governor = _governor(noun)
+        if governor is not None:
+            found = subject_of(governor) if not is_passive(governor) else passive_agent(governor)
+            if found is not None:
+                heads.append(found)
+        return heads
+    if slot.kind == "dobj":
+        return _prepositional_objects([noun], "of")
+    if slot.kind == "prep":
+        holders = [noun]
+        governor = _governor(noun)
+        if governor is not None and noun.dep_ != "pobj":
+            holders.append(governor)
+        return _prepositional_objects(holders, slot.word or "")
+    return []
+
+
+def _prepositional_objects(holders: list[Token], word: str) -> list[Token]:
+    found = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
+                found.extend(pobj for pobj in child.children if pobj.dep_ in ("pobj", "pcomp"))
+    return found
+
+
+def _inside_what_is_said_about(predicate: Token, matches: dict[int, Match]) -> bool:
+    """The act is what another coded act is about: "accused Russia of failing to...",
+    "denied attacking", "condemned X for shelling": not coded as having happened."""
+    child = predicate
+    for ancestor in predicate.ancestors:
+        if ancestor.i in matches and child.dep_ == "prep" and child.lower_ in _ABOUT_PREPOSITIONS:
+            return True
+        if ancestor.lemma_ == "deny" and child.dep_ in ("xcomp", "ccomp", "dobj"):
+            return True
+        child = ancestor
+    return False
+
+
+def _reports_an_act(statement: Token, matches: dict[int, Match]) -> bool:
+    """A statement verb whose clause holds another coded act ("said Iran attacked...")."""
+    return any(statement in match.predicate.ancestors for match in matches.values() if match.predicate is not statement)
+
+
+def _events_of(match: Match, sentence: Span, day: date | None, published: str | None) -> list[Event]:
+    """The match's events: one per source and target pair, recoded by its modality."""
+    modality = match.modality
+    if modality.suppressed:
+        return []
+    code = match.pattern.code if modality.family is None else recode(modality.family, match.pattern.code)
+    if code is None:
+        return []
+    info = lookup(code)
+    when = event_date(sentence, day, anchor=modality.control or match.predicate)
+    evidence = Evidence(
+        pattern=match.pattern.id,
+        predicate=TextSpan(match.predicate.idx, match.predicate.idx + len(match.predicate.text), match.predicate.text),
+        sentence_start=sentence.start_char,
+        sentence_end=sentence.end_char,
+        modifiers=(modality.reason,) if modality.reason else (),
+    )
+    targets: list[Filler | None] = [*match.targets] or [None]
+    events = []
+    for source in match.sources:
+        for target in targets:
+            if target is not None and target.token.i == source.token.i:
+                continue
+            if target is not None and target.participant.code == source.participant.code and target.participant.name == source.participant.name:
+                continue
+            events.append(
+                Event(
+                    source=source.participant,
+                    target=None if target is None else target.participant,
+                    code=info.code,
+                    root=info.root,
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    plover=Plover(info.plover_type, info.plover_mode),
+                    date=when.value if when is not None else published[:10] if published else None,
+                    published=published,
+                    sentence=sentence.text,
+                    evidence=evidence,
+                    date_text=when.text if when is not None else None,
+                )
+            )
+    return events
+
+
+def _called_on(control: Token) -> Token | None:
+    """ "called on Iran to": the person asked is the object of "on"."""
+    for child in control.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return next((pobj for pobj in child.children if pobj.dep_ == "pobj"), None)
+    return None

@@ -1,0 +1,163 @@
+"""Modality: how control verbs, negation, the future and conditions change an event's code.
+
+CAMEO codes what was said about an act as well as the act: "Russia offered to mediate" is
+an intent to mediate (039), "Iran refused to meet" a rejection (125), "Israel threatened to
+strike" a threat (1384), "the EU urged Iran to release them" an appeal (0253), "Russia
+will send aid" an intent (033), and "did not attack" nothing at all. The verbs that do this
+and the code each family gives are data (``eventwire/data/modality/``); this module reads
+them and finds, for one predicate, which modality the parse puts on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from spacy.tokens import Token
+
+Family = Literal["intent", "refusal", "threat", "demand", "appeal", "denial", "future", "conditional"]
+Parties = Literal["subject", "object"]
+FAMILIES: frozenset[str] = frozenset(Family.__args__)  # type: ignore[attr-defined]
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+_SPECULATIVE_AUX = frozenset({"may", "might", "could", "can", "should", "must"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+@dataclass(frozen=True)
+class Control:
+    """A control verb's family and where its event's parties come from."""
+
+    family: Family
+    parties: Parties
+
+
+@dataclass(frozen=True)
+class Modality:
+    """What the parse says about one predicate: the family that recodes it (or None), the
+    control verb that carries it, and whether the act is denied outright (negated,
+    speculative, or the antecedent of a condition), with the reason for the evidence."""
+
+    family: Family | None
+    control: Token | None
+    parties: Parties
+    suppressed: bool
+    reason: str | None
+
+
+class ModalityTableError(ValueError):
+    """A row of the modality tables that cannot be read (our data is wrong)."""
+
+
+def _rows(name: str) -> list[tuple[str, list[str]]]:
+    text = (resources.files("eventwire") / "data" / "modality" / name).read_text(encoding="utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.startswith("#") and not line.startswith(("lemma\t", "family\t")):
+            rows.append((f"{name}:{number}", line.split("\t")))
+    return rows
+
+
+@cache
+def control_verbs() -> dict[str, Control]:
+    """Control lemma -> its family and parties (``control_verbs.tsv``)."""
+    table: dict[str, Control] = {}
+    for where, fields in _rows("control_verbs.tsv"):
+        if len(fields) != 3 or fields[1] not in FAMILIES or fields[2] not in ("subject", "object"):
+            raise ModalityTableError(f"{where}: expected lemma, family, subject|object")
+        table[fields[0]] = Control(fields[1], fields[2])  # type: ignore[arg-type]
+    return table
+
+
+@cache
+def transforms() -> dict[str, dict[str, str]]:
+    """Family -> embedded code prefix -> result (``=`` keeps the code, ``-`` drops the event)."""
+    table: dict[str, dict[str, str]] = {}
+    for where, fields in _rows("transforms.tsv"):
+        if len(fields) != 3 or fields[0] not in FAMILIES or not fields[1].isdigit():
+            raise ModalityTableError(f"{where}: expected family, code prefix, result")
+        table.setdefault(fields[0], {})[fields[1]] = fields[2]
+    return table
+
+
+def recode(family: str, code: str) -> str | None:
+    """The code an embedded event gets under ``family``; None when the family drops it.
+
+    A family with no row for any prefix of ``code`` drops it too, so that a new family
+    never codes an act it was not written for.
+    """
+    rows = transforms().get(family, {})
+    for length in range(len(code), 0, -1):
+        result = rows.get(code[:length])
+        if result is not None:
+            return None if result == "-" else code if result == "=" else result
+    return None
+
+
+def is_negated(token: Token) -> bool:
+    """A predicate negated in its own clause: "did not attack", "no talks were held"."""
+    return any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in token.children)
+
+
+def _has_aux(token: Token, words: frozenset[str]) -> bool:
+    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in words for child in token.children)
+
+
+def _going_to(verb: Token) -> bool:
+    """ "is going to visit", "is to visit": announced acts."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return (head.lemma_ == "go" and head.tag_ == "VBG") or (head.lemma_ == "be" and head.dep_ == "ROOT")
+
+
+def find_modality(predicate: Token) -> Modality:
+    """The modality on ``predicate`` (a verb, or an event noun through the verb that governs it)."""
+    verb = predicate
+    if predicate.pos_ in ("NOUN", "PROPN") and predicate.dep_ in ("dobj", "nsubjpass", "attr") and predicate.head.pos_ in ("VERB", "AUX"):
+        verb = predicate.head
+    if is_negated(predicate) and verb is predicate or (verb is not predicate and is_negated(verb)):
+        control = _control(verb)
+        if control is not None and control[1].family == "intent":
+            return Modality("refusal", control[0], "subject", False, f"negated:{control[0].lemma_}")
+        return Modality(None, None, "subject", True, "negated")
+    if any(child.dep_ == "mark" and child.lower_ in _CONDITION_MARKS for child in verb.children) and verb.dep_ == "advcl":
+        return Modality(None, None, "subject", True, "condition")
+    control = _control(verb)
+    if control is not None:
+        token, found = control
+        if is_negated(token) and found.family == "intent":
+            return Modality("refusal", token, found.parties, False, f"negated:{token.lemma_}")
+        if is_negated(token):
+            return Modality(None, token, found.parties, True, f"negated:{token.lemma_}")
+        return Modality(found.family, token, found.parties, False, f"control:{token.lemma_}")
+    if _has_aux(verb, _SPECULATIVE_AUX):
+        return Modality(None, None, "subject", True, "speculative")
+    if _has_aux(verb, _FUTURE_AUX) or _going_to(verb):
+        return Modality("future", None, "subject", False, "future")
+    if any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in child.children) for child in verb.children):
+        return Modality("conditional", None, "subject", False, "conditional")
+    return Modality(None, None, "subject", False, None)
+
+
+def _control(verb: Token) -> tuple[Token, Control] | None:
+    """The control verb (or adjective: "ready to") an infinitive hangs from, with its entry."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp"):
+        return None
+    if not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children):
+        return None
+    head = verb.head
+    found = control_verbs().get(head.lemma_.lower()) or control_verbs().get(head.lower_)
+    if found is None and head.lemma_ == "be":
+        for child in head.children:
+            if child.dep_ == "acomp":
+                found = control_verbs().get(child.lower_)
+                if found is not None:
+                    return head, found
+    if found is None:
+        return None
+    if head.lemma_ == "call" and not any(child.dep_ == "prep" and child.lower_ == "on" for child in head.children) and not any(c.dep_ == "dobj" for c in head.children):
+        return None
+    return head, found

@@ -1,0 +1,87 @@
+"""The event records that coding produces and the JSON output carries.
+
+An ``Event`` is one coded act: who (``source``) did what (CAMEO ``code``, PLOVER type and
+mode) to whom (``target``), when (``date``), with the sentence and the character offsets
+that prove it and the id of the lexicon pattern that fired, so that an analyst can check
+every coding against the text and against the pattern file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One side of an event: the coded actor and the words of this sentence that name it.
+
+    ``start``/``end`` are character offsets into the article text of the words the parse
+    tied to the predicate (a pronoun or "the Russian leader" when that is what the sentence
+    says; ``name`` is then the actor it refers to).
+    """
+
+    name: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """Words of the article: character offsets and their text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why the event was coded: the pattern id, the predicate's words, the sentence's bounds,
+    and the grammatical facts that changed the code (``modifiers``: ``negated``,
+    ``future``, ``conditional``, ``reported``, ``control:<verb>``...)."""
+
+    pattern: str
+    predicate: Span
+    sentence_start: int
+    sentence_end: int
+    modifiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plover:
+    """The PLOVER reading of a CAMEO code: event type (``CONSULT``) and mode (``visit``), or
+    None where PLOVER dropped the category (CAMEO 01, 02)."""
+
+    type: str | None
+    mode: str | None
+
+
+@dataclass
+class Event:
+    """One coded event with its codes, dates and evidence.
+
+    ``date`` is the day (or month, ``2023-09``, or year) the event happened, resolved from the
+    sentence against ``published``; it is ``published`` when the sentence gives no time.
+    ``date_text`` is the words that gave the date, None when it fell back to publication.
+    """
+
+    source: Participant | None
+    target: Participant | None
+    code: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover: Plover
+    date: str | None
+    published: str | None
+    sentence: str
+    evidence: Evidence
+    date_text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
