@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors import find_actors
 from eventwire.article import Article
+from eventwire.events import find_events
 from eventwire.errors import EventwireError, InternalError, Problem
 from eventwire.extract import extract
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
@@ -89,8 +90,10 @@ def _internal_error(error: Exception, origin: str, doing: str) -> Problem:
 def code_article(result: ArticleResult, doc: Doc) -> None:
     """Run the coding stages on one parsed article, filling ``result`` in place."""
     assert result.article is not None
-    actors = find_actors(doc, published=result.article.published)
+    published = result.article.published
+    actors = find_actors(doc, published=published)
     result.actors = [actor.to_dict() for actor in actors]
+    result.events = [event.to_dict() for event in find_events(doc, actors, published=published)]
 
 
 def _code_guarded(result: ArticleResult, doc: Doc) -> None:

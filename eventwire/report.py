@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.errors import Problem
+from eventwire.events.codebook import lookup
 from eventwire.pipeline import ArticleResult
 from eventwire.store.ingest import IngestReport
 
@@ -45,6 +46,36 @@ def print_results_table(console: Console, results: list[ArticleResult]) -> None:
             codes,
         )
     console.print(table)
+    print_events_table(console, results)
+
+
+def print_events_table(console: Console, results: list[ArticleResult], most: int = 60) -> None:
+    """The coded events, article by article: who did what to whom, when, and the pattern."""
+    rows = [(result.article.id, event) for result in results if result.article is not None for event in result.events]
+    if not rows:
+        return
+    table = Table(title=f"Events ({len(rows)})", show_lines=False)
+    for column in ("article", "date", "source", "code", "target", "plover", "pattern"):
+        table.add_column(column, overflow="fold")
+    for article_id, event in rows[:most]:
+        table.add_row(
+            article_id[:8],
+            event["date"] or "",
+            _party(event["source"]),
+            f"{event['code']} {lookup(event['code']).name}",
+            _party(event["target"]),
+            event["plover"]["type"] or "",
+            event["evidence"]["pattern"],
+        )
+    console.print(table)
+    if len(rows) > most:
+        console.print(f"[dim]... and {len(rows) - most} more events (eventwire process --format json shows all)[/]")
+
+
+def _party(participant: dict[str, object] | None) -> str:
+    if participant is None:
+        return "[dim]-[/]"
+    return f"{participant['code'] or '?'} [dim]({participant['text']})[/]"
 
 
 def _actor_summary(result: ArticleResult, most: int = 4) -> str:
