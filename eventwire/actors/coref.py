@@ -29,6 +29,7 @@ from eventwire.actors.book import ActorBook, Placed
 from eventwire.actors.describe import Description
 
 PRONOUNS = frozenset({"he", "she"})
+POSSESSIVES = frozenset({"his", "her"})
 DEFINITE = frozenset({"the", "this", "that"})
 
 
@@ -95,5 +96,10 @@ def resolve_pronoun(book: ActorBook, pronoun: Token) -> tuple[str, str] | None:
     return before[0].key if before else None
 
 
-def is_subject_pronoun(token: Token) -> bool:
-    return token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")
+def is_person_pronoun(token: Token) -> bool:
+    """ "he"/"she" as a clause subject, or "his"/"her" as a possessive ("his visit"): the
+    pronouns whose person the rules above can find. Objects ("told him") are left out: they
+    usually refer to someone other than the subject the rules would pick."""
+    if token.lower_ in PRONOUNS:
+        return token.dep_ in ("nsubj", "nsubjpass")
+    return token.lower_ in POSSESSIVES and token.dep_ == "poss"

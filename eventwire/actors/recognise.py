@@ -35,7 +35,7 @@ from eventwire.actors.agents import Agent, normal_words
 from eventwire.actors.book import ActorBook, PersonFacts
 from eventwire.actors.context import CountryContext, country_context
 from eventwire.actors.countries import Country
-from eventwire.actors.coref import is_role_description, is_subject_pronoun, resolve_pronoun, resolve_role
+from eventwire.actors.coref import is_role_description, is_person_pronoun, resolve_pronoun, resolve_role
 from eventwire.actors.describe import Description, describe, state_of
 from eventwire.actors.lexicon import Lexicon, load_lexicon
 from eventwire.actors.model import Actor, ActorKind, code_parts, compose_code
@@ -387,7 +387,7 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
 
 def _pronouns(book: ActorBook) -> None:
     for token in book.doc:
-        if is_subject_pronoun(token) and book.free(token.i, token.i + 1):
+        if is_person_pronoun(token) and book.free(token.i, token.i + 1):
             person = resolve_pronoun(book, token)
             if person is not None:
                 book.add(person, book.actors[person], book.doc[token.i : token.i + 1], "pronoun", head=token)
