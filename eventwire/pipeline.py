@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from eventwire.actors import find_actors
 from eventwire.article import Article
 from eventwire.events import find_events
+from eventwire.events.headline import headline_events
 from eventwire.errors import EventwireError, InternalError, Problem
 from eventwire.extract import extract
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
@@ -87,32 +88,42 @@ def _internal_error(error: Exception, origin: str, doing: str) -> Problem:
     return InternalError(f"{type(error).__name__}: {error}", origin=origin).problem()
 
 
-def code_article(result: ArticleResult, doc: Doc) -> None:
-    """Run the coding stages on one parsed article, filling ``result`` in place."""
+def code_article(result: ArticleResult, doc: Doc, title: Doc | None = None) -> None:
+    """Run the coding stages on one parsed article (body and, when it has one, title),
+    filling ``result`` in place."""
     assert result.article is not None
     published = result.article.published
     actors = find_actors(doc, published=published)
     result.actors = [actor.to_dict() for actor in actors]
-    result.events = [event.to_dict() for event in find_events(doc, actors, published=published)]
+    events = headline_events(title, actors, published=published) if title is not None else []
+    events += find_events(doc, actors, published=published)
+    result.events = [event.to_dict() for event in events]
 
 
-def _code_guarded(result: ArticleResult, doc: Doc) -> None:
+def _code_guarded(result: ArticleResult, doc: Doc, title: Doc | None) -> None:
     try:
-        code_article(result, doc)
+        code_article(result, doc, title)
     except EventwireError as error:
         result.problems.append(error.problem(result.origin))
     except Exception as error:  # noqa: BLE001 - the article boundary
         result.problems.append(_internal_error(error, result.origin, "coding"))
 
 
+def _texts(result: ArticleResult) -> tuple[str, str]:
+    """The body and the title (empty when there is none) of an extracted article."""
+    assert result.article is not None
+    return result.article.text, result.article.title or ""
+
+
 def code_batch(results: list[ArticleResult]) -> None:
     """Parse the codable articles of a batch together and code each one.
 
     Codable: an article was extracted and no error was met (a non-English article carries
-    ``E202`` and is skipped). Docs live only inside the batch's memory zone, so a long run
-    does not grow the string store; the coders turn them into plain records before it ends.
-    If the batched parse itself fails, the batch is parsed again article by article so that
-    the failure is pinned on the one article that caused it.
+    ``E202`` and is skipped). Bodies and titles are parsed in one stream. Docs live only
+    inside the batch's memory zone, so a long run does not grow the string store; the
+    coders turn them into plain records before it ends. If the batched parse itself fails,
+    the batch is parsed again article by article so that the failure is pinned on the one
+    article that caused it.
     """
     codable = [result for result in results if result.article is not None and not result.failed]
     if not codable:
@@ -120,21 +131,23 @@ def code_batch(results: list[ArticleResult]) -> None:
     nlp = load_nlp()
     with nlp.memory_zone():
         try:
-            docs = list(parse_many([result.article.text for result in codable]))  # type: ignore[union-attr]
+            docs = list(parse_many([text for result in codable for text in _texts(result)]))
         except Exception:  # noqa: BLE001 - fall back to one article at a time, below
             log.exception("batched parse failed; parsing the batch article by article")
             docs = []
         if docs:
-            for result, doc in zip(codable, docs, strict=True):
-                _code_guarded(result, doc)
+            for position, result in enumerate(codable):
+                body, title = docs[2 * position], docs[2 * position + 1]
+                _code_guarded(result, body, title if len(title) else None)
             return
         for result in codable:
+            body_text, title_text = _texts(result)
             try:
-                doc = parse(result.article.text)  # type: ignore[union-attr]
+                body, title = parse(body_text), parse(title_text) if title_text else None
             except Exception as error:  # noqa: BLE001 - the article boundary
                 result.problems.append(_internal_error(error, result.origin, "parsing"))
                 continue
-            _code_guarded(result, doc)
+            _code_guarded(result, body, title)
 
 
 def process(

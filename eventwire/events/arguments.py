@@ -150,6 +150,12 @@ def _country_form(head: Token) -> Filler | None:
     return None
 
 
+def names_a_place(token: Token) -> bool:
+    """A capital or seat of government used as a place ("a Baku visit"), not as an actor."""
+    match = load_lexicon().country_forms.longest_at([token_key(token.text)], 0)
+    return match is not None and any(form is not None and form.kind in ("capital", "seat") for form in match.values)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The active subject of a verb, or of the verb it borrows one from.
 

@@ -26,17 +26,28 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.model import Actor
 from eventwire.dates import event_date
-from eventwire.events.arguments import ActorIndex, Filler, is_passive, object_of, passive_agent, subject_of
+from eventwire.events.arguments import (
+    ActorIndex,
+    Filler,
+    is_passive,
+    names_a_place,
+    object_of,
+    passive_agent,
+    subject_of,
+)
 from eventwire.events.codebook import lookup
 from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon
 from eventwire.events.modality import Modality, find_modality, recode
-from eventwire.events.model import Event, Evidence, Participant, Plover
+from eventwire.events.model import Event, Evidence, Field, Participant, Plover
 from eventwire.events.model import Span as TextSpan
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _GOVERNED_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "conj", "appos"})
 _ABOUT_PREPOSITIONS = frozenset({"of", "for", "over"})
+# A statement or an appeal is event data only when it is addressed to someone: "Putin
+# said" alone is not an event, "Putin urged Armenia" is.
+_ADDRESSED_ROOTS = frozenset({"01", "02"})
 
 
 @dataclass
@@ -54,14 +65,17 @@ class Match:
         return (1 if self.targets or not self.pattern.target else 0, self.pattern.specificity)
 
 
-def find_events(doc: Doc, actors: Sequence[Actor], *, published: str | None = None) -> list[Event]:
-    """Every event of a parsed article whose actors were found by ``find_actors``."""
+def find_events(
+    doc: Doc, actors: Sequence[Actor], *, published: str | None = None, field: Field = "text"
+) -> list[Event]:
+    """Every event of a parsed text whose actors were found by ``find_actors``; ``field``
+    says which text of the article ``doc`` is, for the evidence."""
     lexicon = load_lexicon()
     index = ActorIndex(doc, actors)
     day = _iso_day(published)
     events: list[Event] = []
     for sentence in doc.sents:
-        events.extend(_sentence_events(sentence, lexicon, index, day, published))
+        events.extend(_sentence_events(sentence, lexicon, index, day, published, field))
     return events
 
 
@@ -75,7 +89,7 @@ def _iso_day(published: str | None) -> date | None:
 
 
 def _sentence_events(
-    sentence: Span, lexicon: Lexicon, index: ActorIndex, day: date | None, published: str | None
+    sentence: Span, lexicon: Lexicon, index: ActorIndex, day: date | None, published: str | None, field: Field
 ) -> list[Event]:
     matches: dict[int, Match] = {}
     consumed: set[int] = set()
@@ -98,7 +112,7 @@ def _sentence_events(
     for match in sorted(matches.values(), key=lambda m: m.predicate.i):
         if match.predicate.i in controls or _inside_what_is_said_about(match.predicate, matches):
             continue
-        for event in _events_of(match, sentence, day, published):
+        for event in _events_of(match, sentence, day, published, field):
             if event.root == "01" and _reports_an_act(match.predicate, matches):
                 continue
             for coded in (event, *_guest_visit(event)):
@@ -226,7 +240,9 @@ def _slot_heads(slot: Slot, pattern: Pattern, token: Token, modality: Modality |
 def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
     if slot.kind == "subj":
         heads = [child for child in noun.children if child.dep_ == "poss"]
-        heads += [child for child in noun.children if child.dep_ in ("compound", "amod", "nmod")]
+        heads += [
+            child for child in noun.children if child.dep_ in ("compound", "amod", "nmod") and not names_a_place(child)
+        ]
         heads += _prepositional_objects([noun], "by")
         governor = _governor(noun)
         if governor is not None:
@@ -237,11 +253,13 @@ def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
     if slot.kind == "dobj":
         return _prepositional_objects([noun], "of")
     if slot.kind == "prep":
-        holders = [noun]
+        found = _prepositional_objects([noun], slot.word or "")
+        if slot.word == "to":  # "a Baku visit", "the Moscow talks": the place where it happens
+            found += [child for child in noun.children if child.dep_ == "compound" and names_a_place(child)]
         governor = _governor(noun)
-        if governor is not None and noun.dep_ != "pobj":
-            holders.append(governor)
-        return _prepositional_objects(holders, slot.word or "")
+        if governor is not None:  # "held talks in Doha", "was in Baku on a visit"
+            found += [t for t in _prepositional_objects([governor], slot.word or "") if t is not noun]
+        return found
     return []
 
 
@@ -272,7 +290,7 @@ def _reports_an_act(statement: Token, matches: dict[int, Match]) -> bool:
     return any(statement in match.predicate.ancestors for match in matches.values() if match.predicate is not statement)
 
 
-def _events_of(match: Match, sentence: Span, day: date | None, published: str | None) -> list[Event]:
+def _events_of(match: Match, sentence: Span, day: date | None, published: str | None, field: Field) -> list[Event]:
     """The match's events: one per source and target pair, recoded by its modality."""
     modality = match.modality
     if modality.suppressed:
@@ -288,7 +306,10 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
         sentence_start=sentence.start_char,
         sentence_end=sentence.end_char,
         modifiers=(modality.reason,) if modality.reason else (),
+        field=field,
     )
+    if not match.targets and info.root in _ADDRESSED_ROOTS:
+        return []
     targets: list[Filler | None] = [*match.targets] or [None]
     events = []
     for source in match.sources:

@@ -9,7 +9,9 @@ every coding against the text and against the pattern file.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Literal
+
+Field = Literal["text", "title"]
 
 
 @dataclass(frozen=True)
@@ -42,14 +44,16 @@ class Span:
 @dataclass(frozen=True)
 class Evidence:
     """Why the event was coded: the pattern id, the predicate's words, the sentence's bounds,
-    and the grammatical facts that changed the code (``modifiers``: ``negated``,
-    ``future``, ``conditional``, ``reported``, ``control:<verb>``...)."""
+    the grammatical facts that changed the code (``modifiers``: ``future``,
+    ``conditional``, ``control:<verb>``, ``guest-of:043``...), and which text the offsets
+    are in (``field``: the article's ``text``, or its ``title``)."""
 
     pattern: str
     predicate: Span
     sentence_start: int
     sentence_end: int
     modifiers: tuple[str, ...] = ()
+    field: Field = "text"
 
 
 @dataclass(frozen=True)
