@@ -310,8 +310,14 @@ def _clause(predicate: Token) -> frozenset[Token]:
 
 
 def _governor(token: Token, anchor: Token) -> Token:
-    """The first predicate (or the anchor) above ``token``: the word the expression modifies."""
+    """The first predicate (or the anchor) above ``token``: the word the expression modifies.
+
+    An appositive stops the climb: in "a visit, his first since the 2022 war", the year
+    dates the earlier visit the apposition speaks of, not this one.
+    """
     while token.head is not token:
+        if token.dep_ == "appos":
+            break
         token = token.head
         if token == anchor or token.pos_ in PREDICATE_POS:
             break
