@@ -106,7 +106,7 @@ def _token(doc: object, text: str) -> Token:
         ("Gunmen stormed the polling station the day before the vote.", "stormed", None),
         ("Thousands of pilgrims marched on Good Friday.", "marched", None),
         ("The minister said on Monday that Russian troops attacked the village.", "attacked", None),
-        ("The envoy arrived on a three-day visit, her first since the 2019 election.", "visit", None),
+        ("The envoy began a two-day visit, the first by a minister since the 2019 election.", "visit", None),
     ],
 )
 def test_event_date(sentence: str, anchor: str, value: str | None) -> None:
