@@ -2,7 +2,9 @@
 
 ``find_events(doc, actors, published=...)`` codes a parsed article whose actors were found
 by ``eventwire.actors.find_actors``; ``code_text(text, published=...)`` does the whole
-chain for one text (for tests, notebooks and the evaluation). The patterns are data
+chain for one text (for tests, notebooks and the evaluation); ``sentence_code(sentence)``
+labels a sentence by its main act whoever does it (for classifying sentences, not for
+event data). The patterns are data
 (``eventwire/data/events/*.tsv``, format in ``docs/events.md``), modality is data
 (``eventwire/data/modality/``), the codes are the codebook (``eventwire/data/cameo.tsv``).
 """
@@ -10,11 +12,11 @@ chain for one text (for tests, notebooks and the evaluation). The patterns are d
 from __future__ import annotations
 
 from eventwire.actors import find_actors
-from eventwire.events.engine import find_events
+from eventwire.events.engine import find_events, sentence_code
 from eventwire.events.model import Event, Evidence, Participant, Plover, Span
 from eventwire.nlp import parse
 
-__all__ = ["Event", "Evidence", "Participant", "Plover", "Span", "code_text", "find_events"]
+__all__ = ["Event", "Evidence", "Participant", "Plover", "Span", "code_text", "find_events", "sentence_code"]
 
 
 def code_text(text: str, *, published: str | None = None) -> list[Event]:

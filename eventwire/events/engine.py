@@ -343,3 +343,48 @@ def _called_on(control: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
             return next((pobj for pobj in child.children if pobj.dep_ == "pobj"), None)
     return None
+
+
+def sentence_code(sentence: Span) -> tuple[str, Pattern] | None:
+    """The CAMEO code of a sentence's main act, whoever does it.
+
+    For labelling sentences (by quad class, say) rather than producing event data: the
+    predicate nearest the sentence's root that fits a pattern, recoded by its modality,
+    without requiring actors in its slots. None when no predicate fits or its modality drops it.
+    """
+    lexicon = load_lexicon()
+    found: list[tuple[int, int, str, Pattern]] = []
+    controls: set[int] = set()
+    for token in sentence:
+        if token.pos_ in _VERB_POS:
+            patterns = lexicon.verbs.get(token.lemma_.lower(), ())
+        elif token.pos_ in _NOUN_POS:
+            patterns = lexicon.nouns.get(token.lemma_.lower(), ()) or lexicon.nouns.get(token.lower_, ())
+        else:
+            continue
+        fitting = sorted((p for p in patterns if _fits(p, token)), key=lambda p: -p.specificity)
+        if not fitting:
+            continue
+        modality = find_modality(token)
+        if modality.control is not None:
+            controls.add(modality.control.i)
+        if modality.suppressed:
+            continue
+        pattern = fitting[0]
+        code = pattern.code if modality.family is None else recode(modality.family, pattern.code)
+        if code is not None:
+            found.append((_depth(token), token.i, code, pattern))
+    found = [item for item in found if item[1] not in controls]
+    if not found:
+        return None
+    _, _, code, pattern = min(found, key=lambda item: (item[0], item[1]))
+    return code, pattern
+
+
+def _depth(token: Token) -> int:
+    """Edges from ``token`` up to its sentence's root."""
+    depth = 0
+    while token.head is not token:
+        token = token.head
+        depth += 1
+    return depth
