@@ -291,7 +291,7 @@ def _is_year(token: Token, lead: bool) -> bool:
 
 def _predicate(token: Token) -> Token:
     """The verb whose clause ``token`` is in: itself for a verb, the governing verb of a noun."""
-    while token.pos_ not in PREDICATE_POS and token.head is not token:
+    while token.pos_ not in PREDICATE_POS and token.head.i != token.i:
         token = token.head
     return token
 
@@ -301,7 +301,7 @@ def _clause(predicate: Token) -> frozenset[Token]:
     "is" for "due to visit") and its coordinated verbs."""
     heads = [predicate]
     token = predicate
-    while token.dep_ in CLAUSE_LINKS and token.head is not token:
+    while token.dep_ in CLAUSE_LINKS and token.head.i != token.i:
         token = token.head
         heads.append(token)
     heads.extend(conjunct for head in list(heads) for conjunct in head.conjuncts)
@@ -315,7 +315,7 @@ def _governor(token: Token, anchor: Token) -> Token:
     An appositive stops the climb: in "a visit, his first since the 2022 war", the year
     dates the earlier visit the apposition speaks of, not this one.
     """
-    while token.head is not token:
+    while token.head.i != token.i:
         if token.dep_ == "appos":
             break
         token = token.head
@@ -328,7 +328,7 @@ def _rank(tokens: Span, anchor: Token, predicate: Token, clause: frozenset[Token
     """0 on the anchor, 1 on the anchor's predicate, 2 elsewhere in its clause, None outside."""
     ranks = []
     for token in tokens:
-        if tokens.start <= token.head.i < tokens.end and token.head is not token:
+        if tokens.start <= token.head.i < tokens.end and token.head.i != token.i:
             continue
         if token == anchor:
             return 0
@@ -349,9 +349,9 @@ def _is_future(predicate: Token) -> bool:
     while True:
         if any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in token.children):
             return True
-        if token is not predicate and token.lemma_ in FUTURE_LEMMAS and (token.lemma_ != "go" or token.tag_ == "VBG"):
+        if token.i != predicate.i and token.lemma_ in FUTURE_LEMMAS and (token.lemma_ != "go" or token.tag_ == "VBG"):
             return True  # "is going to meet", not "went to meet"
-        if token.dep_ not in CLAUSE_LINKS or token.head is token:
+        if token.dep_ not in CLAUSE_LINKS or token.head.i == token.i:
             return False
         token = token.head
 

@@ -106,7 +106,7 @@ def coordinated_root(token: Token) -> Token:
     "between Yerevan and its ally Moscow": Moscow is an apposition of "ally", which is
     coordinated with "Yerevan", so Moscow takes part as Yerevan does.
     """
-    while token.dep_ in COORDINATION and token.head is not token:
+    while token.dep_ in COORDINATION and token.head.i != token.i:
         token = token.head
     return token
 
@@ -136,7 +136,7 @@ def is_place(token: Token) -> bool:
 def is_modifier(token: Token) -> bool:
     """Whether ``token`` only modifies another noun ("Ukraine campaign", "Ukrainian track")."""
     root = coordinated_root(token)
-    return root.dep_ in MODIFIERS and root.head is not root and root.head.i > root.i
+    return root.dep_ in MODIFIERS and root.head.i != root.i and root.head.i > root.i
 
 
 def acts(token: Token) -> bool:
@@ -156,7 +156,7 @@ def acts(token: Token) -> bool:
 def head_of(span: Span) -> Token:
     """The token of ``span`` whose head lies outside it (its syntactic head)."""
     for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head is token:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
             return token
     return span[-1]
 

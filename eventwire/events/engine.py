@@ -230,10 +230,12 @@ def _slot_heads(slot: Slot, pattern: Pattern, token: Token, modality: Modality |
     if slot.kind == "xcomp-subj":
         found = object_of(token)
         return [found] if found is not None and any(c.dep_ == "xcomp" for c in token.children) else []
-    holders = [token]
-    light_object = object_of(token) if pattern.objects else None
-    if light_object is not None:
-        holders.append(light_object)
+    # The preposition may hang from the verb, its particle or adverb ("pulled back from"),
+    # or its object ("imported oil from Russia", "imposed sanctions on Iran").
+    holders = [token, *(c for c in token.children if c.dep_ in ("prt", "advmod"))]
+    direct_object = object_of(token)
+    if direct_object is not None and direct_object.head.i == token.i:
+        holders.append(direct_object)
     return _prepositional_objects(holders, slot.word or "")
 
 
@@ -258,7 +260,7 @@ def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
             found += [child for child in noun.children if child.dep_ == "compound" and names_a_place(child)]
         governor = _governor(noun)
         if governor is not None:  # "held talks in Doha", "was in Baku on a visit"
-            found += [t for t in _prepositional_objects([governor], slot.word or "") if t is not noun]
+            found += [t for t in _prepositional_objects([governor], slot.word or "") if t.i != noun.i]
         return found
     return []
 
@@ -287,7 +289,7 @@ def _inside_what_is_said_about(predicate: Token, matches: dict[int, Match]) -> b
 
 def _reports_an_act(statement: Token, matches: dict[int, Match]) -> bool:
     """A statement verb whose clause holds another coded act ("said Iran attacked...")."""
-    return any(statement in match.predicate.ancestors for match in matches.values() if match.predicate is not statement)
+    return any(statement in match.predicate.ancestors for match in matches.values() if match.predicate.i != statement.i)
 
 
 def _events_of(match: Match, sentence: Span, day: date | None, published: str | None, field: Field) -> list[Event]:
@@ -384,7 +386,7 @@ def sentence_code(sentence: Span) -> tuple[str, Pattern] | None:
 def _depth(token: Token) -> int:
     """Edges from ``token`` up to its sentence's root."""
     depth = 0
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         depth += 1
     return depth

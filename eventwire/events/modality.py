@@ -118,7 +118,7 @@ def find_modality(predicate: Token) -> Modality:
     verb = predicate
     if predicate.pos_ in ("NOUN", "PROPN") and predicate.dep_ in ("dobj", "nsubjpass", "attr") and predicate.head.pos_ in ("VERB", "AUX"):
         verb = predicate.head
-    if is_negated(predicate) and verb is predicate or (verb is not predicate and is_negated(verb)):
+    if is_negated(predicate) and verb.i == predicate.i or (verb.i != predicate.i and is_negated(verb)):
         control = _control(verb)
         if control is not None and control[1].family == "intent":
             return Modality("refusal", control[0], "subject", False, f"negated:{control[0].lemma_}")
