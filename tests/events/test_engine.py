@@ -1,0 +1,117 @@
+"""The engine's grammar, on sentences of our own, through the real parse and lexicon.
+
+Each test pins one convention of CAMEO coding that the engine implements (coordination,
+passives, control verbs, negation, the future, reported speech, accusations, hosting), so
+that a change to the rules or the lexicon that breaks one shows here by name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import Event, code_text
+
+PUBLISHED = "2024-08-16"  # a Friday
+
+
+def dyads(text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source country, target country, CAMEO code) of every event of ``text``."""
+    return {(e.source.country if e.source else None, e.target.country if e.target else None, e.code) for e in events(text)}
+
+
+def events(text: str) -> list[Event]:
+    return code_text(text, published=PUBLISHED)
+
+
+def test_plain_transitive_verb() -> None:
+    assert ("IRN", "ISR", "190") in {(s, t, c[:3]) for s, t, c in dyads("Iran attacked Israel on Tuesday.")}
+
+
+def test_passive_voice_reads_the_by_phrase_as_source() -> None:
+    found = dyads("Ukraine was attacked by Russia.")
+    assert any(source == "RUS" and target == "UKR" and code.startswith("19") for source, target, code in found)
+
+
+def test_coordinated_subjects_give_one_event_each() -> None:
+    found = {(s, t) for s, t, c in dyads("France, Germany and Italy met Japan in Rome.") if c.startswith("04")}
+    assert found == {("FRA", "JPN"), ("DEU", "JPN"), ("ITA", "JPN")}
+
+
+def test_between_x_and_y_gives_two_targets() -> None:
+    found = dyads("Qatar will mediate between Sudan and Chad.")
+    assert {("QAT", "SDN", "039"), ("QAT", "TCD", "039")} <= found
+
+
+def test_control_verb_turns_the_act_into_an_intent() -> None:
+    found = dyads("Turkey offered to mediate between Sudan and Chad.")
+    assert {("TUR", "SDN", "039"), ("TUR", "TCD", "039")} <= found
+    assert not any(code == "045" for _, _, code in found)
+
+
+def test_refusal_and_threat() -> None:
+    assert any(code.startswith("12") for s, t, code in dyads("Serbia refused to meet Kosovo.") if s == "SRB")
+    threats = dyads("Israel threatened to attack Lebanon.")
+    assert any(s == "ISR" and t == "LBN" and code.startswith("138") for s, t, code in threats)
+
+
+def test_appeal_targets_the_party_asked() -> None:
+    found = dyads("Germany urged Iran to release the detained sailors.")
+    assert any(s == "DEU" and t == "IRN" and code.startswith("02") for s, t, code in found)
+
+
+def test_negated_act_is_not_coded() -> None:
+    assert not any(code.startswith("19") for _, _, code in dyads("Iran did not attack Israel."))
+
+
+def test_future_cooperation_is_an_intent() -> None:
+    found = events("Chile will meet Peru next week.")
+    assert any(event.code == "036" and "future" in event.evidence.modifiers for event in found)
+
+
+def test_reported_speech_codes_the_embedded_act() -> None:
+    found = dyads("Israel said Iran attacked Iraq last week.")
+    assert any(s == "IRN" and t == "IRQ" and code.startswith("19") for s, t, code in found)
+
+
+def test_what_an_accusation_is_about_did_not_happen() -> None:
+    found = dyads("Armenia accused Russia of attacking Georgia.")
+    assert any(s == "ARM" and t == "RUS" and code.startswith("11") for s, t, code in found)
+    assert not any(s == "RUS" and t == "GEO" for s, t, _ in found)
+
+
+def test_a_hosted_visit_is_also_the_guests_visit() -> None:
+    found = dyads("Egypt hosted the Japanese prime minister.")
+    assert ("EGY", "JPN", "043") in found and ("JPN", "EGY", "042") in found
+
+
+def test_visit_noun_takes_its_host_from_the_place() -> None:
+    found = events("The Indian prime minister began a visit to Hanoi on Monday.")
+    visit = next(event for event in found if event.code == "042")
+    assert (visit.source.country, visit.target.country) == ("IND", "VNM")
+    assert visit.date == "2024-08-12" and visit.date_text == "on Monday"
+
+
+def test_event_dated_by_its_own_expression_not_publication() -> None:
+    found = events("Azerbaijan captured the region in a September 2023 offensive.")
+    assert any(event.code.startswith("19") and event.date == "2023-09" for event in found)
+
+
+def test_one_event_per_sentence_source_target_and_code() -> None:
+    found = events("Russia attacked Ukraine and attacked Ukraine again.")
+    keys = [(e.source.code, e.target.code if e.target else None, e.code) for e in found]
+    assert len(keys) == len(set(keys))
+
+
+def test_evidence_points_at_the_words() -> None:
+    text = "Greece accused Turkey of violating its airspace."
+    event = next(e for e in events(text) if e.code.startswith("11"))
+    predicate = event.evidence.predicate
+    assert text[predicate.start : predicate.end] == predicate.text == "accused"
+    assert text[event.source.start : event.source.end] == "Greece"
+    assert event.evidence.pattern and event.evidence.field == "text"
+    assert event.sentence == text and event.published == PUBLISHED
+
+
+@pytest.mark.parametrize("text", ["", "No actors here, only words.", "Then it rained."])
+def test_sentences_without_actors_give_no_events(text: str) -> None:
+    assert events(text) == []
