@@ -26,6 +26,7 @@ from eventwire.events.model import Participant
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "appos", "npadvmod"})
 _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+_GROUP_PRONOUNS = frozenset({"it", "its", "they", "their"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ class ActorIndex:
         found = self.at(head)
         if found is not None:
             return Filler(found, head)
+        if head.lower_ in _GROUP_PRONOUNS:
+            return self._reporting_subject(head)
         for token in _phrase_tokens(head):
             found = self.at(token)
             if found is not None:
@@ -87,6 +90,27 @@ class ActorIndex:
                         if found is not None:
                             return Filler(found, pobj)
         return _country_form(head)
+
+    def _reporting_subject(self, pronoun: Token) -> Filler | None:
+        """ "Syria says it is willing...", "Iran said they would...": "it"/"they" in a clause
+        stands for the subject of a clause above its own (a pronoun never refers to the
+        subject of its own clause: in "Iran attacked it", "it" is not Iran). Only a state,
+        an organisation or a group can be "it"; people are "he" and "she"."""
+        clause = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            return None
+        for verb in clause.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    found = self._by_token.get(child.i)
+                    if found is not None and found[0].kind != "person":
+                        participant = self.at(child)
+                        assert participant is not None
+                        return Filler(participant, child)
+            return None
+        return None
 
     def fillers(self, head: Token) -> list[Filler]:
         """The actors of a slot and of every phrase coordinated with it ("France and Germany")."""
@@ -176,6 +200,9 @@ def subject_of(verb: Token) -> Token | None:
             controller = object_of(verb.head)
             if controller is not None and verb.dep_ == "xcomp":
                 return controller
+            verb = verb.head
+            continue
+        if verb.dep_ == "acomp":  # "is willing to withdraw": the subject of "is"
             verb = verb.head
             continue
         if verb.dep_ == "relcl":

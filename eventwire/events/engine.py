@@ -48,6 +48,9 @@ _ABOUT_PREPOSITIONS = frozenset({"of", "for", "over"})
 # A statement or an appeal is event data only when it is addressed to someone: "Putin
 # said" alone is not an event, "Putin urged Armenia" is.
 _ADDRESSED_ROOTS = frozenset({"01", "02"})
+# Verbal acts whose target may be the subject of the clause they govern: "demanded that the
+# US cancel the sale", "warned that Iran would pay", "alleged that France knew".
+_ADDRESSED_BY_CLAUSE = frozenset({"01", "02", "10", "11", "12", "13"})
 
 
 @dataclass
@@ -120,7 +123,14 @@ def _sentence_events(
                 if key not in seen:
                     seen.add(key)
                     events.append(coded)
-    return events
+    return _without_partial_duplicates(events)
+
+
+def _without_partial_duplicates(events: list[Event]) -> list[Event]:
+    """Drop an event without a target when the sentence gives the same source and code a
+    target elsewhere (two predicates naming one act: "met ... to discuss")."""
+    targeted = {(_key(e.source), e.code) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (_key(e.source), e.code) not in targeted]
 
 
 def _guest_visit(hosting: Event) -> list[Event]:
@@ -168,7 +178,19 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
         if modality.parties == "object" and modality.control is not None:
             asked = object_of(modality.control) or _called_on(modality.control)
             targets = index.fillers(asked) if asked is not None else []
+        if not targets and pattern.kind == "verb" and pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
+            targets = _clause_subjects(token, index)
         yield Match(pattern, token, sources, targets, modality)
+
+
+def _clause_subjects(verb: Token, index: ActorIndex) -> list[Filler]:
+    """The actors that are subjects of the clause a verb governs ("demanded that X...")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return index.fillers(subject)
+    return []
 
 
 def _fits(pattern: Pattern, token: Token) -> bool:

@@ -115,3 +115,23 @@ def test_evidence_points_at_the_words() -> None:
 @pytest.mark.parametrize("text", ["", "No actors here, only words.", "Then it rained."])
 def test_sentences_without_actors_give_no_events(text: str) -> None:
     assert events(text) == []
+
+
+def test_it_in_a_reported_clause_is_the_reporting_state() -> None:
+    found = dyads("Norway said it would send aid to Haiti.")
+    assert any(s == "NOR" and t == "HTI" and code.startswith("033") for s, t, code in found)
+
+
+def test_it_never_refers_to_the_subject_of_its_own_clause() -> None:
+    found = dyads("Peru says Chile attacked it.")
+    assert any(s == "CHL" and t == "PER" and code.startswith("19") for s, t, code in found)
+
+
+def test_a_demand_is_addressed_to_the_subject_of_its_clause() -> None:
+    found = dyads("Chile demanded that Peru return the fishing boats.")
+    assert any(s == "CHL" and t == "PER" and code.startswith("10") for s, t, code in found)
+
+
+def test_willing_to_is_an_intent_of_the_subject_of_be() -> None:
+    found = dyads("Kenya is willing to send peacekeepers to Haiti.")
+    assert any(s == "KEN" and t == "HTI" and code.startswith("03") for s, t, code in found)
