@@ -304,7 +304,14 @@ def _clause(predicate: Token) -> frozenset[Token]:
     while token.dep_ in CLAUSE_LINKS and token.head.i != token.i:
         token = token.head
         heads.append(token)
-    heads.extend(conjunct for head in list(heads) for conjunct in head.conjuncts)
+    # a coordinated verb shares the clause only when it shares the subject: in "was in Baku,
+    # and since Baku liberated the enclave in 2023", the second verb is another clause
+    heads.extend(
+        conjunct
+        for head in list(heads)
+        for conjunct in head.conjuncts
+        if not any(child.dep_ in ("nsubj", "nsubjpass") for child in conjunct.children)
+    )
     heads.extend(child for child in predicate.children if child.dep_ in CLAUSE_LINKS)
     return frozenset(heads)
 

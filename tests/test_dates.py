@@ -107,6 +107,7 @@ def _token(doc: object, text: str) -> Token:
         ("Thousands of pilgrims marched on Good Friday.", "marched", None),
         ("The minister said on Monday that Russian troops attacked the village.", "attacked", None),
         ("The envoy began a two-day visit, the first by a minister since the 2019 election.", "visit", None),
+        ("The envoy was in Lima on a visit, and the army seized the port in March 2023.", "visit", None),
     ],
 )
 def test_event_date(sentence: str, anchor: str, value: str | None) -> None:
