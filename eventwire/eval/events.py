@@ -20,7 +20,8 @@ anything else, and the quad-class set's null, is no date):
   (0-4, ``codebook.pentaclass``'s grouping). The predicted class is the pentaclass of the
   sentence's main event: the event whose predicate (the token at
   ``evidence.predicate.start``) is fewest dependency arcs below its sentence's root, the
-  first in the text on a tie; a sentence without events is class 0.
+  first in the text on a tie; a sentence without events takes the class of its main act
+  whoever does it (``events.sentence_code``), and is class 0 when it has none.
 
 How events are scored (precision, recall and F1 micro-averaged over the events of a set):
 
@@ -86,6 +87,7 @@ from eventwire.actors.agents import SECTORS
 from eventwire.actors.countries import load_countries
 from eventwire.actors.organisations import GROUP_COUNTRIES
 from eventwire.eval.taskcli import finish, shared_or_complain, task_parser
+from eventwire.events import sentence_code
 from eventwire.events.codebook import UnknownCodeError, codes, lookup, pentaclass
 from eventwire.events.model import Event, Participant
 
@@ -422,8 +424,16 @@ def main_event(doc: Doc, events: Sequence[Event]) -> Event | None:
 
 
 def predicted_class(doc: Doc, events: Sequence[Event], classify: Callable[[str], int] = pentaclass) -> int:
+    """The pentaclass of the main event; without one, of the sentence's main act whoever
+    does it (``sentence_code``); without either, 0 (a statement)."""
     main = main_event(doc, events)
-    return classify(main.code) if main is not None else 0
+    if main is not None:
+        return classify(main.code)
+    for sentence in doc.sents:
+        found = sentence_code(sentence)
+        if found is not None:
+            return classify(found[0])
+    return 0
 
 
 @dataclass

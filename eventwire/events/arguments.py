@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.lexicon import load_lexicon
 from eventwire.actors.matcher import token_key
 from eventwire.actors.model import Actor, compose_code
+from eventwire.events.lexicon import load_lexicon as load_event_lexicon
 from eventwire.events.model import Participant
 
 # Modifiers that belong to the noun phrase itself; a phrase is searched through these only,
@@ -78,7 +79,12 @@ class ActorIndex:
             return Filler(found, head)
         if head.lower_ in _GROUP_PRONOUNS:
             return self._reporting_subject(head)
-        for token in _phrase_tokens(head):
+        modifiers = list(_phrase_tokens(head))
+        if head.lemma_.lower() in load_event_lexicon().nouns:
+            # an act stands for its doer when the phrase names one ("condemned Russia's
+            # invasion" targets Russia); else for whom it was done to, below
+            modifiers = [t for t in modifiers if t.dep_ in ("poss", "amod", "compound")]
+        for token in modifiers:
             found = self.at(token)
             if found is not None:
                 return Filler(found, token)
@@ -147,28 +153,32 @@ def _phrase_tokens(head: Token) -> Iterator[Token]:
 
 def _country_form(head: Token) -> Filler | None:
     """A country named by a form in the phrase that no actor mention holds: "a visit to
-    Baku" (capital: its government), "Israeli jets" (adjective: the country)."""
+    Baku" (capital: its government), "drills near South Korea", "Israeli jets" (adjective:
+    the country). A form that often means something else ("Georgia") counts only where the
+    model tags it as a place."""
     lexicon = load_lexicon()
-    for token in (head, *_phrase_tokens(head)):
+    words = sorted((head, *_phrase_tokens(head)), key=lambda token: token.i)
+    keys = [token_key(token.text) for token in words]
+    for position, token in enumerate(words):
         if not (token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "LOC")):
             continue
-        keys = [token_key(token.text)]
-        match = lexicon.country_forms.longest_at(keys, 0)
+        match = lexicon.country_forms.longest_at(keys, position)
         if match is None or len(match.values) != 1 or match.values[0] is None:
             continue
         form = match.values[0]
-        if form.needs_context:
+        if form.needs_context and token.ent_type_ not in ("GPE", "NORP"):
             continue
         country = form.country
         sector = form.sector if form.kind in ("capital", "seat") else None
+        first, last = words[match.start], words[match.end - 1]
         participant = Participant(
             name=country.name,
             code=compose_code(country.cameo, sector),
             country=lexicon.state_iso3(country),
             sector=sector,
-            text=token.text,
-            start=token.idx,
-            end=token.idx + len(token.text),
+            text=head.doc[first.i : last.i + 1].text,
+            start=first.idx,
+            end=last.idx + len(last.text),
         )
         return Filler(participant, token)
     return None

@@ -8,7 +8,8 @@ sentence-level rules follow, each one a CAMEO convention:
 
 - an act embedded under a control verb is coded once, as the control verb makes it
   ("offered to mediate" is 039, not also 045 and an event for "offer");
-- a statement (01x) that reports a coded act is left out: the act is the news;
+- a statement (01x) that reports a coded act is left out: the act is the news, and a
+  bare statement or appeal (010, 020) without an addressee is not event data;
 - an act inside what an accusation or denial is about ("accused Russia of failing...")
   is not coded as having happened;
 - hosting a visit (043) is also the guest's visit (042), with the same evidence.
@@ -36,7 +37,7 @@ from eventwire.events.arguments import (
     subject_of,
 )
 from eventwire.events.codebook import lookup
-from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon
+from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon, support_verbs
 from eventwire.events.modality import Modality, find_modality, recode
 from eventwire.events.model import Event, Evidence, Field, Participant, Plover
 from eventwire.events.model import Span as TextSpan
@@ -45,9 +46,14 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _GOVERNED_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "conj", "appos"})
 _ABOUT_PREPOSITIONS = frozenset({"of", "for", "over"})
-# A statement or an appeal is event data only when it is addressed to someone: "Putin
-# said" alone is not an event, "Putin urged Armenia" is.
-_ADDRESSED_ROOTS = frozenset({"01", "02"})
+# "captured the town in an offensive", "during a visit": the verb's subject does the act
+_MEANS_PREPOSITIONS = frozenset({"in", "during", "through", "via"})
+_ABOUT_ROOTS = frozenset({"01", "05", "11", "12"})
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
+# A bare statement or appeal is event data only when it is addressed to someone: "Putin
+# said" alone is not an event, "Putin urged Armenia" is; a specific statement ("claimed
+# responsibility") is one without an addressee.
+_UNADDRESSED_GENERIC = frozenset({"010", "020"})
 # Verbal acts whose target may be the subject of the clause they govern: "demanded that the
 # US cancel the sale", "warned that Iran would pay", "alleged that France knew".
 _ADDRESSED_BY_CLAUSE = frozenset({"01", "02", "10", "11", "12", "13"})
@@ -105,7 +111,7 @@ def _sentence_events(
                 matches[token.i] = match
         chosen = matches.get(token.i)
         if chosen is not None and chosen.pattern.kind == "verb" and chosen.pattern.objects:
-            light_object = object_of(token)
+            light_object = _light_object(chosen.pattern, token)
             if light_object is not None:
                 consumed.add(light_object.i)
                 matches.pop(light_object.i, None)
@@ -158,13 +164,35 @@ def _key(participant: Participant | None) -> str | None:
     return None if participant is None else (participant.code or participant.name)
 
 
-def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Match]:
+_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""), ("ing", "e"), ("ing", ""))
+
+
+def _patterns_for(token: Token, lexicon: Lexicon) -> tuple[Pattern, ...]:
+    """The patterns headed by a verb's or noun's lemma.
+
+    The small model mislemmatises some verbs ("fined" -> "fin", "staged" -> "stag"), so
+    when its lemma heads no pattern the word itself and its regular stems are tried.
+    """
     if token.pos_ in _VERB_POS:
-        patterns = lexicon.verbs.get(token.lemma_.lower(), ())
+        table = lexicon.verbs
     elif token.pos_ in _NOUN_POS:
-        patterns = lexicon.nouns.get(token.lemma_.lower(), ()) or lexicon.nouns.get(token.lower_, ())
+        table = lexicon.nouns
     else:
-        return
+        return ()
+    found = table.get(token.lemma_.lower()) or table.get(token.lower_)
+    if found:
+        return found
+    text = token.lower_
+    for suffix, ending in _INFLECTIONS:
+        if text.endswith(suffix) and len(text) > len(suffix) + 2:
+            found = table.get(text[: -len(suffix)] + ending)
+            if found:
+                return found
+    return ()
+
+
+def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Match]:
+    patterns = _patterns_for(token, lexicon)
     if not patterns:
         return
     modality = find_modality(token)
@@ -180,6 +208,10 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             targets = index.fillers(asked) if asked is not None else []
         if not targets and pattern.kind == "verb" and pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
             targets = _clause_subjects(token, index)
+        if not targets and pattern.kind == "noun" and pattern.objects:
+            # "called for an Israeli withdrawal": the party named on the act is asked to do it
+            named = [f for head in _own_parties(token) for f in index.fillers(head)]
+            targets = [f for f in named if all(f.participant != s.participant for s in sources)][:1]
         yield Match(pattern, token, sources, targets, modality)
 
 
@@ -202,15 +234,30 @@ def _fits(pattern: Pattern, token: Token) -> bool:
     if not pattern.objects:
         return True
     if pattern.kind == "verb":
-        light_object = object_of(token)
+        light_object = _light_object(pattern, token)
         return light_object is not None and (light_object.lemma_.lower() in pattern.objects or light_object.lower_ in pattern.objects)
     governor = _governor(token)
     return governor is not None and governor.lemma_.lower() in pattern.objects
 
 
+def _light_object(pattern: Pattern, verb: Token) -> Token | None:
+    """The object a pattern constrains: the direct object, or for a phrasal verb whose
+    particle the parser took for a preposition ("called in the ambassador"), its object."""
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass", "obj")]
+    fitting = [o for o in objects if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects]
+    found = fitting[0] if fitting else object_of(verb)  # "offered Italy the extradition"
+    if found is not None or not pattern.words:
+        return found
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in pattern.words:
+            return next((pobj for pobj in child.children if pobj.dep_ == "pobj"), None)
+    return None
+
+
 def _governor(noun: Token) -> Token | None:
-    """The verb an event noun is the object of ("launched an offensive")."""
-    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.pos_ in _VERB_POS:
+    """The verb an event noun is the object or subject of ("launched an offensive",
+    "protests swept the capital")."""
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and noun.head.pos_ in _VERB_POS:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.head.pos_ in _VERB_POS:
         return noun.head.head
@@ -244,6 +291,8 @@ def _slot_heads(slot: Slot, pattern: Pattern, token: Token, modality: Modality |
         found = next((c for c in token.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
         if found is None and token.dep_ == "acl" and token.tag_ == "VBN":
             found = token.head
+        if found is None and pattern.words:
+            found = _light_object(pattern, token)
         return [found] if found is not None else []
     if slot.kind == "iobj":
         return [c for c in token.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"] + [
@@ -262,29 +311,46 @@ def _slot_heads(slot: Slot, pattern: Pattern, token: Token, modality: Modality |
 
 
 def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
+    governor = _governor(noun)
     if slot.kind == "subj":
-        heads = [child for child in noun.children if child.dep_ == "poss"]
-        heads += [
-            child for child in noun.children if child.dep_ in ("compound", "amod", "nmod") and not names_a_place(child)
-        ]
-        heads += _prepositional_objects([noun], "by")
-        governor = _governor(noun)
-        if governor is not None:
+        own = _own_parties(noun)
+        governing_subject: list[Token] = []
+        supports = governor is not None and (
+            governor.lemma_.lower() in pattern.objects
+            or governor.lemma_.lower() in support_verbs()
+            or (noun.dep_ == "pobj" and noun.head.lower_ in _MEANS_PREPOSITIONS)
+        )
+        if governor is not None and supports and noun.dep_ != "nsubj":
             found = subject_of(governor) if not is_passive(governor) else passive_agent(governor)
             if found is not None:
-                heads.append(found)
-        return heads
-    if slot.kind == "dobj":
-        return _prepositional_objects([noun], "of")
+                governing_subject.append(found)
+        # A noun whose pattern names its governing verb is that verb's act: in "Egypt called
+        # for an Israeli withdrawal" Egypt calls. Otherwise the noun's own words name the
+        # doer first: "Russia's offensive", "Israeli strikes".
+        return governing_subject + own if pattern.objects else own + governing_subject
+    if slot.kind in ("dobj", "iobj"):
+        found = _prepositional_objects([noun], "of") if slot.kind == "dobj" else []
+        if governor is not None and noun.dep_ == "pobj":  # "asked Jordan for help"
+            found += [c for c in governor.children if c.dep_ in ("dobj", "dative") and c.i != noun.i]
+        return found
     if slot.kind == "prep":
         found = _prepositional_objects([noun], slot.word or "")
+        # "a show of force against Seoul": the preposition hangs from the "of" phrase
+        found += _prepositional_objects(_prepositional_objects([noun], "of"), slot.word or "")
         if slot.word == "to":  # "a Baku visit", "the Moscow talks": the place where it happens
             found += [child for child in noun.children if child.dep_ == "compound" and names_a_place(child)]
-        governor = _governor(noun)
         if governor is not None:  # "held talks in Doha", "was in Baku on a visit"
             found += [t for t in _prepositional_objects([governor], slot.word or "") if t.i != noun.i]
         return found
     return []
+
+
+def _own_parties(noun: Token) -> list[Token]:
+    """The words of an event noun that name a party: its possessor, an actor adjective or
+    compound (not a capital used as a place), its "by" phrase."""
+    heads = [child for child in noun.children if child.dep_ == "poss"]
+    heads += [child for child in noun.children if child.dep_ in ("compound", "amod", "nmod") and not names_a_place(child)]
+    return heads + _prepositional_objects([noun], "by")
 
 
 def _prepositional_objects(holders: list[Token], word: str) -> list[Token]:
@@ -297,11 +363,18 @@ def _prepositional_objects(holders: list[Token], word: str) -> list[Token]:
 
 
 def _inside_what_is_said_about(predicate: Token, matches: dict[int, Match]) -> bool:
-    """The act is what another coded act is about: "accused Russia of failing to...",
-    "denied attacking", "condemned X for shelling": not coded as having happened."""
+    """The act is what an accusation, a rejection or a statement is about: "accused Russia
+    of failing to...", "denied attacking", "condemned X for shelling": not coded as having
+    happened. (What an appeal or an offer is for, "asked Germany for tanks", is the act
+    asked for, and the appeal's own pattern codes it.)"""
     child = predicate
     for ancestor in predicate.ancestors:
-        if ancestor.i in matches and child.dep_ == "prep" and child.lower_ in _ABOUT_PREPOSITIONS:
+        if (
+            ancestor.i in matches
+            and matches[ancestor.i].pattern.code[:2] in _ABOUT_ROOTS
+            and child.dep_ == "prep"
+            and child.lower_ in _ABOUT_PREPOSITIONS
+        ):
             return True
         if ancestor.lemma_ == "deny" and child.dep_ in ("xcomp", "ccomp", "dobj"):
             return True
@@ -310,8 +383,14 @@ def _inside_what_is_said_about(predicate: Token, matches: dict[int, Match]) -> b
 
 
 def _reports_an_act(statement: Token, matches: dict[int, Match]) -> bool:
-    """A statement verb whose clause holds another coded act ("said Iran attacked...")."""
-    return any(statement in match.predicate.ancestors for match in matches.values() if match.predicate.i != statement.i)
+    """A statement verb whose reported clause holds another coded act ("said Iran
+    attacked..."); a time phrase ("after the bombing") is not what was said."""
+    clauses = [child for child in statement.children if child.dep_ in _REPORTED_CLAUSES]
+    return any(
+        match.predicate.i == clause.i or clause in match.predicate.ancestors
+        for clause in clauses
+        for match in matches.values()
+    )
 
 
 def _events_of(match: Match, sentence: Span, day: date | None, published: str | None, field: Field) -> list[Event]:
@@ -332,16 +411,14 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
         modifiers=(modality.reason,) if modality.reason else (),
         field=field,
     )
-    if not match.targets and info.root in _ADDRESSED_ROOTS:
+    if not match.targets and info.code in _UNADDRESSED_GENERIC:
         return []
-    targets: list[Filler | None] = [*match.targets] or [None]
     events = []
     for source in match.sources:
+        # an actor is not its own target; the act is kept without one ("France mobilised
+        # police against French rioters" when both code as France)
+        targets = [t for t in match.targets if t.token.i != source.token.i and t.participant != source.participant] or [None]
         for target in targets:
-            if target is not None and target.token.i == source.token.i:
-                continue
-            if target is not None and target.participant.code == source.participant.code and target.participant.name == source.participant.name:
-                continue
             events.append(
                 Event(
                     source=source.participant,
@@ -380,12 +457,7 @@ def sentence_code(sentence: Span) -> tuple[str, Pattern] | None:
     found: list[tuple[int, int, str, Pattern]] = []
     controls: set[int] = set()
     for token in sentence:
-        if token.pos_ in _VERB_POS:
-            patterns = lexicon.verbs.get(token.lemma_.lower(), ())
-        elif token.pos_ in _NOUN_POS:
-            patterns = lexicon.nouns.get(token.lemma_.lower(), ()) or lexicon.nouns.get(token.lower_, ())
-        else:
-            continue
+        patterns = _patterns_for(token, lexicon)
         fitting = sorted((p for p in patterns if _fits(p, token)), key=lambda p: -p.specificity)
         if not fitting:
             continue

@@ -160,3 +160,10 @@ def load_lexicon() -> Lexicon:
         {lemma: tuple(group) for lemma, group in verbs.items()},
         {lemma: tuple(group) for lemma, group in nouns.items()},
     )
+
+
+@cache
+def support_verbs() -> frozenset[str]:
+    """Verbs whose subject does what their object noun names (``support_verbs.txt``)."""
+    text = (resources.files("eventwire") / "data" / "events" / "support_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
