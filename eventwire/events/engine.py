@@ -38,7 +38,7 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.codebook import lookup
 from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon, support_verbs
-from eventwire.events.modality import Modality, find_modality, recode
+from eventwire.events.modality import Modality, control_verbs, find_modality, recode
 from eventwire.events.model import Event, Evidence, Field, Participant, Plover
 from eventwire.events.model import Span as TextSpan
 
@@ -208,11 +208,26 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             targets = index.fillers(asked) if asked is not None else []
         if not targets and pattern.kind == "verb" and pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
             targets = _clause_subjects(token, index)
+        if not targets and pattern.kind == "verb" and token.lemma_.lower() in control_verbs():
+            targets = _governed_clause_actors(token, index)
         if not targets and pattern.kind == "noun" and pattern.objects:
             # "called for an Israeli withdrawal": the party named on the act is asked to do it
             named = [f for head in _own_parties(token) for f in index.fillers(head)]
             targets = [f for f in named if all(f.participant != s.participant for s in sources)][:1]
         yield Match(pattern, token, sources, targets, modality)
+
+
+def _governed_clause_actors(verb: Token, index: ActorIndex) -> list[Filler]:
+    """The first actor among the objects of the infinitive a control verb governs
+    ("threatened to close the Saudi consulate": Saudi Arabia)."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            for token in child.subtree:
+                if token.dep_ in ("dobj", "pobj", "dative") and token.i != child.i:
+                    fillers = index.fillers(token)
+                    if fillers:
+                        return fillers
+    return []
 
 
 def _clause_subjects(verb: Token, index: ActorIndex) -> list[Filler]:
