@@ -37,7 +37,7 @@ from eventwire.events.arguments import (
     subject_of,
 )
 from eventwire.events.codebook import lookup
-from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon, support_verbs
+from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon, word_list
 from eventwire.events.modality import Modality, control_verbs, find_modality, recode
 from eventwire.events.model import Event, Evidence, Field, Participant, Plover
 from eventwire.events.model import Span as TextSpan
@@ -115,6 +115,8 @@ def _sentence_events(
             if light_object is not None:
                 consumed.add(light_object.i)
                 matches.pop(light_object.i, None)
+    for obligation in _bare_obligations(sentence, matches, lexicon, index):
+        matches[obligation.predicate.i] = obligation
     controls = {match.modality.control.i for match in matches.values() if match.modality.control is not None}
     events: list[Event] = []
     seen: set[tuple[str | None, str | None, str]] = set()
@@ -158,6 +160,28 @@ def _guest_visit(hosting: Event) -> list[Event]:
             evidence=evidence,
         )
     ]
+
+
+def _bare_obligations(sentence: Span, matches: dict[int, Match], lexicon: Lexicon, index: ActorIndex) -> list[Match]:
+    """ "Chile said Peru must rethink": a reported obligation whose act is not in the lexicon
+    is still a demand (100) from the speaker on the clause's subject (``commit.obligation``)."""
+    found = []
+    for token in sentence:
+        if token.dep_ != "ccomp" or token.pos_ not in _VERB_POS:
+            continue
+        if any(token.i == m.predicate.i or token in m.predicate.ancestors for m in matches.values()):
+            continue
+        modality = find_modality(token)
+        if modality.family != "demand" or modality.control is None or not (modality.reason or "").startswith("obligation:"):
+            continue
+        speaker = subject_of(modality.control)
+        asked = _clause_subject(token)
+        sources = index.fillers(speaker) if speaker is not None else []
+        targets = index.fillers(asked) if asked is not None else []
+        if sources:
+            plain = Modality(None, modality.control, "subject", False, modality.reason)
+            found.append(Match(lexicon.pattern("commit.obligation"), token, sources, targets, plain))
+    return found
 
 
 def _key(participant: Participant | None) -> str | None:
@@ -204,7 +228,11 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             continue
         targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
         if modality.parties == "object" and modality.control is not None:
-            asked = object_of(modality.control) or _called_on(modality.control)
+            asked = (
+                _clause_subject(token)
+                if modality.family == "demand" and modality.reason and modality.reason.startswith("obligation:")
+                else object_of(modality.control) or _called_on(modality.control)
+            )
             targets = index.fillers(asked) if asked is not None else []
         if not targets and pattern.kind == "verb" and pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
             targets = _clause_subjects(token, index)
@@ -215,6 +243,11 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             named = [f for head in _own_parties(token) for f in index.fillers(head)]
             targets = [f for f in named if all(f.participant != s.participant for s in sources)][:1]
         yield Match(pattern, token, sources, targets, modality)
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb's own clause (active or passive)."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _governed_clause_actors(verb: Token, index: ActorIndex) -> list[Filler]:
@@ -259,6 +292,10 @@ def _light_object(pattern: Pattern, verb: Token) -> Token | None:
     """The object a pattern constrains: the direct object, or for a phrasal verb whose
     particle the parser took for a preposition ("called in the ambassador"), its object."""
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass", "obj")]
+    # a measure or a collection stands for what it measures: "tons of food aid", "a wave
+    # of arrests", "a package of sanctions"
+    measures = word_list("measure_nouns.txt")
+    objects += [pobj for o in objects if o.lemma_.lower() in measures for pobj in _prepositional_objects([o], "of")]
     fitting = [o for o in objects if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects]
     found = fitting[0] if fitting else object_of(verb)  # "offered Italy the extradition"
     if found is not None or not pattern.words:
@@ -332,7 +369,7 @@ def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
         governing_subject: list[Token] = []
         supports = governor is not None and (
             governor.lemma_.lower() in pattern.objects
-            or governor.lemma_.lower() in support_verbs()
+            or governor.lemma_.lower() in word_list("support_verbs.txt")
             or (noun.dep_ == "pobj" and noun.head.lower_ in _MEANS_PREPOSITIONS)
         )
         if governor is not None and supports and noun.dep_ != "nsubj":

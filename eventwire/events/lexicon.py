@@ -75,6 +75,13 @@ class Lexicon:
     verbs: dict[str, tuple[Pattern, ...]]
     nouns: dict[str, tuple[Pattern, ...]]
 
+    def pattern(self, pattern_id: str) -> Pattern:
+        """The pattern with this id (for the engine's rules that code a construction, not a word)."""
+        found = next((pattern for pattern in self.patterns if pattern.id == pattern_id), None)
+        if found is None:
+            raise LexiconError(f"no pattern {pattern_id!r} in eventwire/data/events")
+        return found
+
 
 def parse_slots(text: str, where: str) -> tuple[Slot, ...]:
     """``subj|prep:with`` -> the slots in order of preference; ``-`` -> none."""
@@ -163,7 +170,9 @@ def load_lexicon() -> Lexicon:
 
 
 @cache
-def support_verbs() -> frozenset[str]:
-    """Verbs whose subject does what their object noun names (``support_verbs.txt``)."""
-    text = (resources.files("eventwire") / "data" / "events" / "support_verbs.txt").read_text(encoding="utf-8")
+def word_list(name: str) -> frozenset[str]:
+    """A one-word-per-line list under ``eventwire/data/events`` (``#`` lines are comments):
+    ``support_verbs.txt`` (verbs whose subject does what their object noun names),
+    ``measure_nouns.txt`` (nouns that stand for what their "of" phrase names)."""
+    text = (resources.files("eventwire") / "data" / "events" / name).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))

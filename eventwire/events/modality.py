@@ -22,6 +22,7 @@ Parties = Literal["subject", "object"]
 FAMILIES: frozenset[str] = frozenset(Family.__args__)  # type: ignore[attr-defined]
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _SPECULATIVE_AUX = frozenset({"may", "might", "could", "can", "should", "must"})
+_OBLIGATION_AUX = frozenset({"must", "should"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
@@ -58,6 +59,13 @@ def _rows(name: str) -> list[tuple[str, list[str]]]:
         if line.strip() and not line.startswith("#") and not line.startswith(("lemma\t", "family\t")):
             rows.append((f"{name}:{number}", line.split("\t")))
     return rows
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs that report speech (``eventwire/data/events/speech_verbs.txt``)."""
+    text = (resources.files("eventwire") / "data" / "events" / "speech_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @cache
@@ -122,7 +130,12 @@ def find_modality(predicate: Token) -> Modality:
         control = _control(verb)
         if control is not None and control[1].family == "intent":
             return Modality("refusal", control[0], "subject", False, f"negated:{control[0].lemma_}")
+        if _has_aux(verb, _FUTURE_AUX):  # "will not accept refugees" refuses them
+            return Modality("refusal", None, "subject", False, "negated:future")
         return Modality(None, None, "subject", True, "negated")
+    obliged_by = _obligation(verb)
+    if obliged_by is not None:
+        return Modality("demand", obliged_by, "object", False, f"obligation:{obliged_by.lemma_}")
     if any(child.dep_ == "mark" and child.lower_ in _CONDITION_MARKS for child in verb.children) and verb.dep_ == "advcl":
         return Modality(None, None, "subject", True, "condition")
     control = _control(verb)
@@ -140,6 +153,14 @@ def find_modality(predicate: Token) -> Modality:
     if any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in child.children) for child in verb.children):
         return Modality("conditional", None, "subject", False, "conditional")
     return Modality(None, None, "subject", False, None)
+
+
+def _obligation(verb: Token) -> Token | None:
+    """The speech verb that reports an obligation on this clause ("said Peru must return the
+    boats": said): a demand made of the clause's subject."""
+    if verb.dep_ != "ccomp" or not _has_aux(verb, _OBLIGATION_AUX):
+        return None
+    return verb.head if verb.head.lemma_.lower() in speech_verbs() else None
 
 
 def _control(verb: Token) -> tuple[Token, Control] | None:

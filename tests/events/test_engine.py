@@ -135,3 +135,23 @@ def test_a_demand_is_addressed_to_the_subject_of_its_clause() -> None:
 def test_willing_to_is_an_intent_of_the_subject_of_be() -> None:
     found = dyads("Kenya is willing to send peacekeepers to Haiti.")
     assert any(s == "KEN" and t == "HTI" and code.startswith("03") for s, t, code in found)
+
+
+def test_will_not_is_a_refusal() -> None:
+    found = events("Chad will not meet Niger.")
+    assert any(e.code.startswith("12") and e.evidence.modifiers == ("negated:future",) for e in found)
+
+
+def test_a_reported_obligation_is_a_demand_on_the_clause_subject() -> None:
+    found = dyads("Chile said Peru must rethink its tariffs.")
+    assert ("CHL", "PER", "100") in found
+
+
+def test_a_commitment_whose_act_is_not_in_the_lexicon_is_still_an_intent() -> None:
+    found = dyads("Laos agreed to postpone the vote on the Thai dam.")
+    assert ("LAO", "THA", "030") in found
+
+
+def test_a_measure_noun_stands_for_what_it_measures() -> None:
+    found = dyads("Japan sent tons of food aid to Nepal.")
+    assert any(s == "JPN" and t == "NPL" and code.startswith("07") for s, t, code in found)
