@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.lexicon import load_lexicon
 from eventwire.actors.matcher import token_key
 from eventwire.actors.model import Actor, compose_code
+from eventwire.actors.placenames import place_candidates
 from eventwire.events.lexicon import load_lexicon as load_event_lexicon
 from eventwire.events.model import Participant
 
@@ -76,7 +77,7 @@ class ActorIndex:
         head = _antecedent(head)
         found = self.at(head)
         if found is not None:
-            return Filler(found, head)
+            return Filler(_placed(found, head, self), head)
         if head.lower_ in _GROUP_PRONOUNS:
             return self._reporting_subject(head)
         modifiers = list(_phrase_tokens(head))
@@ -151,6 +152,30 @@ def _phrase_tokens(head: Token) -> Iterator[Token]:
         frontier.extend(child for child in token.children if child.dep_ in _PHRASE_DEPS)
 
 
+def _placed(participant: Participant, head: Token, index: ActorIndex) -> Participant:
+    """A group the actor stage left without a country takes the country its phrase names
+    after "from", "in" or "of": "students from Nepal", "rebels in the Ivory Coast"."""
+    if participant.country is not None or participant.code is None or len(participant.code) != 3:
+        return participant
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "in", "of", "across", "throughout"):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                place = index.at(pobj) or (found.participant if (found := _country_form(pobj)) else None)
+                if place is not None and place.country is not None and place.code:
+                    return Participant(
+                        name=participant.name,
+                        code=place.code[:3] + participant.code,
+                        country=place.country,
+                        sector=participant.sector,
+                        text=participant.text,
+                        start=participant.start,
+                        end=participant.end,
+                    )
+    return participant
+
+
 def _country_form(head: Token) -> Filler | None:
     """A country named by a form in the phrase that no actor mention holds: "a visit to
     Baku" (capital: its government), "drills near South Korea", "Israeli jets" (adjective:
@@ -181,7 +206,33 @@ def _country_form(head: Token) -> Filler | None:
             end=last.idx + len(last.text),
         )
         return Filler(participant, token)
-    return None
+    return _city(head)
+
+
+def _city(head: Token) -> Filler | None:
+    """A city or province the model tags as a place stands for its country ("protested in
+    Delhi"), when one country clearly owns the name (the most populous reading is ten times
+    the next)."""
+    if head.ent_type_ not in ("GPE", "LOC"):
+        return None
+    span = next((entity for entity in head.sent.ents if entity.start <= head.i < entity.end), head.doc[head.i : head.i + 1])
+    candidates = place_candidates(span.text)
+    if not candidates or (len(candidates) > 1 and candidates[0].population < 10 * candidates[1].population):
+        return None
+    lexicon = load_lexicon()
+    country = lexicon.by_iso3.get(candidates[0].iso3)
+    if country is None:
+        return None
+    participant = Participant(
+        name=country.name,
+        code=country.cameo,
+        country=candidates[0].iso3,
+        sector=None,
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+    )
+    return Filler(participant, head)
 
 
 def names_a_place(token: Token) -> bool:

@@ -26,7 +26,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.model import Actor
-from eventwire.dates import event_date
+from eventwire.dates import EventDate, event_date
 from eventwire.events.arguments import (
     ActorIndex,
     Filler,
@@ -36,7 +36,7 @@ from eventwire.events.arguments import (
     passive_agent,
     subject_of,
 )
-from eventwire.events.codebook import lookup
+from eventwire.events.codebook import CodeInfo, lookup
 from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon, word_list
 from eventwire.events.modality import Modality, control_verbs, find_modality, recode
 from eventwire.events.model import Event, Evidence, Field, Participant, Plover
@@ -57,6 +57,14 @@ _UNADDRESSED_GENERIC = frozenset({"010", "020"})
 # Verbal acts whose target may be the subject of the clause they govern: "demanded that the
 # US cancel the sale", "warned that Iran would pay", "alleged that France knew".
 _ADDRESSED_BY_CLAUSE = frozenset({"01", "02", "10", "11", "12", "13"})
+_CONCERNING_PREPOSITIONS = frozenset({"with", "to", "on", "against", "for", "toward", "towards"})
+# Acts whose place stands for their target when none is named: a protest in Beijing is
+# aimed at China's government; a summit in Geneva is hosted by Switzerland.
+_HOSTED_ROOTS = frozenset({"14"})
+_HOSTED_CODES = frozenset({"042", "043", "044"})
+# Acts that coordinated parties do to each other when no target is named: "Chile and
+# Peru met" is Chile meeting Peru and Peru meeting Chile.
+_RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 
 
 @dataclass
@@ -162,6 +170,53 @@ def _guest_visit(hosting: Event) -> list[Event]:
     ]
 
 
+def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], index: ActorIndex) -> list[Filler]:
+    """The target when the pattern's own slots hold no actor, by the first rule that finds one:
+
+    1. a verbal act addressed by its clause: "demanded that the US cancel the sale";
+    2. a control verb's governed clause: "threatened to close the Saudi consulate";
+    3. an act asked for, named on its noun: "called for an Israeli withdrawal";
+    4. the party an act on an object concerns: "endorsed an agreement with the EU",
+       "engaged Filipino peacekeepers in a firefight";
+    5. the host of what happens at a place: "protested in Beijing", "a summit in Geneva".
+    """
+    if pattern.kind == "verb" and pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
+        found = _clause_subjects(token, index)
+        if found:
+            return found
+    if pattern.kind == "verb" and token.lemma_.lower() in control_verbs():
+        found = _governed_clause_actors(token, index)
+        if found:
+            return found
+    if pattern.kind == "noun" and pattern.objects:
+        named = [f for head in _own_parties(token) for f in index.fillers(head)]
+        found = [f for f in named if all(f.participant != s.participant for s in sources)][:1]
+        if found:
+            return found
+    if pattern.kind == "verb":
+        direct_object = object_of(token)
+        holders = [direct_object] if direct_object is not None and direct_object.head.i == token.i else []
+    else:
+        governor = _governor(token)
+        holders = [c for c in governor.children if c.dep_ == "dobj" and c.i != token.i] if governor is not None and token.dep_ == "pobj" else []
+    for holder in holders:
+        found = index.fillers(holder) if pattern.kind == "noun" else []
+        for child in holder.children if not found else ():
+            if child.dep_ == "prep" and child.lower_ in _CONCERNING_PREPOSITIONS:
+                found = [f for pobj in child.children if pobj.dep_ == "pobj" for f in index.fillers(pobj)]
+                if found:
+                    break
+        if found:
+            return found
+    if pattern.code[:2] in _HOSTED_ROOTS or pattern.code in _HOSTED_CODES:
+        places = _prepositional_objects([token, *([_governor(token)] if pattern.kind == "noun" and _governor(token) is not None else [])], "in")
+        for place in places:
+            found = index.fillers(place)
+            if found:
+                return found[:1]
+    return []
+
+
 def _bare_obligations(sentence: Span, matches: dict[int, Match], lexicon: Lexicon, index: ActorIndex) -> list[Match]:
     """ "Chile said Peru must rethink": a reported obligation whose act is not in the lexicon
     is still a demand (100) from the speaker on the clause's subject (``commit.obligation``)."""
@@ -234,14 +289,8 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
                 else object_of(modality.control) or _called_on(modality.control)
             )
             targets = index.fillers(asked) if asked is not None else []
-        if not targets and pattern.kind == "verb" and pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
-            targets = _clause_subjects(token, index)
-        if not targets and pattern.kind == "verb" and token.lemma_.lower() in control_verbs():
-            targets = _governed_clause_actors(token, index)
-        if not targets and pattern.kind == "noun" and pattern.objects:
-            # "called for an Israeli withdrawal": the party named on the act is asked to do it
-            named = [f for head in _own_parties(token) for f in index.fillers(head)]
-            targets = [f for f in named if all(f.participant != s.participant for s in sources)][:1]
+        if not targets and pattern.target:
+            targets = _implied_targets(pattern, token, sources, index)
         yield Match(pattern, token, sources, targets, modality)
 
 
@@ -466,28 +515,48 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
     if not match.targets and info.code in _UNADDRESSED_GENERIC:
         return []
     events = []
+    reciprocal = not match.targets and len(match.sources) > 1 and info.root in _RECIPROCAL_ROOTS
     for source in match.sources:
+        if reciprocal:
+            events.extend(
+                _event(info, source.participant, other.participant, sentence, when, published, evidence)
+                for other in match.sources
+                if other.participant != source.participant
+            )
+            continue
         # an actor is not its own target; the act is kept without one ("France mobilised
         # police against French rioters" when both code as France)
         targets = [t for t in match.targets if t.token.i != source.token.i and t.participant != source.participant] or [None]
-        for target in targets:
-            events.append(
-                Event(
-                    source=source.participant,
-                    target=None if target is None else target.participant,
-                    code=info.code,
-                    root=info.root,
-                    quad_class=info.quad_class,
-                    goldstein=info.goldstein,
-                    plover=Plover(info.plover_type, info.plover_mode),
-                    date=when.value if when is not None else published[:10] if published else None,
-                    published=published,
-                    sentence=sentence.text,
-                    evidence=evidence,
-                    date_text=when.text if when is not None else None,
-                )
-            )
+        events.extend(
+            _event(info, source.participant, None if target is None else target.participant, sentence, when, published, evidence)
+            for target in targets
+        )
     return events
+
+
+def _event(
+    info: CodeInfo,
+    source: Participant,
+    target: Participant | None,
+    sentence: Span,
+    when: EventDate | None,
+    published: str | None,
+    evidence: Evidence,
+) -> Event:
+    return Event(
+        source=source,
+        target=target,
+        code=info.code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        plover=Plover(info.plover_type, info.plover_mode),
+        date=when.value if when is not None else published[:10] if published else None,
+        published=published,
+        sentence=sentence.text,
+        evidence=evidence,
+        date_text=when.text if when is not None else None,
+    )
 
 
 def _called_on(control: Token) -> Token | None:

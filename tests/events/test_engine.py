@@ -155,3 +155,18 @@ def test_a_commitment_whose_act_is_not_in_the_lexicon_is_still_an_intent() -> No
 def test_a_measure_noun_stands_for_what_it_measures() -> None:
     found = dyads("Japan sent tons of food aid to Nepal.")
     assert any(s == "JPN" and t == "NPL" and code.startswith("07") for s, t, code in found)
+
+
+def test_coordinated_parties_meet_each_other() -> None:
+    found = {(s, t) for s, t, c in dyads("Chile and Peru met on Monday.") if c.startswith("04")}
+    assert found == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_a_protest_is_aimed_at_the_country_where_it_happens() -> None:
+    found = dyads("Nepali students protested in Delhi.")
+    assert any(s == "NPL" and t == "IND" and code.startswith("14") for s, t, code in found)
+
+
+def test_the_party_an_object_concerns_is_the_target() -> None:
+    found = dyads("Ukrainian lawmakers ratified an agreement with Moldova.")
+    assert any(s == "UKR" and t == "MDA" for s, t, _ in found)
