@@ -57,6 +57,8 @@ _UNADDRESSED_GENERIC = frozenset({"010", "020"})
 # Verbal acts whose target may be the subject of the clause they govern: "demanded that the
 # US cancel the sale", "warned that Iran would pay", "alleged that France knew".
 _ADDRESSED_BY_CLAUSE = frozenset({"01", "02", "10", "11", "12", "13"})
+_VERB_WORD_DEPS = frozenset({"prt", "prep", "agent", "advmod", "dative"})
+_NOUN_WORD_DEPS = frozenset({"compound", "amod", "nmod", "prep"})
 _CONCERNING_PREPOSITIONS = frozenset({"with", "to", "on", "against", "for", "toward", "towards"})
 # Acts whose place stands for their target when none is named: a protest in Beijing is
 # aimed at China's government; a summit in Geneva is hosted by Switzerland.
@@ -119,8 +121,13 @@ def _sentence_events(
                 matches[token.i] = match
         chosen = matches.get(token.i)
         if chosen is not None and chosen.pattern.kind == "verb" and chosen.pattern.objects:
+            # "detonated a bomb": one act, coded once; a more specific code on the noun
+            # ("detonated a car bomb": 1832) takes the place of the verb's (183)
             light_object = _light_object(chosen.pattern, token)
             if light_object is not None:
+                noun = max(_matches(light_object, lexicon, index), key=lambda m: m.rank, default=None)
+                if noun is not None and len(noun.pattern.code) > len(chosen.pattern.code):
+                    matches[token.i] = Match(noun.pattern, light_object, chosen.sources, noun.targets or chosen.targets, chosen.modality)
                 consumed.add(light_object.i)
                 matches.pop(light_object.i, None)
     for obligation in _bare_obligations(sentence, matches, lexicon, index):
@@ -325,7 +332,10 @@ def _clause_subjects(verb: Token, index: ActorIndex) -> list[Filler]:
 def _fits(pattern: Pattern, token: Token) -> bool:
     """The pattern's particles and its object (or governing verb) are in the parse."""
     if pattern.words:
-        attached = {child.lower_ for child in token.children if child.dep_ in ("prt", "prep", "agent", "advmod", "dative")}
+        # a verb's particle or preposition ("call for"); a noun's modifier ("car bomb")
+        deps = _NOUN_WORD_DEPS if pattern.kind == "noun" else _VERB_WORD_DEPS
+        attached = {child.lower_ for child in token.children if child.dep_ in deps}
+        attached |= {child.lemma_.lower() for child in token.children if child.dep_ in deps}
         if not all(word in attached for word in pattern.words):
             return False
     if not pattern.objects:
@@ -405,8 +415,8 @@ def _slot_heads(slot: Slot, pattern: Pattern, token: Token, modality: Modality |
     # The preposition may hang from the verb, its particle or adverb ("pulled back from"),
     # or its object ("imported oil from Russia", "imposed sanctions on Iran").
     holders = [token, *(c for c in token.children if c.dep_ in ("prt", "advmod"))]
-    direct_object = object_of(token)
-    if direct_object is not None and direct_object.head.i == token.i:
+    direct_object = _light_object(pattern, token) if pattern.objects else object_of(token)
+    if direct_object is not None and (direct_object.head.i == token.i or direct_object.head.head.i == token.i):
         holders.append(direct_object)
     return _prepositional_objects(holders, slot.word or "")
 
