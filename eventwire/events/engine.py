@@ -338,6 +338,8 @@ def _fits(pattern: Pattern, token: Token) -> bool:
         attached |= {child.lemma_.lower() for child in token.children if child.dep_ in deps}
         if not all(word in attached for word in pattern.words):
             return False
+    if pattern.intransitive:
+        return object_of(token) is None
     if not pattern.objects:
         return True
     if pattern.kind == "verb":

@@ -47,6 +47,8 @@ class Pattern:
     ``lemma`` is the predicate's head lemma and ``words`` the particles or prepositions it
     needs ("call for" -> lemma ``call``, words ``("for",)``). ``objects`` constrains a verb's
     direct object ("hold" + talk) or a noun's governing verb; empty means any.
+    ``intransitive`` (``!`` in the object column) requires a verb without a direct object:
+    "thousands demonstrated" protests, "demonstrated its new missile" does not.
     """
 
     id: str
@@ -60,11 +62,12 @@ class Pattern:
     example: str
     expect: tuple[str | None, str | None]
     origin: str
+    intransitive: bool = False
 
     @property
     def specificity(self) -> int:
         """How much of the sentence a pattern constrains: more wins when several fit."""
-        return 2 * len(self.words) + (3 if self.objects else 0)
+        return 2 * len(self.words) + (3 if self.objects else 0) + (1 if self.intransitive else 0)
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,8 @@ def parse_row(fields: list[str], where: str) -> Pattern:
         kind=kind,  # type: ignore[arg-type]
         lemma=words[0].lower(),
         words=tuple(word.lower() for word in words[1:]),
-        objects=frozenset() if objects == "-" else frozenset(o.strip().lower() for o in objects.split("|")),
+        objects=frozenset() if objects in ("-", "!") else frozenset(o.strip().lower() for o in objects.split("|")),
+        intransitive=objects == "!",
         source=source_slots,
         target=parse_slots(target, where),
         example=example,
