@@ -29,6 +29,7 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "
 _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,29 @@ class ActorIndex:
                     if pobj.dep_ == "pobj":
                         found = self.at(pobj)
                         if found is not None:
-                            return Filler(found, pobj)
+                            return Filler(_placed(found, pobj, self), pobj)
         return _country_form(head)
+
+    def localised(self, participant: Participant, predicate: Token) -> Participant:
+        """A party with no country takes the country of the place where its act happens:
+        "prisoners rioted at a jail in Dili" are East Timor's prisoners. Only for parties
+        coded by a sector alone (protesters, police, students); organisations keep their own
+        code."""
+        if participant.country is not None or participant.code is None or len(participant.code) != 3:
+            return participant
+        for place in _places_of(predicate):
+            found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
+            if found is not None and found.country is not None and found.code:
+                return Participant(
+                    name=participant.name,
+                    code=found.code[:3] + participant.code,
+                    country=found.country,
+                    sector=participant.sector,
+                    text=participant.text,
+                    start=participant.start,
+                    end=participant.end,
+                )
+        return participant
 
     def _reporting_subject(self, pronoun: Token) -> Filler | None:
         """ "Syria says it is willing...", "Iran said they would...": "it"/"they" in a clause
@@ -174,6 +196,21 @@ def _placed(participant: Participant, head: Token, index: ActorIndex) -> Partici
                         end=participant.end,
                     )
     return participant
+
+
+def _places_of(predicate: Token) -> list[Token]:
+    """The places an act is said to happen at: objects of "in", "at", "near", "outside" on
+    the predicate, and the places nested in them ("at a jail in Dili")."""
+    found: list[Token] = []
+    frontier = [predicate]
+    while frontier:
+        holder = frontier.pop(0)
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
+                objects = [pobj for pobj in child.children if pobj.dep_ == "pobj"]
+                found.extend(objects)
+                frontier.extend(objects)
+    return found
 
 
 def _country_form(head: Token) -> Filler | None:

@@ -49,7 +49,7 @@ _ABOUT_PREPOSITIONS = frozenset({"of", "for", "over"})
 # "captured the town in an offensive", "during a visit": the verb's subject does the act
 _MEANS_PREPOSITIONS = frozenset({"in", "during", "through", "via"})
 _ABOUT_ROOTS = frozenset({"01", "05", "11", "12"})
-_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 # A bare statement or appeal is event data only when it is addressed to someone: "Putin
 # said" alone is not an event, "Putin urged Armenia" is; a specific statement ("claimed
 # responsibility") is one without an addressee.
@@ -66,6 +66,8 @@ _HOSTED_ROOTS = frozenset({"14"})
 _HOSTED_CODES = frozenset({"042", "043", "044"})
 # Acts that coordinated parties do to each other when no target is named: "Chile and
 # Peru met" is Chile meeting Peru and Peru meeting Chile.
+# Violence whose perpetrator is unnamed still has a source: CAMEO's unidentified armed force
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 
 
@@ -78,6 +80,7 @@ class Match:
     sources: list[Filler]
     targets: list[Filler]
     modality: Modality
+    index: ActorIndex
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -127,7 +130,7 @@ def _sentence_events(
             if light_object is not None:
                 noun = max(_matches(light_object, lexicon, index), key=lambda m: m.rank, default=None)
                 if noun is not None and len(noun.pattern.code) > len(chosen.pattern.code):
-                    matches[token.i] = Match(noun.pattern, light_object, chosen.sources, noun.targets or chosen.targets, chosen.modality)
+                    matches[token.i] = Match(noun.pattern, light_object, chosen.sources, noun.targets or chosen.targets, chosen.modality, index)
                 consumed.add(light_object.i)
                 matches.pop(light_object.i, None)
     for obligation in _bare_obligations(sentence, matches, lexicon, index):
@@ -175,6 +178,22 @@ def _guest_visit(hosting: Event) -> list[Event]:
             evidence=evidence,
         )
     ]
+
+
+def _unidentified_attacker(predicate: Token) -> Filler:
+    """CAMEO's unidentified armed force (UAF): the source of violence against a named party
+    whose perpetrator the sentence does not name ("a roadside bomb killed two Kenyan
+    soldiers"); its country is the place's, when the sentence names one (``localised``)."""
+    participant = Participant(
+        name="unidentified armed force",
+        code="UAF",
+        country=None,
+        sector="UAF",
+        text=predicate.text,
+        start=predicate.idx,
+        end=predicate.idx + len(predicate.text),
+    )
+    return Filler(participant, predicate)
 
 
 def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], index: ActorIndex) -> list[Filler]:
@@ -242,7 +261,7 @@ def _bare_obligations(sentence: Span, matches: dict[int, Match], lexicon: Lexico
         targets = index.fillers(asked) if asked is not None else []
         if sources:
             plain = Modality(None, modality.control, "subject", False, modality.reason)
-            found.append(Match(lexicon.pattern("commit.obligation"), token, sources, targets, plain))
+            found.append(Match(lexicon.pattern("commit.obligation"), token, sources, targets, plain, index))
     return found
 
 
@@ -286,9 +305,11 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
         if not _fits(pattern, token):
             continue
         sources = _fill(pattern.source, pattern, token, index, source=True, modality=modality)
+        targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
+        if not sources and targets and pattern.code[:2] in _VIOLENT_ROOTS and modality.control is None:
+            sources = [_unidentified_attacker(token)]
         if not sources:
             continue
-        targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
         if modality.parties == "object" and modality.control is not None:
             asked = (
                 _clause_subject(token)
@@ -298,7 +319,7 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             targets = index.fillers(asked) if asked is not None else []
         if not targets and pattern.target:
             targets = _implied_targets(pattern, token, sources, index)
-        yield Match(pattern, token, sources, targets, modality)
+        yield Match(pattern, token, sources, targets, modality, index)
 
 
 def _clause_subject(verb: Token) -> Token | None:
@@ -480,14 +501,16 @@ def _inside_what_is_said_about(predicate: Token, matches: dict[int, Match]) -> b
     of failing to...", "denied attacking", "condemned X for shelling": not coded as having
     happened. (What an appeal or an offer is for, "asked Germany for tanks", is the act
     asked for, and the appeal's own pattern codes it.)"""
+    about = {match.predicate.i for match in matches.values() if match.pattern.code[:2] in _ABOUT_ROOTS}
+    about |= {  # "claimed responsibility for the killing": the preposition hangs from the object
+        light.i
+        for match in matches.values()
+        if match.pattern.code[:2] in _ABOUT_ROOTS and match.pattern.objects
+        and (light := _light_object(match.pattern, match.predicate)) is not None
+    }
     child = predicate
     for ancestor in predicate.ancestors:
-        if (
-            ancestor.i in matches
-            and matches[ancestor.i].pattern.code[:2] in _ABOUT_ROOTS
-            and child.dep_ == "prep"
-            and child.lower_ in _ABOUT_PREPOSITIONS
-        ):
+        if ancestor.i in about and child.dep_ == "prep" and child.lower_ in _ABOUT_PREPOSITIONS:
             return True
         if ancestor.lemma_ == "deny" and child.dep_ in ("xcomp", "ccomp", "dobj"):
             return True
@@ -527,12 +550,13 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
     if not match.targets and info.code in _UNADDRESSED_GENERIC:
         return []
     events = []
-    reciprocal = not match.targets and len(match.sources) > 1 and info.root in _RECIPROCAL_ROOTS
-    for source in match.sources:
+    sources = [replace(source, participant=match.index.localised(source.participant, match.predicate)) for source in match.sources]
+    reciprocal = not match.targets and len(sources) > 1 and info.root in _RECIPROCAL_ROOTS
+    for source in sources:
         if reciprocal:
             events.extend(
                 _event(info, source.participant, other.participant, sentence, when, published, evidence)
-                for other in match.sources
+                for other in sources
                 if other.participant != source.participant
             )
             continue

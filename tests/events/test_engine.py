@@ -170,3 +170,19 @@ def test_a_protest_is_aimed_at_the_country_where_it_happens() -> None:
 def test_the_party_an_object_concerns_is_the_target() -> None:
     found = dyads("Ukrainian lawmakers ratified an agreement with Moldova.")
     assert any(s == "UKR" and t == "MDA" for s, t, _ in found)
+
+
+def test_unnamed_perpetrator_is_an_unidentified_armed_force_of_the_place() -> None:
+    found = events("A roadside bomb killed two Kenyan soldiers near Garissa.")
+    attack = next(e for e in found if e.code.startswith("19") or e.code.startswith("18"))
+    assert (attack.source.code, attack.target.country) == ("KENUAF", "KEN")
+
+
+def test_a_party_without_a_country_takes_the_place_of_its_act() -> None:
+    found = dyads("Prisoners rioted at a jail in Nairobi.")
+    assert any(s == "KEN" and code.startswith("14") for s, _, code in found)
+
+
+def test_what_a_claim_of_responsibility_is_for_is_not_coded_again() -> None:
+    found = events("Hamas claimed responsibility for the killing of two Israeli soldiers.")
+    assert [e.code for e in found] == ["015"]
