@@ -365,9 +365,17 @@ def _fits(pattern: Pattern, token: Token) -> bool:
         return True
     if pattern.kind == "verb":
         light_object = _light_object(pattern, token)
-        return light_object is not None and (light_object.lemma_.lower() in pattern.objects or light_object.lower_ in pattern.objects)
+        return light_object is not None and _names_object(light_object, pattern.objects)
     governor = _governor(token)
     return governor is not None and governor.lemma_.lower() in pattern.objects
+
+
+def _names_object(noun: Token, objects: frozenset[str]) -> bool:
+    """The object is one of ``objects``, by its lemma, its word, or a compound modifier that
+    names the thing ("suspended aid deliveries", "an aid programme": aid)."""
+    if noun.lemma_.lower() in objects or noun.lower_ in objects:
+        return True
+    return any(child.dep_ == "compound" and child.lemma_.lower() in objects for child in noun.children)
 
 
 def _light_object(pattern: Pattern, verb: Token) -> Token | None:
@@ -378,7 +386,7 @@ def _light_object(pattern: Pattern, verb: Token) -> Token | None:
     # of arrests", "a package of sanctions"
     measures = word_list("measure_nouns.txt")
     objects += [pobj for o in objects if o.lemma_.lower() in measures for pobj in _prepositional_objects([o], "of")]
-    fitting = [o for o in objects if o.lemma_.lower() in pattern.objects or o.lower_ in pattern.objects]
+    fitting = [o for o in objects if _names_object(o, pattern.objects)]
     found = fitting[0] if fitting else object_of(verb)  # "offered Italy the extradition"
     if found is not None or not pattern.words:
         return found
