@@ -31,3 +31,19 @@ def test_signatures() -> None:
     assert str(inspect.signature(ingest.read_documents)) == (
         "(specs: 'Iterable[str]', *, max_bytes: 'int' = 20971520) -> 'Iterator[Document | Failure]'"
     )
+
+
+def test_event_exports_and_signatures() -> None:
+    from eventwire import events
+    from eventwire.dates import event_date
+
+    assert sorted(events.__all__) == [
+        "Event", "Evidence", "Participant", "Plover", "Span", "code_text", "find_events", "sentence_code",
+    ]  # fmt: skip
+    assert str(inspect.signature(events.find_events)) == (
+        "(doc: 'Doc', actors: 'Sequence[Actor]', *, published: 'str | None' = None, field: 'Field' = 'text') -> 'list[Event]'"
+    )
+    assert str(inspect.signature(events.code_text)) == "(text: 'str', *, published: 'str | None' = None) -> 'list[Event]'"
+    assert str(inspect.signature(event_date)) == (
+        "(sentence: 'Span', published: 'date | None', *, anchor: 'Token | None' = None) -> 'EventDate | None'"
+    )

@@ -551,7 +551,7 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
         pattern=match.pattern.id,
         predicate=TextSpan(match.predicate.idx, match.predicate.idx + len(match.predicate.text), match.predicate.text),
         sentence_start=sentence.start_char,
-        sentence_end=sentence.end_char,
+        sentence_end=sentence.start_char + len(sentence.text.rstrip()),
         modifiers=(modality.reason,) if modality.reason else (),
         field=field,
     )
@@ -597,7 +597,7 @@ def _event(
         plover=Plover(info.plover_type, info.plover_mode),
         date=when.value if when is not None else published[:10] if published else None,
         published=published,
-        sentence=sentence.text,
+        sentence=sentence.text.rstrip(),
         evidence=evidence,
         date_text=when.text if when is not None else None,
     )

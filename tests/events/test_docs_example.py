@@ -1,0 +1,18 @@
+"""docs/events.md shows one event as the CLI prints it; this test fails when it goes stale."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from eventwire.events import code_text
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "events.md"
+
+
+def test_the_documented_event_is_what_the_engine_gives() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    documented = json.loads(re.search(r"```json\n(.*?)```", text, re.S).group(1))  # type: ignore[union-attr]
+    events = code_text(documented["sentence"], published=documented["published"])
+    assert documented in [event.to_dict() for event in events]
