@@ -32,7 +32,9 @@ How events are scored (precision, recall and F1 micro-averaged over the events o
   actors ignored.
 - Actor keys are the first three letters of the CAMEO actor code: a CAMEO country code
   (``RUS``, ``ROM`` for Romania), a code for actors of no single state (``IGO``, ``NGO``,
-  ``IMG``), or ``---``, CAMEO's "no country". Gold codes are cut as written. A predicted
+  ``IMG``), or ``---``, CAMEO's "no country". Gold codes are cut as written, except the
+  few countries the gold sets write with older CAMEO codes (``LEGACY_COUNTRY_CODES``:
+  JAP, ITL, VTN for Japan, Italy, Vietnam; TLS for East Timor, CAMEO TMP). A predicted
   participant's key is its ``.code``'s first three letters when those are a country or
   group code; when they are a bare sector (a code like ``GOV`` or ``REB``, no country
   known), it is the CAMEO code of the participant's ``.country`` (ISO3 mapped through the
@@ -209,8 +211,13 @@ def cameo_country(iso3: str) -> str:
         return iso3[:3]
 
 
+LEGACY_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "TLS": "TMP"}
+"""Country codes of older CAMEO dictionaries that the gold sets still write, as today's
+CAMEO country table writes them (Japan, Italy, Vietnam; East Timor under its ISO code)."""
+
+
 def gold_key(code: str) -> str:
-    return code[:3]
+    return LEGACY_COUNTRY_CODES.get(code[:3], code[:3])
 
 
 def participant_key(participant: Participant | None) -> Key:
