@@ -78,7 +78,12 @@ class ActorIndex:
         head = _antecedent(head)
         found = self.at(head)
         if found is not None:
-            return Filler(_placed(found, head, self), head)
+            found = _placed(found, head, self)
+            if _sector_only(found):
+                better = self._modifier_with_country(head, found)
+                if better is not None:
+                    return better
+            return Filler(found, head)
         if head.lower_ in _GROUP_PRONOUNS:
             return self._reporting_subject(head)
         modifiers = list(_phrase_tokens(head))
@@ -99,6 +104,22 @@ class ActorIndex:
                             return Filler(_placed(found, pobj, self), pobj)
         return _country_form(head)
 
+    def _modifier_with_country(self, head: Token, found: Participant) -> Filler | None:
+        """A group head whose modifier names the party: "al-Qaeda's terror network" (the
+        organisation), "Vietnamese-led forces" (the country's forces)."""
+        for token in _phrase_tokens(head):
+            if token.dep_ not in ("poss", "compound", "amod", "npadvmod"):
+                continue
+            other = self.at(token)
+            if other is not None and other.name != found.name and not _sector_only(other):
+                if other.country is not None and found.code and len(other.code or "") == 3:
+                    return Filler(_with_country(found, other.code or "", other.country), token)
+                return Filler(other, token)
+            form = _country_form(token) if other is None else None
+            if form is not None and form.participant.country is not None:
+                return Filler(_with_country(found, form.participant.code or "", form.participant.country), token)
+        return None
+
     def localised(self, participant: Participant, predicate: Token) -> Participant:
         """A party with no country takes the country of the place where its act happens:
         "prisoners rioted at a jail in Dili" are East Timor's prisoners. Only for parties
@@ -106,18 +127,10 @@ class ActorIndex:
         code."""
         if participant.country is not None or participant.code is None or len(participant.code) != 3:
             return participant
-        for place in _places_of(predicate):
+        for place in [*_places_of(predicate), *_sentence_places(predicate)]:
             found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
             if found is not None and found.country is not None and found.code:
-                return Participant(
-                    name=participant.name,
-                    code=found.code[:3] + participant.code,
-                    country=found.country,
-                    sector=participant.sector,
-                    text=participant.text,
-                    start=participant.start,
-                    end=participant.end,
-                )
+                return _with_country(participant, found.code, found.country)
         return participant
 
     def _reporting_subject(self, pronoun: Token) -> Filler | None:
@@ -186,16 +199,26 @@ def _placed(participant: Participant, head: Token, index: ActorIndex) -> Partici
                     continue
                 place = index.at(pobj) or (found.participant if (found := _country_form(pobj)) else None)
                 if place is not None and place.country is not None and place.code:
-                    return Participant(
-                        name=participant.name,
-                        code=place.code[:3] + participant.code,
-                        country=place.country,
-                        sector=participant.sector,
-                        text=participant.text,
-                        start=participant.start,
-                        end=participant.end,
-                    )
+                    return _with_country(participant, place.code, place.country)
     return participant
+
+
+def _sector_only(participant: Participant) -> bool:
+    """A party coded by its sector alone (``GOV``, ``REB``): no country, no organisation."""
+    return participant.country is None and participant.code is not None and len(participant.code) == 3
+
+
+def _with_country(participant: Participant, country_code: str, country: str) -> Participant:
+    """``participant`` (a sector) as that country's: REB + AFG -> AFGREB."""
+    return Participant(
+        name=participant.name,
+        code=country_code[:3] + (participant.code or ""),
+        country=country,
+        sector=participant.sector,
+        text=participant.text,
+        start=participant.start,
+        end=participant.end,
+    )
 
 
 def _places_of(predicate: Token) -> list[Token]:
@@ -211,6 +234,13 @@ def _places_of(predicate: Token) -> list[Token]:
                 found.extend(objects)
                 frontier.extend(objects)
     return found
+
+
+def _sentence_places(predicate: Token) -> list[Token]:
+    """The sentence's named places (GPE and LOC entities), nearest the predicate first: the
+    fallback when the act's own phrases name none ("a roadside bombing near Samarra killed...")."""
+    places = [entity.root for entity in predicate.sent.ents if entity.label_ in ("GPE", "LOC")]
+    return sorted(places, key=lambda token: abs(token.i - predicate.i))
 
 
 def _country_form(head: Token) -> Filler | None:

@@ -60,10 +60,10 @@ _ADDRESSED_BY_CLAUSE = frozenset({"01", "02", "10", "11", "12", "13"})
 _VERB_WORD_DEPS = frozenset({"prt", "prep", "agent", "advmod", "dative"})
 _NOUN_WORD_DEPS = frozenset({"compound", "amod", "nmod", "prep"})
 _CONCERNING_PREPOSITIONS = frozenset({"with", "to", "on", "against", "for", "toward", "towards"})
-# Acts whose place stands for their target when none is named: a protest in Beijing is
-# aimed at China's government; a summit in Geneva is hosted by Switzerland.
-_HOSTED_ROOTS = frozenset({"14"})
-_HOSTED_CODES = frozenset({"042", "043", "044"})
+# An act done in a place concerns that place when no target is named: a protest in Beijing
+# is aimed at China's government, a summit in Geneva is hosted by Switzerland, a curfew
+# lifted in Montenegro is lifted there. Statements and appeals are not done to a place.
+_UNPLACED_ROOTS = frozenset({"01", "02"})
 # Acts that coordinated parties do to each other when no target is named: "Chile and
 # Peru met" is Chile meeting Peru and Peru meeting Chile.
 # Violence whose perpetrator is unnamed still has a source: CAMEO's unidentified armed force
@@ -204,7 +204,8 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
     3. an act asked for, named on its noun: "called for an Israeli withdrawal";
     4. the party an act on an object concerns: "endorsed an agreement with the EU",
        "engaged Filipino peacekeepers in a firefight";
-    5. the host of what happens at a place: "protested in Beijing", "a summit in Geneva".
+    5. the place an act is done in: "protested in Beijing", "a summit in Geneva", "lifted
+       the curfew in Montenegro" (not for statements and appeals).
     """
     if pattern.kind == "verb" and pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
         found = _clause_subjects(token, index)
@@ -234,10 +235,11 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
                     break
         if found:
             return found
-    if pattern.code[:2] in _HOSTED_ROOTS or pattern.code in _HOSTED_CODES:
-        places = _prepositional_objects([token, *([_governor(token)] if pattern.kind == "noun" and _governor(token) is not None else [])], "in")
+    if pattern.code[:2] not in _UNPLACED_ROOTS:
+        governor = _governor(token) if pattern.kind == "noun" else None
+        places = _prepositional_objects([token, *([governor] if governor is not None else [])], "in")
         for place in places:
-            found = index.fillers(place)
+            found = [f for f in index.fillers(place) if all(f.participant != s.participant for s in sources)]
             if found:
                 return found[:1]
     return []
@@ -559,7 +561,8 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
         return []
     events = []
     sources = [replace(source, participant=match.index.localised(source.participant, match.predicate)) for source in match.sources]
-    reciprocal = not match.targets and len(sources) > 1 and info.root in _RECIPROCAL_ROOTS
+    all_targets = [replace(target, participant=match.index.localised(target.participant, match.predicate)) for target in match.targets]
+    reciprocal = not all_targets and len(sources) > 1 and info.root in _RECIPROCAL_ROOTS
     for source in sources:
         if reciprocal:
             events.extend(
@@ -570,7 +573,7 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
             continue
         # an actor is not its own target; the act is kept without one ("France mobilised
         # police against French rioters" when both code as France)
-        targets = [t for t in match.targets if t.token.i != source.token.i and t.participant != source.participant] or [None]
+        targets = [t for t in all_targets if t.token.i != source.token.i and t.participant != source.participant] or [None]
         events.extend(
             _event(info, source.participant, None if target is None else target.participant, sentence, when, published, evidence)
             for target in targets

@@ -186,3 +186,13 @@ def test_a_party_without_a_country_takes_the_place_of_its_act() -> None:
 def test_what_a_claim_of_responsibility_is_for_is_not_coded_again() -> None:
     found = events("Hamas claimed responsibility for the killing of two Israeli soldiers.")
     assert [e.code for e in found] == ["015"]
+
+
+def test_a_group_named_by_its_modifier_takes_its_country() -> None:
+    found = dyads("Vietnamese-led forces shelled Cambodian villages.")
+    assert any(s == "VNM" for s, _, code in found if code.startswith("19"))
+
+
+def test_the_place_an_act_is_done_in_is_its_target_when_none_is_named() -> None:
+    found = dyads("Turkish troops imposed a curfew in Syria.")
+    assert any(s == "TUR" and t == "SYR" for s, t, _ in found)
