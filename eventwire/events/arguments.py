@@ -21,6 +21,7 @@ from eventwire.actors.matcher import token_key
 from eventwire.actors.model import Actor, compose_code
 from eventwire.actors.placenames import place_candidates
 from eventwire.events.lexicon import load_lexicon as load_event_lexicon
+from eventwire.extract.furniture import dateline_length
 from eventwire.events.model import Participant
 
 # Modifiers that belong to the noun phrase itself; a phrase is searched through these only,
@@ -45,6 +46,8 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
         self.doc = doc
+        dateline = doc.char_span(0, dateline_length(doc.text), alignment_mode="expand") if dateline_length(doc.text) else None
+        self._dateline = range(dateline.start, dateline.end) if dateline is not None else range(0)
         self._by_token: dict[int, tuple[Actor, int, int]] = {}
         for actor in actors:
             for mention in actor.mentions:
@@ -57,7 +60,7 @@ class ActorIndex:
     def at(self, token: Token) -> Participant | None:
         """The actor whose mention covers ``token``, as a participant with the mention's words."""
         found = self._by_token.get(token.i)
-        if found is None:
+        if found is None or token.i in self._dateline:
             return None
         actor, start, end = found
         span = self.doc[start:end]
@@ -76,6 +79,8 @@ class ActorIndex:
         the ``of`` phrase of a collective head ("the government of Iran"), else a country
         form among its words (a place or an adjective the actor stage left alone)."""
         head = _antecedent(head)
+        if head.i in self._dateline:  # "KYIV, Ukraine —": where the story was filed
+            return None
         found = self.at(head)
         if found is not None:
             found = _placed(found, head, self)
@@ -122,13 +127,19 @@ class ActorIndex:
 
     def localised(self, participant: Participant, predicate: Token) -> Participant:
         """A party with no country takes the country of the place where its act happens:
-        "prisoners rioted at a jail in Dili" are East Timor's prisoners. Only for parties
-        coded by a sector alone (protesters, police, students); organisations keep their own
-        code."""
+        "prisoners rioted at a jail in Dili" are East Timor's prisoners; failing that, of a
+        place the sentence names, then of the article's dateline. Only for parties coded by
+        a sector alone (protesters, police, students); organisations keep their own code."""
         if participant.country is not None or participant.code is None or len(participant.code) != 3:
             return participant
         for place in [*_places_of(predicate), *_sentence_places(predicate)]:
+            if place.i in self._dateline:
+                continue
             found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
+            if found is not None and found.country is not None and found.code:
+                return _with_country(participant, found.code, found.country)
+        for index in self._dateline:  # "NAIROBI (Reuters) - Police fired...": the story's place
+            found = filler.participant if (filler := _country_form(self.doc[index])) else None
             if found is not None and found.country is not None and found.code:
                 return _with_country(participant, found.code, found.country)
         return participant
@@ -159,7 +170,13 @@ class ActorIndex:
         found: list[Filler] = []
         for token in (head, *_conjuncts(head)):
             filler = self.phrase_actor(token)
-            if filler is not None and all(filler.participant != other.participant for other in found):
+            if filler is None:
+                continue
+            if found and _sector_only(filler.participant):  # "Israeli helicopters and tanks"
+                first = found[0].participant
+                if first.country is not None and first.sector is not None and first.code:
+                    filler = Filler(_with_country(filler.participant, first.code, first.country), filler.token)
+            if all(filler.participant != other.participant for other in found):
                 found.append(filler)
         return found
 
@@ -237,9 +254,10 @@ def _places_of(predicate: Token) -> list[Token]:
 
 
 def _sentence_places(predicate: Token) -> list[Token]:
-    """The sentence's named places (GPE and LOC entities), nearest the predicate first: the
+    """The sentence's named places (GPE and LOC entities that are objects of a preposition,
+    not modifiers: "near Samarra", not "U.S. soldiers"), nearest the predicate first: the
     fallback when the act's own phrases name none ("a roadside bombing near Samarra killed...")."""
-    places = [entity.root for entity in predicate.sent.ents if entity.label_ in ("GPE", "LOC")]
+    places = [entity.root for entity in predicate.sent.ents if entity.label_ in ("GPE", "LOC") and entity.root.dep_ == "pobj"]
     return sorted(places, key=lambda token: abs(token.i - predicate.i))
 
 

@@ -68,6 +68,7 @@ _UNPLACED_ROOTS = frozenset({"01", "02"})
 # Peru met" is Chile meeting Peru and Peru meeting Chile.
 # Violence whose perpetrator is unnamed still has a source: CAMEO's unidentified armed force
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_THIRD_PARTY_CODES = frozenset({"039", "045", "028", "105", "1055"})
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 
 
@@ -180,6 +181,28 @@ def _guest_visit(hosting: Event) -> list[Event]:
     ]
 
 
+def _reciprocal(code: str, sources: Sequence[Filler]) -> bool:
+    """Coordinated parties of an act they do to each other ("Chile and Peru met"); not
+    mediation, whose co-mediators act on third parties."""
+    return len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS and code not in _THIRD_PARTY_CODES
+
+
+def _perpetrator_unnamed(predicate: Token, modality: Modality) -> bool:
+    """An act of violence reported as having happened with no one named as its doer: a
+    passive without agent ("were killed"), a verb whose subject is a weapon or an event
+    ("a bomb killed"), or an event noun standing as subject or as the means of a passive
+    ("killed in an ambush"). Not an infinitive, a gerund or a noun under "of"/"for" ("no
+    intention of invading"), which report no act."""
+    if modality.control is not None or modality.family is not None:
+        return False
+    if predicate.pos_ in _VERB_POS:
+        return predicate.tag_ in ("VBD", "VBN", "VBZ", "VBP") and predicate.dep_ not in ("xcomp", "pcomp", "advcl", "acl")
+    head = predicate.head
+    if predicate.dep_ == "pobj" and head.lower_ in _ABOUT_PREPOSITIONS:
+        return False
+    return predicate.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "ROOT")
+
+
 def _unidentified_attacker(predicate: Token) -> Filler:
     """CAMEO's unidentified armed force (UAF): the source of violence against a named party
     whose perpetrator the sentence does not name ("a roadside bomb killed two Kenyan
@@ -235,7 +258,7 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
                     break
         if found:
             return found
-    if pattern.code[:2] not in _UNPLACED_ROOTS:
+    if pattern.code[:2] not in _UNPLACED_ROOTS and not _reciprocal(pattern.code, sources):
         governor = _governor(token) if pattern.kind == "noun" else None
         places = _prepositional_objects([token, *([governor] if governor is not None else [])], "in")
         for place in places:
@@ -308,7 +331,7 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             continue
         sources = _fill(pattern.source, pattern, token, index, source=True, modality=modality)
         targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
-        if not sources and targets and pattern.code[:2] in _VIOLENT_ROOTS and modality.control is None:
+        if not sources and targets and pattern.code[:2] in _VIOLENT_ROOTS and _perpetrator_unnamed(token, modality):
             sources = [_unidentified_attacker(token)]
         if not sources:
             continue
@@ -463,6 +486,7 @@ def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
             governor.lemma_.lower() in pattern.objects
             or governor.lemma_.lower() in word_list("support_verbs.txt")
             or (noun.dep_ == "pobj" and noun.head.lower_ in _MEANS_PREPOSITIONS)
+            or (noun.dep_ == "pobj" and noun.head.lower_ == "on" and pattern.code[:2] == "04")  # "on a visit"
         )
         if governor is not None and supports and noun.dep_ != "nsubj":
             found = subject_of(governor) if not is_passive(governor) else passive_agent(governor)
@@ -562,7 +586,7 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
     events = []
     sources = [replace(source, participant=match.index.localised(source.participant, match.predicate)) for source in match.sources]
     all_targets = [replace(target, participant=match.index.localised(target.participant, match.predicate)) for target in match.targets]
-    reciprocal = not all_targets and len(sources) > 1 and info.root in _RECIPROCAL_ROOTS
+    reciprocal = not all_targets and _reciprocal(info.code, sources)
     for source in sources:
         if reciprocal:
             events.extend(
