@@ -147,12 +147,15 @@ class ActorIndex:
     def _reporting_subject(self, pronoun: Token) -> Filler | None:
         """ "Syria says it is willing...", "Iran said they would...": "it"/"they" in a clause
         stands for the subject of a clause above its own (a pronoun never refers to the
-        subject of its own clause: in "Iran attacked it", "it" is not Iran). Only a state,
+        subject of its own clause: in "Iran attacked it", "it" is not Iran; a possessive
+        may: "Egypt renewed its offer"). Only a state,
         an organisation or a group can be "it"; people are "he" and "she"."""
         clause = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is None:
             return None
-        for verb in clause.ancestors:
+        # a possessive may refer to its own clause's subject ("Egypt renewed its offer")
+        verbs = [clause, *clause.ancestors] if pronoun.dep_ == "poss" else list(clause.ancestors)
+        for verb in verbs:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             for child in verb.children:
@@ -355,6 +358,16 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return verb.head
+        if verb.dep_ == "acl" and _is_infinitive(verb) and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "Iran's offer to mediate", "made an offer to mediate": the noun's owner or doer
+            noun = verb.head
+            owner = next((child for child in noun.children if child.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+            if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+                verb = noun.head
+                continue
+            return None
         return None
     return None
 

@@ -234,7 +234,7 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
         found = _clause_subjects(token, index)
         if found:
             return found
-    if pattern.kind == "verb" and token.lemma_.lower() in control_verbs():
+    if token.lemma_.lower() in control_verbs():
         found = _governed_clause_actors(token, index)
         if found:
             return found
@@ -331,6 +331,11 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             continue
         sources = _fill(pattern.source, pattern, token, index, source=True, modality=modality)
         targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
+        if not sources and pattern.kind == "noun" and pattern.code[:2] in _RECIPROCAL_ROOTS:
+            # "talks between Kigali and Kinshasa", "clashes between A and B": each side's act
+            between = [f for head in _prepositional_objects([token], "between") for f in index.fillers(head)]
+            if len(between) > 1:
+                sources, targets = between, []
         if not sources and targets and pattern.code[:2] in _VIOLENT_ROOTS and _perpetrator_unnamed(token, modality):
             sources = [_unidentified_attacker(token)]
         if not sources:
@@ -356,7 +361,7 @@ def _governed_clause_actors(verb: Token, index: ActorIndex) -> list[Filler]:
     """The first actor among the objects of the infinitive a control verb governs
     ("threatened to close the Saudi consulate": Saudi Arabia)."""
     for child in verb.children:
-        if child.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if child.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             for token in child.subtree:
                 if token.dep_ in ("dobj", "pobj", "dative") and token.i != child.i:
                     fillers = index.fillers(token)

@@ -164,8 +164,9 @@ def _obligation(verb: Token) -> Token | None:
 
 
 def _control(verb: Token) -> tuple[Token, Control] | None:
-    """The control verb (or adjective: "ready to") an infinitive hangs from, with its entry."""
-    if verb.dep_ not in ("xcomp", "advcl", "ccomp"):
+    """The control verb (or adjective: "ready to"; or noun: "its offer to mediate") an
+    infinitive hangs from, with its entry."""
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") and not (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
         return None
     if not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children):
         return None
@@ -179,6 +180,6 @@ def _control(verb: Token) -> tuple[Token, Control] | None:
                     return head, found
     if found is None:
         return None
-    if head.lemma_ == "call" and not any(child.dep_ == "prep" and child.lower_ == "on" for child in head.children) and not any(c.dep_ == "dobj" for c in head.children):
+    if head.pos_ == "VERB" and head.lemma_ == "call" and not any(child.dep_ == "prep" and child.lower_ == "on" for child in head.children) and not any(c.dep_ == "dobj" for c in head.children):
         return None
     return head, found

@@ -196,3 +196,15 @@ def test_a_group_named_by_its_modifier_takes_its_country() -> None:
 def test_the_place_an_act_is_done_in_is_its_target_when_none_is_named() -> None:
     found = dyads("Turkish troops imposed a curfew in Syria.")
     assert any(s == "TUR" and t == "SYR" for s, t, _ in found)
+
+
+def test_a_control_noun_recodes_the_act_it_governs() -> None:
+    found = events("Egypt renewed its offer to mediate between Sudan and Chad.")
+    assert {("EGY", "SDN", "039"), ("EGY", "TCD", "039")} <= {
+        (e.source.country, e.target.country if e.target else None, e.code) for e in found
+    }
+
+
+def test_talks_between_two_parties_are_each_sides_act() -> None:
+    found = {(s, t) for s, t, c in dyads("Talks between Rwanda and Uganda resumed in Doha.") if c.startswith("04")}
+    assert found == {("RWA", "UGA"), ("UGA", "RWA")}
