@@ -301,7 +301,7 @@ def _patterns_for(token: Token, lexicon: Lexicon) -> tuple[Pattern, ...]:
     """The patterns headed by a verb's or noun's lemma.
 
     The small model mislemmatises some verbs ("fined" -> "fin", "staged" -> "stag"), so
-    when its lemma heads no pattern the word itself and its regular stems are tried.
+    when a verb's lemma heads no pattern the word itself and its regular stems are tried.
     """
     if token.pos_ in _VERB_POS:
         table = lexicon.verbs
@@ -310,8 +310,8 @@ def _patterns_for(token: Token, lexicon: Lexicon) -> tuple[Pattern, ...]:
     else:
         return ()
     found = table.get(token.lemma_.lower()) or table.get(token.lower_)
-    if found:
-        return found
+    if found or table is lexicon.nouns:  # a noun's lemma is reliable: "refugees" is no "refuge"
+        return found or ()
     text = token.lower_
     for suffix, ending in _INFLECTIONS:
         if text.endswith(suffix) and len(text) > len(suffix) + 2:
