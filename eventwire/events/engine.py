@@ -68,6 +68,13 @@ _UNPLACED_ROOTS = frozenset({"01", "02"})
 # Peru met" is Chile meeting Peru and Peru meeting Chile.
 # Violence whose perpetrator is unnamed still has a source: CAMEO's unidentified armed force
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Sectors that act at home (a state's police, courts, government), the home sectors that
+# challenge them, and the state's own sectors; a sector-only party between them is coded
+# with the other side's country (``_domestic``). UAF, IGO and NGO never take a country so.
+_DOMESTIC_STATE = frozenset({"COP", "GOV", "JUD", "LEG", "SPY"})
+_DOMESTIC_CHALLENGERS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "MOS", "CHR", "REF", "CRM", "JRN", "MED", "BUS", "AGR"})
+_STATE_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
+_ABROAD = frozenset({"UAF", "IGO", "NGO", "IMG"})
 _THIRD_PARTY_CODES = frozenset({"039", "045", "028", "105", "1055"})
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 
@@ -603,11 +610,32 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
         # an actor is not its own target; the act is kept without one ("France mobilised
         # police against French rioters" when both code as France)
         targets = [t for t in all_targets if t.token.i != source.token.i and t.participant != source.participant] or [None]
-        events.extend(
-            _event(info, source.participant, None if target is None else target.participant, sentence, when, published, evidence)
-            for target in targets
-        )
+        for target in targets:
+            doer, done_to = _domestic(source.participant, None if target is None else target.participant)
+            events.append(_event(info, doer, done_to, sentence, when, published, evidence))
     return events
+
+
+def _domestic(source: Participant, target: Participant | None) -> tuple[Participant, Participant | None]:
+    """A party with no country on one side of a domestic act takes the other side's: the
+    police, a government or a court act on their own country's protesters, rebels,
+    journalists ("Egyptian police dispersed demonstrators": Egypt's); protesters, rebels
+    and strikers act against their own state ("rebels attacked army positions")."""
+    if target is None:
+        return source, target
+    if _countryless(target) and source.country and source.sector in _DOMESTIC_STATE and target.sector not in _ABROAD:
+        return source, _in_country(target, source)
+    if _countryless(source) and target.country and source.sector in _DOMESTIC_CHALLENGERS and (target.sector in _STATE_SECTORS or target.sector is None):
+        return _in_country(source, target), target
+    return source, target
+
+
+def _countryless(participant: Participant) -> bool:
+    return participant.country is None and participant.code is not None and len(participant.code) == 3
+
+
+def _in_country(participant: Participant, other: Participant) -> Participant:
+    return replace(participant, code=(other.code or "")[:3] + (participant.code or ""), country=other.country)
 
 
 def _event(

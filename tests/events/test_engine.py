@@ -208,3 +208,7 @@ def test_a_control_noun_recodes_the_act_it_governs() -> None:
 def test_talks_between_two_parties_are_each_sides_act() -> None:
     found = {(s, t) for s, t, c in dyads("Talks between Rwanda and Uganda resumed in Doha.") if c.startswith("04")}
     assert found == {("RWA", "UGA"), ("UGA", "RWA")}
+
+
+def test_a_countryless_party_of_a_domestic_act_takes_the_other_sides_country() -> None:
+    assert ("EGY", "EGY", "193") in dyads("Egyptian police opened fire on demonstrators.")
