@@ -48,31 +48,40 @@ class ActorIndex:
         self.doc = doc
         dateline = doc.char_span(0, dateline_length(doc.text), alignment_mode="expand") if dateline_length(doc.text) else None
         self._dateline = range(dateline.start, dateline.end) if dateline is not None else range(0)
-        self._by_token: dict[int, tuple[Actor, int, int]] = {}
+        # one mention may code several actors: "US and British activists" are both
+        self._by_token: dict[int, list[tuple[Actor, int, int]]] = {}
         for actor in actors:
             for mention in actor.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is None:
                     continue
                 for token in span:
-                    self._by_token.setdefault(token.i, (actor, span.start, span.end))
+                    self._by_token.setdefault(token.i, []).append((actor, span.start, span.end))
 
     def at(self, token: Token) -> Participant | None:
         """The actor whose mention covers ``token``, as a participant with the mention's words."""
-        found = self._by_token.get(token.i)
-        if found is None or token.i in self._dateline:
-            return None
-        actor, start, end = found
-        span = self.doc[start:end]
-        return Participant(
-            name=actor.name,
-            code=actor.code,
-            country=actor.country,
-            sector=actor.sector,
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-        )
+        found = self.all_at(token)
+        return found[0] if found else None
+
+    def all_at(self, token: Token) -> list[Participant]:
+        """Every actor a mention covering ``token`` codes (usually one)."""
+        if token.i in self._dateline:
+            return []
+        participants = []
+        for actor, start, end in self._by_token.get(token.i, ()):
+            span = self.doc[start:end]
+            participants.append(
+                Participant(
+                    name=actor.name,
+                    code=actor.code,
+                    country=actor.country,
+                    sector=actor.sector,
+                    text=span.text,
+                    start=span.start_char,
+                    end=span.end_char,
+                )
+            )
+        return participants
 
     def phrase_actor(self, head: Token) -> Filler | None:
         """The actor a noun phrase names: its head, else its modifiers (nearest first), else
@@ -161,7 +170,7 @@ class ActorIndex:
             for child in verb.children:
                 if child.dep_ == "nsubj":
                     found = self._by_token.get(child.i)
-                    if found is not None and found[0].kind != "person":
+                    if found and found[0][0].kind != "person":
                         participant = self.at(child)
                         assert participant is not None
                         return Filler(participant, child)
@@ -175,6 +184,9 @@ class ActorIndex:
             filler = self.phrase_actor(token)
             if filler is None:
                 continue
+            for other in self.all_at(filler.token)[1:]:  # the same words coding two actors
+                if all(other != f.participant for f in found):
+                    found.append(Filler(other, filler.token))
             if found and _sector_only(filler.participant):  # "Israeli helicopters and tanks"
                 first = found[0].participant
                 if first.country is not None and first.sector is not None and first.code:
@@ -185,8 +197,12 @@ class ActorIndex:
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:
-    """Phrases coordinated with ``token`` ("X, Y and Z"), not crossing into a clause."""
-    for conjunct in token.conjuncts:
+    """Phrases coordinated with ``token`` ("X, Y and Z"), not crossing into a clause. The
+    parser reads some lists as an apposition that is then coordinated ("the US, Russia,
+    and Switzerland": Russia appositive to the US, Switzerland conjoined to Russia); the
+    apposition counts as coordination when it is itself coordinated."""
+    listed = [child for child in token.children if child.dep_ == "appos" and child.conjuncts]
+    for conjunct in (*token.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)):
         if conjunct.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or conjunct.ent_type_:
             yield conjunct
 

@@ -75,6 +75,7 @@ _DOMESTIC_STATE = frozenset({"COP", "GOV", "JUD", "LEG", "SPY"})
 _DOMESTIC_CHALLENGERS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "MOS", "CHR", "REF", "CRM", "JRN", "MED", "BUS", "AGR"})
 _STATE_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
 _ABROAD = frozenset({"UAF", "IGO", "NGO", "IMG"})
+_MUTUAL_CODES = frozenset({"040", "046"})
 _THIRD_PARTY_CODES = frozenset({"039", "045", "028", "105", "1055"})
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 
@@ -132,12 +133,18 @@ def _sentence_events(
                 matches[token.i] = match
         chosen = matches.get(token.i)
         if chosen is not None and chosen.pattern.kind == "verb" and chosen.pattern.objects:
-            # "detonated a bomb": one act, coded once; a more specific code on the noun
-            # ("detonated a car bomb": 1832) takes the place of the verb's (183)
+            # "detonated a bomb": one act, coded once. A more specific code of the same
+            # root on the noun ("detonated a car bomb": 1832; "launched an air strike": 195)
+            # takes the place of the verb's (183, 190); a verb of another root acts on
+            # the noun ("lifted the travel ban" yields, whatever a ban is) and keeps its code
             light_object = _light_object(chosen.pattern, token)
             if light_object is not None:
                 noun = max(_matches(light_object, lexicon, index), key=lambda m: m.rank, default=None)
-                if noun is not None and len(noun.pattern.code) > len(chosen.pattern.code):
+                if (
+                    noun is not None
+                    and noun.pattern.code[:2] == chosen.pattern.code[:2]
+                    and (len(noun.pattern.code) > len(chosen.pattern.code) or (noun.pattern.words and noun.pattern.code != chosen.pattern.code))
+                ):
                     matches[token.i] = Match(noun.pattern, light_object, chosen.sources, noun.targets or chosen.targets, chosen.modality, index)
                 consumed.add(light_object.i)
                 matches.pop(light_object.i, None)
@@ -152,7 +159,7 @@ def _sentence_events(
         for event in _events_of(match, sentence, day, published, field):
             if event.root == "01" and _reports_an_act(match.predicate, matches):
                 continue
-            for coded in (event, *_guest_visit(event)):
+            for coded in (event, *_guest_visit(event), *_each_other(event)):
                 key = (_key(coded.source), _key(coded.target), coded.code)
                 if key not in seen:
                     seen.add(key)
@@ -165,6 +172,15 @@ def _without_partial_duplicates(events: list[Event]) -> list[Event]:
     target elsewhere (two predicates naming one act: "met ... to discuss")."""
     targeted = {(_key(e.source), e.code) for e in events if e.target is not None}
     return [e for e in events if e.target is not None or (_key(e.source), e.code) not in targeted]
+
+
+def _each_other(event: Event) -> list[Event]:
+    """Meeting and negotiating are done with someone: "Iran held talks with Oman" is also
+    Oman's talks with Iran (040, 046 with a target)."""
+    if event.code not in _MUTUAL_CODES or event.target is None or event.source is None:
+        return []
+    modifiers = (*event.evidence.modifiers, f"mutual:{event.code}")
+    return [replace(event, source=event.target, target=event.source, evidence=replace(event.evidence, modifiers=modifiers))]
 
 
 def _guest_visit(hosting: Event) -> list[Event]:
@@ -203,7 +219,9 @@ def _perpetrator_unnamed(predicate: Token, modality: Modality) -> bool:
     if modality.control is not None or modality.family is not None:
         return False
     if predicate.pos_ in _VERB_POS:
-        return predicate.tag_ in ("VBD", "VBN", "VBZ", "VBP") and predicate.dep_ not in ("xcomp", "pcomp", "advcl", "acl")
+        if predicate.dep_ == "acl":  # "soldiers killed in Ukraine": a reduced passive
+            return predicate.tag_ == "VBN"
+        return predicate.tag_ in ("VBD", "VBN", "VBZ", "VBP") and predicate.dep_ not in ("xcomp", "pcomp", "advcl")
     head = predicate.head
     if predicate.dep_ == "pobj" and head.lower_ in _ABOUT_PREPOSITIONS:
         return False
@@ -266,7 +284,7 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
         if found:
             return found
     if pattern.code[:2] not in _UNPLACED_ROOTS and not _reciprocal(pattern.code, sources):
-        governor = _governor(token) if pattern.kind == "noun" else None
+        governor = _governor(token) if pattern.kind == "noun" else _light_object(pattern, token) if pattern.objects else None
         places = _prepositional_objects([token, *([governor] if governor is not None else [])], "in")
         for place in places:
             found = [f for f in index.fillers(place) if all(f.participant != s.participant for s in sources)]
