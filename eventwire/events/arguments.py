@@ -113,9 +113,9 @@ class ActorIndex:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found = self.at(pobj)
-                        if found is not None:
-                            return Filler(_placed(found, pobj, self), pobj)
+                        found_in = self.phrase_actor(pobj)  # "thousands of Iraqi Kurds"
+                        if found_in is not None:
+                            return found_in
         return _country_form(head)
 
     def _modifier_with_country(self, head: Token, found: Participant) -> Filler | None:
@@ -141,7 +141,8 @@ class ActorIndex:
         a sector alone (protesters, police, students); organisations keep their own code."""
         if participant.country is not None or participant.code is None or len(participant.code) != 3:
             return participant
-        for place in [*_places_of(predicate), *_sentence_places(predicate)]:
+        act = [predicate, predicate.head] if predicate.pos_ in ("NOUN", "PROPN") else [predicate]
+        for place in [*(p for word in act for p in _places_of(word)), *_sentence_places(predicate)]:
             if place.i in self._dateline:
                 continue
             found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
@@ -320,7 +321,11 @@ def _city(head: Token) -> Filler | None:
     if head.ent_type_ not in ("GPE", "LOC"):
         return None
     span = next((entity for entity in head.sent.ents if entity.start <= head.i < entity.end), head.doc[head.i : head.i + 1])
-    candidates = place_candidates(span.text)
+    name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+    candidates = place_candidates(name)
+    for word in span if not candidates and len(span) > 1 else ():  # "the Gaza Strip": Gaza
+        if word.pos_ == "PROPN" and (candidates := place_candidates(word.text)):
+            break
     if not candidates or (len(candidates) > 1 and candidates[0].population < 10 * candidates[1].population):
         return None
     lexicon = load_lexicon()

@@ -323,27 +323,22 @@ _INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""),
 
 
 def _patterns_for(token: Token, lexicon: Lexicon) -> tuple[Pattern, ...]:
-    """The patterns headed by a verb's or noun's lemma.
-
-    The small model mislemmatises some verbs ("fined" -> "fin", "staged" -> "stag"), so
-    when a verb's lemma heads no pattern the word itself and its regular stems are tried.
-    """
+    """The patterns headed by a verb's or noun's lemma (a verb's by ``verb_forms``; a
+    noun's lemma is reliable: "refugees" is no "refuge")."""
     if token.pos_ in _VERB_POS:
-        table = lexicon.verbs
-    elif token.pos_ in _NOUN_POS:
-        table = lexicon.nouns
-    else:
-        return ()
-    found = table.get(token.lemma_.lower()) or table.get(token.lower_)
-    if found or table is lexicon.nouns:  # a noun's lemma is reliable: "refugees" is no "refuge"
-        return found or ()
-    text = token.lower_
-    for suffix, ending in _INFLECTIONS:
-        if text.endswith(suffix) and len(text) > len(suffix) + 2:
-            found = table.get(text[: -len(suffix)] + ending)
-            if found:
-                return found
+        return next((lexicon.verbs[form] for form in verb_forms(token) if form in lexicon.verbs), ())
+    if token.pos_ in _NOUN_POS:
+        return lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_) or ()
     return ()
+
+
+def verb_forms(token: Token) -> tuple[str, ...]:
+    """The lemmas a verb may have, the model's first. The small model mislemmatises some
+    verbs ("fined" -> "fin", "staged" -> "stag"), so the word itself and its regular stems
+    follow."""
+    text = token.lower_
+    stems = [text[: -len(suffix)] + ending for suffix, ending in _INFLECTIONS if text.endswith(suffix) and len(text) > len(suffix) + 2]
+    return tuple(dict.fromkeys((token.lemma_.lower(), text, *stems)))
 
 
 def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Match]:
@@ -422,7 +417,7 @@ def _fits(pattern: Pattern, token: Token) -> bool:
         light_object = _light_object(pattern, token)
         return light_object is not None and _names_object(light_object, pattern.objects)
     governor = _governor(token)
-    return governor is not None and governor.lemma_.lower() in pattern.objects
+    return governor is not None and any(form in pattern.objects for form in verb_forms(governor))
 
 
 def _names_object(noun: Token, objects: frozenset[str]) -> bool:
@@ -513,8 +508,7 @@ def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
         own = _own_parties(noun)
         governing_subject: list[Token] = []
         supports = governor is not None and (
-            governor.lemma_.lower() in pattern.objects
-            or governor.lemma_.lower() in word_list("support_verbs.txt")
+            any(form in pattern.objects or form in word_list("support_verbs.txt") for form in verb_forms(governor))
             or (noun.dep_ == "pobj" and noun.head.lower_ in _MEANS_PREPOSITIONS)
             or (noun.dep_ == "pobj" and noun.head.lower_ == "on" and pattern.code[:2] == "04")  # "on a visit"
         )
