@@ -229,3 +229,8 @@ def test_distributive_adjectives_give_each_country_its_party() -> None:
 def test_a_verb_of_another_family_acts_on_its_object_noun() -> None:
     found = {code[:2] for _, _, code in dyads("Japan lifted the travel ban on China.")}
     assert "08" in found and "16" not in found
+
+
+def test_a_vow_to_fight_is_a_threat_of_force() -> None:
+    found = events("Tamil rebels vowed to fight on.")
+    assert [e.code for e in found] == ["1384"]
