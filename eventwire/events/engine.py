@@ -25,6 +25,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.actors.lexicon import load_lexicon as load_actor_tables
 from eventwire.actors.model import Actor
 from eventwire.dates import EventDate, event_date
 from eventwire.events.arguments import (
@@ -42,6 +43,7 @@ from eventwire.events.modality import Modality, control_verbs, find_modality, re
 from eventwire.events.model import Event, Evidence, Field, Participant, Plover
 from eventwire.events.model import Span as TextSpan
 
+PARTY = "@party"
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _GOVERNED_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "conj", "appos"})
@@ -422,10 +424,20 @@ def _fits(pattern: Pattern, token: Token) -> bool:
 
 def _names_object(noun: Token, objects: frozenset[str]) -> bool:
     """The object is one of ``objects``, by its lemma, its word, or a compound modifier that
-    names the thing ("suspended aid deliveries", "an aid programme": aid)."""
+    names the thing ("suspended aid deliveries", "an aid programme": aid). ``@party`` in
+    ``objects`` stands for any party: a named person, group, organisation or country, or a
+    role noun of the actor tables ("released the mayor", "freed three activists")."""
     if noun.lemma_.lower() in objects or noun.lower_ in objects:
         return True
+    if PARTY in objects and _names_a_party(noun):
+        return True
     return any(child.dep_ == "compound" and child.lemma_.lower() in objects for child in noun.children)
+
+
+def _names_a_party(noun: Token) -> bool:
+    if noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or noun.lower_ in ("him", "her", "them"):
+        return True
+    return load_actor_tables().agents.lookup(noun.lemma_) is not None
 
 
 def _light_object(pattern: Pattern, verb: Token) -> Token | None:

@@ -234,3 +234,8 @@ def test_a_verb_of_another_family_acts_on_its_object_noun() -> None:
 def test_a_vow_to_fight_is_a_threat_of_force() -> None:
     found = events("Tamil rebels vowed to fight on.")
     assert [e.code for e in found] == ["1384"]
+
+
+def test_a_party_object_is_any_person_or_role() -> None:
+    assert ("EGY", "ITA", "0841") in dyads("Egypt released the Italian student.")
+    assert not any(code.startswith("084") for _, _, code in dyads("Egypt released its annual budget."))
