@@ -116,7 +116,15 @@ class ActorIndex:
                         found_in = self.phrase_actor(pobj)  # "thousands of Iraqi Kurds"
                         if found_in is not None:
                             return found_in
-        return _country_form(head)
+        found_form = _country_form(head)
+        if found_form is not None or self.at(head) is not None:
+            return found_form
+        for child in head.children:  # a situation stands for its place: "the unrest in Iran"
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (placed := self.phrase_actor(pobj)) is not None:
+                        return placed
+        return None
 
     def _modifier_with_country(self, head: Token, found: Participant) -> Filler | None:
         """A group head whose modifier names the party: "al-Qaeda's terror network" (the
@@ -136,13 +144,16 @@ class ActorIndex:
 
     def localised(self, participant: Participant, predicate: Token) -> Participant:
         """A party with no country takes the country of the place where its act happens:
-        "prisoners rioted at a jail in Dili" are East Timor's prisoners; failing that, of a
-        place the sentence names, then of the article's dateline. Only for parties coded by
+        "prisoners rioted at a jail in Dili" are East Timor's prisoners (an unidentified
+        attacker: of any place the sentence names); failing that, of the article's dateline. Only for parties coded by
         a sector alone (protesters, police, students); organisations keep their own code."""
         if participant.country is not None or participant.code is None or len(participant.code) != 3:
             return participant
         act = [predicate, predicate.head] if predicate.pos_ in ("NOUN", "PROPN") else [predicate]
-        for place in [*(p for word in act for p in _places_of(word)), *_sentence_places(predicate)]:
+        # an unidentified attacker is placed by any place the sentence names ("a bomb near
+        # Samarra killed..."); a named group only by the place of its own act
+        anywhere = _sentence_places(predicate) if participant.code == "UAF" else []
+        for place in [*(p for word in act for p in _places_of(word)), *anywhere]:
             if place.i in self._dateline:
                 continue
             found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
@@ -226,18 +237,28 @@ def _phrase_tokens(head: Token) -> Iterator[Token]:
 
 def _placed(participant: Participant, head: Token, index: ActorIndex) -> Participant:
     """A group the actor stage left without a country takes the country its phrase names
-    after "from", "in" or "of": "students from Nepal", "rebels in the Ivory Coast"."""
+    after "from", "in" or "of": "students from Nepal", "rebels in the Ivory Coast", "the
+    mayor of the city of Nablus"."""
     if participant.country is not None or participant.code is None or len(participant.code) != 3:
         return participant
+    place = _named_place(head, index, depth=2)
+    return _with_country(participant, place.code or "", place.country or "") if place is not None else participant
+
+
+def _named_place(head: Token, index: ActorIndex, depth: int) -> Participant | None:
+    """The first country named after "from", "in", "of"... below ``head``, through at most
+    ``depth`` nested phrases ("the city of Nablus")."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "in", "of", "across", "throughout"):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
                 place = index.at(pobj) or (found.participant if (found := _country_form(pobj)) else None)
+                if place is None and depth > 1:
+                    place = _named_place(pobj, index, depth - 1)
                 if place is not None and place.country is not None and place.code:
-                    return _with_country(participant, place.code, place.country)
-    return participant
+                    return place
+    return None
 
 
 def _sector_only(participant: Participant) -> bool:
