@@ -129,7 +129,7 @@ HOLIDAY_WEEKDAYS = ("Good", "Black", "Holy", "Ash", "Super", "Maundy", "Cyber", 
 """Words that make a weekday a name ("Good Friday", "Bloody Sunday"), not a date."""
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "NORP"})
 """Entity labels whose words name something; a month or weekday inside them is no date."""
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would"})
 FUTURE_LEMMAS = frozenset({"due", "set", "schedule", "plan", "expect", "intend", "go", "prepare", "poise"})
 """Heads of a to-infinitive that put it in the future ("is due to visit", "plans to meet")."""
 CLAUSE_LINKS = frozenset({"xcomp", "acomp", "oprd"})

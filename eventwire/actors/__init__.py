@@ -22,14 +22,17 @@ from eventwire.actors.resolve import resolve_text
 
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
-__all__ = ["Actor", "ActorCode", "Mention", "find_actors", "resolve_text"]
+__all__ = ["Actor", "ActorCode", "Mention", "article_date", "find_actors", "resolve_text"]
 
 
 def article_date(published: str | None) -> date | None:
     """The day an article speaks of: its ``published`` ISO date; None when it has none (people
     are then coded by their latest office)."""
     if published and ISO_DAY.match(published):
-        return date.fromisoformat(published[:10])
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:  # "2024-13-45": shaped like a date, not one
+            return None
     return None
 
 

@@ -30,6 +30,7 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "
 _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their"})
+_PRONOUNS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "him", "them"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
@@ -83,7 +84,7 @@ class ActorIndex:
             )
         return participants
 
-    def phrase_actor(self, head: Token) -> Filler | None:
+    def phrase_actor(self, head: Token, depth: int = 4) -> Filler | None:
         """The actor a noun phrase names: its head, else its modifiers (nearest first), else
         the ``of`` phrase of a collective head ("the government of Iran"), else a country
         form among its words (a place or an adjective the actor stage left alone)."""
@@ -93,7 +94,7 @@ class ActorIndex:
         found = self.at(head)
         if found is not None:
             found = _placed(found, head, self)
-            if _sector_only(found):
+            if sector_only(found):
                 better = self._modifier_with_country(head, found)
                 if better is not None:
                     return better
@@ -113,7 +114,7 @@ class ActorIndex:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found_in = self.phrase_actor(pobj)  # "thousands of Iraqi Kurds"
+                        found_in = self.phrase_actor(pobj, depth - 1) if depth else None  # "thousands of Iraqi Kurds"
                         if found_in is not None:
                             return found_in
         found_form = _country_form(head)
@@ -122,7 +123,7 @@ class ActorIndex:
         for child in head.children:  # a situation stands for its place: "the unrest in Iran"
             if child.dep_ == "prep" and child.lower_ == "in":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and (placed := self.phrase_actor(pobj)) is not None:
+                    if pobj.dep_ == "pobj" and depth and (placed := self.phrase_actor(pobj, depth - 1)) is not None:
                         return placed
         return None
 
@@ -133,60 +134,65 @@ class ActorIndex:
             if token.dep_ not in ("poss", "compound", "amod", "npadvmod"):
                 continue
             other = self.at(token)
-            if other is not None and other.name != found.name and not _sector_only(other):
+            if other is not None and other.name != found.name and not sector_only(other):
                 if other.country is not None and found.code and len(other.code or "") == 3:
-                    return Filler(_with_country(found, other.code or "", other.country), token)
+                    return Filler(with_country(found, other.code or "", other.country), token)
                 return Filler(other, token)
             form = _country_form(token) if other is None else None
             if form is not None and form.participant.country is not None:
-                return Filler(_with_country(found, form.participant.code or "", form.participant.country), token)
+                return Filler(with_country(found, form.participant.code or "", form.participant.country), token)
         return None
 
-    def localised(self, participant: Participant, predicate: Token) -> Participant:
+    def localised(self, participant: Participant, predicate: Token, other_side: frozenset[str] = frozenset()) -> Participant:
         """A party with no country takes the country of the place where its act happens:
-        "prisoners rioted at a jail in Dili" are East Timor's prisoners (an unidentified
-        attacker: of any place the sentence names); failing that, of the article's dateline. Only for parties coded by
+        "prisoners rioted at a jail in Dili" are East Timor's prisoners; failing that, of a
+        place the sentence names that is not the other side's country; then of the article's
+        dateline. Only for parties coded by
         a sector alone (protesters, police, students); organisations keep their own code."""
         if participant.country is not None or participant.code is None or len(participant.code) != 3:
             return participant
         act = [predicate, predicate.head] if predicate.pos_ in ("NOUN", "PROPN") else [predicate]
-        # an unidentified attacker is placed by any place the sentence names ("a bomb near
-        # Samarra killed..."); a named group only by the place of its own act
-        anywhere = _sentence_places(predicate) if participant.code == "UAF" else []
-        for place in [*(p for word in act for p in _places_of(word)), *anywhere]:
+        for place in (p for word in act for p in _places_of(word)):
             if place.i in self._dateline:
                 continue
             found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
             if found is not None and found.country is not None and found.code:
-                return _with_country(participant, found.code, found.country)
+                return with_country(participant, found.code, found.country)
+        # then any place the sentence names ("a bomb near Samarra killed...", "authorities
+        # in a story about Guinea"), but not the other side's country: "Russia accused the
+        # authorities" in a sentence naming Moscow are not Russia's
+        for place in _sentence_places(predicate):
+            if place.i in self._dateline:
+                continue
+            found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
+            if found is not None and found.country is not None and found.code and found.country not in other_side:
+                return with_country(participant, found.code, found.country)
         for index in self._dateline:  # "NAIROBI (Reuters) - Police fired...": the story's place
             found = filler.participant if (filler := _country_form(self.doc[index])) else None
             if found is not None and found.country is not None and found.code:
-                return _with_country(participant, found.code, found.country)
+                return with_country(participant, found.code, found.country)
         return participant
 
     def _reporting_subject(self, pronoun: Token) -> Filler | None:
         """ "Syria says it is willing...", "Iran said they would...": "it"/"they" in a clause
-        stands for the subject of a clause above its own (a pronoun never refers to the
-        subject of its own clause: in "Iran attacked it", "it" is not Iran; a possessive
-        may: "Egypt renewed its offer"). Only a state,
-        an organisation or a group can be "it"; people are "he" and "she"."""
+        stands for the nearest subject, in a clause above its own, that is a state, an
+        organisation or a group (a pronoun never refers to the subject of its own clause: in
+        "Iran attacked it", "it" is not Iran; a possessive may: "Egypt renewed its offer").
+        A person subject on the way stops the search: "it" is not a person's."""
         clause = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if clause is None:
             return None
-        # a possessive may refer to its own clause's subject ("Egypt renewed its offer")
         verbs = [clause, *clause.ancestors] if pronoun.dep_ == "poss" else list(clause.ancestors)
         for verb in verbs:
-            if verb.pos_ not in ("VERB", "AUX"):
+            subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+            if verb.pos_ not in ("VERB", "AUX") or subject is None:
                 continue
-            for child in verb.children:
-                if child.dep_ == "nsubj":
-                    found = self._by_token.get(child.i)
-                    if found and found[0][0].kind != "person":
-                        participant = self.at(child)
-                        assert participant is not None
-                        return Filler(participant, child)
-            return None
+            mentions = self._by_token.get(subject.i)
+            participant = self.at(subject)
+            if mentions and participant is not None and mentions[0][0].kind != "person":
+                return Filler(participant, subject)
+            if mentions:
+                return None
         return None
 
     def fillers(self, head: Token) -> list[Filler]:
@@ -199,11 +205,11 @@ class ActorIndex:
             for other in self.all_at(filler.token)[1:]:  # the same words coding two actors
                 if all(other != f.participant for f in found):
                     found.append(Filler(other, filler.token))
-            if found and _sector_only(filler.participant):  # "Israeli helicopters and tanks"
+            if found and sector_only(filler.participant):  # "Israeli helicopters and tanks"
                 first = found[0].participant
                 if first.country is not None and first.sector is not None and first.code:
-                    filler = Filler(_with_country(filler.participant, first.code, first.country), filler.token)
-            if all(filler.participant != other.participant for other in found):
+                    filler = Filler(with_country(filler.participant, first.code, first.country), filler.token)
+            if not any(same_party(filler.participant, other.participant) for other in found):
                 found.append(filler)
         return found
 
@@ -242,7 +248,7 @@ def _placed(participant: Participant, head: Token, index: ActorIndex) -> Partici
     if participant.country is not None or participant.code is None or len(participant.code) != 3:
         return participant
     place = _named_place(head, index, depth=2)
-    return _with_country(participant, place.code or "", place.country or "") if place is not None else participant
+    return with_country(participant, place.code or "", place.country or "") if place is not None else participant
 
 
 def _named_place(head: Token, index: ActorIndex, depth: int) -> Participant | None:
@@ -261,12 +267,23 @@ def _named_place(head: Token, index: ActorIndex, depth: int) -> Participant | No
     return None
 
 
-def _sector_only(participant: Participant) -> bool:
+def same_party(one: Participant, other: Participant) -> bool:
+    """Two mentions of one actor (same code and name), whatever words name them ("Putin",
+    "the Russian leader", "he"). A group named by its description ("Nigerian herders") is
+    one party per description: the actor stage merges "Nigerian farmers" into it by code,
+    but herders who attack farmers are two parties."""
+    if one.code != other.code or one.name != other.name:
+        return False
+    described = one.name in (one.text, other.text) and one.text.lower() != other.text.lower()
+    return not (described and one.text.lower() not in _PRONOUNS and other.text.lower() not in _PRONOUNS)
+
+
+def sector_only(participant: Participant) -> bool:
     """A party coded by its sector alone (``GOV``, ``REB``): no country, no organisation."""
     return participant.country is None and participant.code is not None and len(participant.code) == 3
 
 
-def _with_country(participant: Participant, country_code: str, country: str) -> Participant:
+def with_country(participant: Participant, country_code: str, country: str) -> Participant:
     """``participant`` (a sector) as that country's: REB + AFG -> AFGREB."""
     return Participant(
         name=participant.name,
@@ -322,8 +339,11 @@ def _country_form(head: Token) -> Filler | None:
         country = form.country
         sector = form.sector if form.kind in ("capital", "seat") else None
         first, last = words[match.start], words[match.end - 1]
+        # an adjective names the country's people or forces ("Chinese Christians"), not
+        # the state: a party of its own, though coded with the same country
+        people = form.kind in ("adjective", "demonym") and token.i != head.i
         participant = Participant(
-            name=country.name,
+            name=head.doc[head.left_edge.i : head.i + 1].text if people else country.name,
             code=compose_code(country.cameo, sector),
             country=lexicon.state_iso3(country),
             sector=sector,

@@ -3,7 +3,8 @@
 For each sentence, every verb and noun whose lemma heads a pattern is tried: the pattern's
 required particles and object must be there, then its source and target slots are filled
 from the parse (``arguments``) and the modality on the predicate recodes or drops the
-event (``modality``). Of the patterns that fit one predicate the most specific wins. A few
+event (``modality``). Of the patterns that fit one predicate, one whose target is found
+wins, then one whose object is named by its head, then the most specific. A few
 sentence-level rules follow, each one a CAMEO convention:
 
 - an act embedded under a control verb is coded once, as the control verb makes it
@@ -26,6 +27,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lexicon import load_lexicon as load_actor_tables
+from eventwire.actors import article_date
 from eventwire.actors.model import Actor
 from eventwire.dates import EventDate, event_date
 from eventwire.events.arguments import (
@@ -35,7 +37,10 @@ from eventwire.events.arguments import (
     names_a_place,
     object_of,
     passive_agent,
+    same_party,
+    sector_only,
     subject_of,
+    with_country,
 )
 from eventwire.events.codebook import CodeInfo, lookup
 from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon, word_list
@@ -46,7 +51,6 @@ from eventwire.events.model import Span as TextSpan
 PARTY = "@party"
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
-_GOVERNED_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj", "conj", "appos"})
 _ABOUT_PREPOSITIONS = frozenset({"of", "for", "over"})
 # "captured the town in an offensive", "during a visit": the verb's subject does the act
 _MEANS_PREPOSITIONS = frozenset({"in", "during", "through", "via"})
@@ -66,6 +70,9 @@ _CONCERNING_PREPOSITIONS = frozenset({"with", "to", "on", "against", "for", "tow
 # is aimed at China's government, a summit in Geneva is hosted by Switzerland, a curfew
 # lifted in Montenegro is lifted there. Statements and appeals are not done to a place.
 _UNPLACED_ROOTS = frozenset({"01", "02"})
+# ...and a meeting or a show of force in the doer's own country is aimed at no one there:
+# "held a summit in Tehran", "paraded missiles in Pyongyang"
+_ABROAD_ROOTS = frozenset({"04", "15"})
 # Acts that coordinated parties do to each other when no target is named: "Chile and
 # Peru met" is Chile meeting Peru and Peru meeting Chile.
 # Violence whose perpetrator is unnamed still has a source: CAMEO's unidentified armed force
@@ -76,8 +83,11 @@ _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _DOMESTIC_STATE = frozenset({"COP", "GOV", "JUD", "LEG", "SPY"})
 _DOMESTIC_CHALLENGERS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "MOS", "CHR", "REF", "CRM", "JRN", "MED", "BUS", "AGR"})
 _STATE_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
+_VISIT_CODES = frozenset({"042", "043"})
+_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 _ABROAD = frozenset({"UAF", "IGO", "NGO", "IMG"})
 _MUTUAL_CODES = frozenset({"040", "046"})
+_MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
 _THIRD_PARTY_CODES = frozenset({"039", "045", "028", "105", "1055"})
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 
@@ -94,8 +104,12 @@ class Match:
     index: ActorIndex
 
     @property
-    def rank(self) -> tuple[int, int]:
-        return (1 if self.targets or not self.pattern.target else 0, self.pattern.specificity)
+    def rank(self) -> tuple[int, int, int]:
+        """Target found first, then an object named by its head rather than by a modifier
+        ("aid agencies" are agencies, not aid), then the pattern's specificity."""
+        light = _light_object(self.pattern, self.predicate) if self.pattern.objects and self.pattern.kind == "verb" else None
+        head_named = light is not None and (light.lemma_.lower() in self.pattern.objects or light.lower_ in self.pattern.objects)
+        return (1 if self.targets or not self.pattern.target else 0, int(head_named), self.pattern.specificity)
 
 
 def find_events(
@@ -105,20 +119,11 @@ def find_events(
     says which text of the article ``doc`` is, for the evidence."""
     lexicon = load_lexicon()
     index = ActorIndex(doc, actors)
-    day = _iso_day(published)
+    day = article_date(published)
     events: list[Event] = []
     for sentence in doc.sents:
         events.extend(_sentence_events(sentence, lexicon, index, day, published, field))
     return events
-
-
-def _iso_day(published: str | None) -> date | None:
-    if published and len(published) >= 10 and published[4] == "-" and published[7] == "-":
-        try:
-            return date.fromisoformat(published[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _sentence_events(
@@ -145,6 +150,7 @@ def _sentence_events(
                 if (
                     noun is not None
                     and noun.pattern.code[:2] == chosen.pattern.code[:2]
+                    and len(noun.pattern.code) >= len(chosen.pattern.code)
                     and (len(noun.pattern.code) > len(chosen.pattern.code) or (noun.pattern.words and noun.pattern.code != chosen.pattern.code))
                 ):
                     matches[token.i] = Match(noun.pattern, light_object, chosen.sources, noun.targets or chosen.targets, chosen.modality, index)
@@ -154,11 +160,12 @@ def _sentence_events(
         matches[obligation.predicate.i] = obligation
     controls = {match.modality.control.i for match in matches.values() if match.modality.control is not None}
     events: list[Event] = []
+    dates: dict[int, EventDate | None] = {}
     seen: set[tuple[str | None, str | None, str]] = set()
     for match in sorted(matches.values(), key=lambda m: m.predicate.i):
         if match.predicate.i in controls or _inside_what_is_said_about(match.predicate, matches):
             continue
-        for event in _events_of(match, sentence, day, published, field):
+        for event in _events_of(match, sentence, day, published, field, dates):
             if event.root == "01" and _reports_an_act(match.predicate, matches):
                 continue
             for coded in (event, *_guest_visit(event), *_each_other(event)):
@@ -209,7 +216,7 @@ def _guest_visit(hosting: Event) -> list[Event]:
 def _reciprocal(code: str, sources: Sequence[Filler]) -> bool:
     """Coordinated parties of an act they do to each other ("Chile and Peru met"); not
     mediation, whose co-mediators act on third parties."""
-    return len(sources) > 1 and code[:2] in _RECIPROCAL_ROOTS and code not in _THIRD_PARTY_CODES
+    return 1 < len(sources) <= _MOST_RECIPROCAL and code[:2] in _RECIPROCAL_ROOTS and code not in _THIRD_PARTY_CODES
 
 
 def _perpetrator_unnamed(predicate: Token, modality: Modality) -> bool:
@@ -267,7 +274,7 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
             return found
     if pattern.kind == "noun" and pattern.objects:
         named = [f for head in _own_parties(token) for f in index.fillers(head)]
-        found = [f for f in named if all(f.participant != s.participant for s in sources)][:1]
+        found = [f for f in named if not any(same_party(f.participant, s.participant) for s in sources)][:1]
         if found:
             return found
     if pattern.kind == "verb":
@@ -277,7 +284,13 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
         governor = _governor(token)
         holders = [c for c in governor.children if c.dep_ == "dobj" and c.i != token.i] if governor is not None and token.dep_ == "pobj" else []
     for holder in holders:
-        found = index.fillers(holder) if pattern.kind == "noun" else []
+        # for a noun, the governing verb's object ("engaged Filipino peacekeepers in a
+        # firefight"); for a verb, its object's owner ("closed the Saudi consulate")
+        if pattern.kind == "noun":
+            found = index.fillers(holder)
+        else:
+            owners = [c for c in holder.children if c.dep_ in ("poss", "amod", "compound")] if pattern.objects else []
+            found = next((fillers for owner in owners if (fillers := _others(index.fillers(owner), sources))), [])
         for child in holder.children if not found else ():
             if child.dep_ == "prep" and child.lower_ in _CONCERNING_PREPOSITIONS:
                 found = [f for pobj in child.children if pobj.dep_ == "pobj" for f in index.fillers(pobj)]
@@ -289,10 +302,17 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
         governor = _governor(token) if pattern.kind == "noun" else _light_object(pattern, token) if pattern.objects else None
         places = _prepositional_objects([token, *([governor] if governor is not None else [])], "in")
         for place in places:
-            found = [f for f in index.fillers(place) if all(f.participant != s.participant for s in sources)]
+            found = [f for f in index.fillers(place) if not any(same_party(f.participant, s.participant) for s in sources)]
+            if pattern.code[:2] in _ABROAD_ROOTS:  # "held a summit in Tehran" hosts no one
+                found = [f for f in found if not any(f.participant.country == s.participant.country for s in sources)]
             if found:
                 return found[:1]
     return []
+
+
+def _others(fillers: list[Filler], sources: list[Filler]) -> list[Filler]:
+    """``fillers`` that are not one of the sources ("held their talks": their is the source)."""
+    return [f for f in fillers if not any(same_party(f.participant, s.participant) or f.token.i == s.token.i for s in sources)]
 
 
 def _bare_obligations(sentence: Span, matches: dict[int, Match], lexicon: Lexicon, index: ActorIndex) -> list[Match]:
@@ -355,7 +375,9 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
         targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
         if not sources and pattern.kind == "noun" and pattern.code[:2] in _RECIPROCAL_ROOTS:
             # "talks between Kigali and Kinshasa", "clashes between A and B": each side's act
-            between = [f for head in _prepositional_objects([token], "between") for f in index.fillers(head)]
+            governor = _governor(token)
+            holders = [token, *([governor] if governor is not None else [])]
+            between = [f for head in _prepositional_objects(holders, "between") for f in index.fillers(head)]
             if len(between) > 1:
                 sources, targets = between, []
         if not sources and targets and pattern.code[:2] in _VIOLENT_ROOTS and _perpetrator_unnamed(token, modality):
@@ -369,7 +391,7 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
                 else object_of(modality.control) or _called_on(modality.control)
             )
             targets = index.fillers(asked) if asked is not None else []
-        if not targets and pattern.target:
+        if not targets:
             targets = _implied_targets(pattern, token, sources, index)
         yield Match(pattern, token, sources, targets, modality, index)
 
@@ -582,7 +604,8 @@ def _inside_what_is_said_about(predicate: Token, matches: dict[int, Match]) -> b
     for ancestor in predicate.ancestors:
         if ancestor.i in about and child.dep_ == "prep" and child.lower_ in _ABOUT_PREPOSITIONS:
             return True
-        if ancestor.lemma_ == "deny" and child.dep_ in ("xcomp", "ccomp", "dobj"):
+        denial = control_verbs().get(ancestor.lemma_.lower())
+        if denial is not None and denial.family == "denial" and child.dep_ in ("xcomp", "ccomp", "dobj"):
             return True
         child = ancestor
     return False
@@ -599,7 +622,9 @@ def _reports_an_act(statement: Token, matches: dict[int, Match]) -> bool:
     )
 
 
-def _events_of(match: Match, sentence: Span, day: date | None, published: str | None, field: Field) -> list[Event]:
+def _events_of(
+    match: Match, sentence: Span, day: date | None, published: str | None, field: Field, dates: dict[int, EventDate | None]
+) -> list[Event]:
     """The match's events: one per source and target pair, recoded by its modality."""
     modality = match.modality
     if modality.suppressed:
@@ -608,7 +633,15 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
     if code is None:
         return []
     info = lookup(code)
-    when = event_date(sentence, day, anchor=modality.control or match.predicate)
+    # the act's own date ("plans to meet on Monday": next Monday), else the control verb's
+    # ("offered on Monday to mediate"); one resolution per word, several patterns share it
+    when = None
+    for anchor in (match.predicate, *([modality.control] if modality.control is not None else [])):
+        if anchor.i not in dates:
+            dates[anchor.i] = event_date(sentence, day, anchor=anchor)
+        when = dates[anchor.i]
+        if when is not None:
+            break
     evidence = Evidence(
         pattern=match.pattern.id,
         predicate=TextSpan(match.predicate.idx, match.predicate.idx + len(match.predicate.text), match.predicate.text),
@@ -620,23 +653,34 @@ def _events_of(match: Match, sentence: Span, day: date | None, published: str | 
     if not match.targets and info.code in _UNADDRESSED_GENERIC:
         return []
     events = []
-    sources = [replace(source, participant=match.index.localised(source.participant, match.predicate)) for source in match.sources]
-    all_targets = [replace(target, participant=match.index.localised(target.participant, match.predicate)) for target in match.targets]
+    text = sentence.text.rstrip()
+    target_countries = frozenset(t.participant.country for t in match.targets if t.participant.country)
+    sources = [
+        replace(source, participant=match.index.localised(source.participant, match.predicate, target_countries))
+        for source in match.sources
+    ]
+    source_countries = frozenset(s.participant.country for s in sources if s.participant.country)
+    all_targets = [
+        replace(target, participant=match.index.localised(target.participant, match.predicate, source_countries))
+        for target in match.targets
+    ]
     reciprocal = not all_targets and _reciprocal(info.code, sources)
+    if info.code in _VISIT_CODES:  # armed forces arriving somewhere deploy; they do not visit
+        sources = [source for source in sources if source.participant.sector not in _ARMED_SECTORS]
     for source in sources:
         if reciprocal:
             events.extend(
-                _event(info, source.participant, other.participant, sentence, when, published, evidence)
+                _event(info, source.participant, other.participant, text, when, published, evidence)
                 for other in sources
-                if other.participant != source.participant
+                if not same_party(other.participant, source.participant)
             )
             continue
         # an actor is not its own target; the act is kept without one ("France mobilised
         # police against French rioters" when both code as France)
-        targets = [t for t in all_targets if t.token.i != source.token.i and t.participant != source.participant] or [None]
+        targets = [t for t in all_targets if t.token.i != source.token.i and not same_party(t.participant, source.participant)] or [None]
         for target in targets:
             doer, done_to = _domestic(source.participant, None if target is None else target.participant)
-            events.append(_event(info, doer, done_to, sentence, when, published, evidence))
+            events.append(_event(info, doer, done_to, text, when, published, evidence))
     return events
 
 
@@ -647,26 +691,24 @@ def _domestic(source: Participant, target: Participant | None) -> tuple[Particip
     and strikers act against their own state ("rebels attacked army positions")."""
     if target is None:
         return source, target
-    if _countryless(target) and source.country and source.sector in _DOMESTIC_STATE and target.sector not in _ABROAD:
-        return source, _in_country(target, source)
-    if _countryless(source) and target.country and source.sector in _DOMESTIC_CHALLENGERS and (target.sector in _STATE_SECTORS or target.sector is None):
-        return _in_country(source, target), target
+    if sector_only(target) and source.country and source.sector in _DOMESTIC_STATE and target.sector not in _ABROAD:
+        return source, with_country(target, source.code or "", source.country or "")
+    if sector_only(source) and target.country and source.sector in _DOMESTIC_CHALLENGERS and (target.sector in _STATE_SECTORS or target.sector is None):
+        return with_country(source, target.code or "", target.country or ""), target
     return source, target
 
 
-def _countryless(participant: Participant) -> bool:
-    return participant.country is None and participant.code is not None and len(participant.code) == 3
-
-
-def _in_country(participant: Participant, other: Participant) -> Participant:
-    return replace(participant, code=(other.code or "")[:3] + (participant.code or ""), country=other.country)
+def _day_of(published: str | None) -> str | None:
+    """The publication day an undated event falls back to (None when it is not a date)."""
+    day = article_date(published)
+    return day.isoformat() if day is not None else None
 
 
 def _event(
     info: CodeInfo,
     source: Participant,
     target: Participant | None,
-    sentence: Span,
+    sentence: str,
     when: EventDate | None,
     published: str | None,
     evidence: Evidence,
@@ -679,9 +721,9 @@ def _event(
         quad_class=info.quad_class,
         goldstein=info.goldstein,
         plover=Plover(info.plover_type, info.plover_mode),
-        date=when.value if when is not None else published[:10] if published else None,
+        date=when.value if when is not None else _day_of(published),
         published=published,
-        sentence=sentence.text.rstrip(),
+        sentence=sentence,
         evidence=evidence,
         date_text=when.text if when is not None else None,
     )

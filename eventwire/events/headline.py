@@ -21,9 +21,14 @@ from eventwire.events.model import Event
 
 def headline_events(title: Doc, body_actors: Sequence[Actor], *, published: str | None = None) -> list[Event]:
     """Events of the article's title, its unresolved people linked to the body's by surname."""
-    by_surname = {actor.name.split()[-1].lower(): actor for actor in body_actors if actor.kind == "person" and actor.code}
+    by_surname: dict[str, list[Actor]] = {}
+    for actor in body_actors:
+        if actor.kind == "person" and actor.code and actor.name.split():
+            by_surname.setdefault(actor.name.split()[-1].lower(), []).append(actor)
     actors = []
     for actor in find_actors(title, published=published):
-        known = by_surname.get(actor.name.split()[-1].lower()) if actor.kind == "person" and actor.code is None else None
+        same = by_surname.get(actor.name.split()[-1].lower(), []) if actor.name.split() else []
+        # linked only when one body person has that surname; two would be a guess
+        known = same[0] if actor.kind == "person" and actor.code is None and len(same) == 1 else None
         actors.append(actor if known is None else replace(known, mentions=actor.mentions))
     return find_events(title, actors, published=published, field="title")

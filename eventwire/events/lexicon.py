@@ -155,7 +155,7 @@ def load_lexicon() -> Lexicon:
     folder = resources.files("eventwire") / "data" / "events"
     patterns: list[Pattern] = []
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith(".tsv") and entry.name != "modality.tsv":
+        if entry.name.endswith(".tsv"):
             patterns.extend(read_patterns(entry.name, entry.read_text(encoding="utf-8")))
     seen: dict[str, str] = {}
     for pattern in patterns:

@@ -17,6 +17,8 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from eventwire.events.lexicon import word_list
+
 Family = Literal["intent", "refusal", "threat", "demand", "appeal", "denial", "future", "conditional"]
 Parties = Literal["subject", "object"]
 FAMILIES: frozenset[str] = frozenset(Family.__args__)  # type: ignore[attr-defined]
@@ -24,7 +26,6 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _SPECULATIVE_AUX = frozenset({"may", "might", "could", "can", "should", "must"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,6 @@ def _rows(name: str) -> list[tuple[str, list[str]]]:
         if line.strip() and not line.startswith("#") and not line.startswith(("lemma\t", "family\t")):
             rows.append((f"{name}:{number}", line.split("\t")))
     return rows
-
-
-@cache
-def speech_verbs() -> frozenset[str]:
-    """Verbs that report speech (``eventwire/data/events/speech_verbs.txt``)."""
-    text = (resources.files("eventwire") / "data" / "events" / "speech_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @cache
@@ -105,8 +99,14 @@ def recode(family: str, code: str) -> str | None:
 
 
 def is_negated(token: Token) -> bool:
-    """A predicate negated in its own clause: "did not attack", "no talks were held"."""
-    return any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in token.children)
+    """A predicate negated in its own clause: "did not attack", "no talks", and a verb whose
+    object is "no ..." ("held no talks", "no talks were held", "sent no troops")."""
+    if any(child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") for child in token.children):
+        return True
+    return token.pos_ in ("VERB", "AUX") and any(
+        child.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+        for child in token.children
+    )
 
 
 def _has_aux(token: Token, words: frozenset[str]) -> bool:
@@ -123,10 +123,8 @@ def _going_to(verb: Token) -> bool:
 
 def find_modality(predicate: Token) -> Modality:
     """The modality on ``predicate`` (a verb, or an event noun through the verb that governs it)."""
-    verb = predicate
-    if predicate.pos_ in ("NOUN", "PROPN") and predicate.dep_ in ("dobj", "nsubjpass", "attr") and predicate.head.pos_ in ("VERB", "AUX"):
-        verb = predicate.head
-    if is_negated(predicate) and verb.i == predicate.i or (verb.i != predicate.i and is_negated(verb)):
+    verb = _carrier(predicate) if predicate.pos_ in ("NOUN", "PROPN") else predicate
+    if is_negated(predicate) or (verb.i != predicate.i and is_negated(verb)):
         control = _control(verb)
         if control is not None and control[1].family == "intent":
             return Modality("refusal", control[0], "subject", False, f"negated:{control[0].lemma_}")
@@ -160,7 +158,30 @@ def _obligation(verb: Token) -> Token | None:
     boats": said): a demand made of the clause's subject."""
     if verb.dep_ != "ccomp" or not _has_aux(verb, _OBLIGATION_AUX):
         return None
-    return verb.head if verb.head.lemma_.lower() in speech_verbs() else None
+    return verb.head if verb.head.lemma_.lower() in word_list("speech_verbs.txt") else None
+
+
+def _carrier(noun: Token) -> Token:
+    """The verb whose negation and modality an event noun takes: one that carries the act
+    out ("held no talks", "did not take part in talks") or says it takes place ("the talks
+    did not take place", "talks may resume"); the noun itself under any other verb ("Iran
+    did not condemn the attack": the attack still happened)."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX") and _carries(head):
+        return head
+    if noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and _takes_place(head):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and _carries(head.head):
+        return head.head
+    return noun
+
+
+def _carries(verb: Token) -> bool:
+    return verb.lemma_.lower() in word_list("support_verbs.txt") or verb.lower_ in word_list("support_verbs.txt")
+
+
+def _takes_place(verb: Token) -> bool:
+    return verb.lemma_.lower() in word_list("occurrence_verbs.txt")
 
 
 def _control(verb: Token) -> tuple[Token, Control] | None:

@@ -239,3 +239,60 @@ def test_a_vow_to_fight_is_a_threat_of_force() -> None:
 def test_a_party_object_is_any_person_or_role() -> None:
     assert ("EGY", "ITA", "0841") in dyads("Egypt released the Italian student.")
     assert not any(code.startswith("084") for _, _, code in dyads("Egypt released its annual budget."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile held no talks with Peru.",
+        "Talks between Chile and Peru did not take place.",
+        "Iran may attack Israel.",
+        "Iran denied attacking Israel.",
+        "If Iran attacks Israel, the region will burn.",
+        "Iran said.",
+    ],
+)
+def test_acts_that_did_not_happen_are_not_coded(text: str) -> None:
+    assert not any(e.code[:2] in ("04", "19") or e.code == "010" for e in events(text))
+
+
+def test_an_act_a_reaction_is_about_still_happened() -> None:
+    found = dyads("Iran did not condemn the Russian attack on Ukraine.")
+    assert any(s == "RUS" and t == "UKR" and code.startswith("19") for s, t, code in found)
+
+
+def test_a_negated_intent_is_a_refusal() -> None:
+    assert any(code.startswith("12") for s, _, code in dyads("Serbia did not agree to meet Kosovo.") if s == "SRB")
+
+
+def test_armed_forces_arriving_do_not_visit() -> None:
+    assert not any(code == "042" for _, _, code in dyads("Kenyan troops arrived in Haiti."))
+
+
+def test_an_undated_event_takes_the_publication_day_only_when_it_is_a_date() -> None:
+    assert {e.date for e in code_text("Iran attacked Israel.", published="2024-08-16")} == {"2024-08-16"}
+    assert {e.date for e in code_text("Iran attacked Israel.", published="16 August 2024")} == {None}
+    assert {e.date for e in code_text("Iran attacked Israel.", published="2024-13-45")} == {None}
+
+
+def test_deep_phrases_do_not_exhaust_the_stack() -> None:
+    text = "Iran attacked the " + "allies of the " * 1200 + "Iraqi army."
+    assert any(e.code.startswith("19") for e in events(text))
+
+
+def test_the_headline_is_coded_with_the_bodys_people() -> None:
+    from eventwire.actors import find_actors
+    from eventwire.events.headline import headline_events
+    from eventwire.nlp import parse
+
+    body = parse("Brazilian President Luiz Inacio Lula da Silva spoke on Monday.")
+    title = parse("Lula offers to mediate between Colombia and Venezuela")
+    found = headline_events(title, find_actors(body, published=PUBLISHED), published=PUBLISHED)
+    assert {(e.source.country, e.target.country, e.code) for e in found} >= {("BRA", "COL", "039"), ("BRA", "VEN", "039")}
+    assert all(e.evidence.field == "title" for e in found)
+
+
+def test_an_intended_act_is_dated_forward_and_an_offer_by_its_verb() -> None:
+    assert {e.date for e in code_text("Iran plans to meet Iraq on Monday.", published=PUBLISHED)} == {"2024-08-19"}
+    offers = code_text("Turkey offered on Monday to mediate between Sudan and Chad.", published=PUBLISHED)
+    assert {e.date for e in offers} == {"2024-08-12"}

@@ -1,0 +1,26 @@
+"""The modality tables: every family is known, every result is a CAMEO code, lookups work."""
+
+from __future__ import annotations
+
+from eventwire.events.codebook import codes
+from eventwire.events.modality import FAMILIES, control_verbs, recode, transforms
+
+
+def test_every_result_is_a_code_of_the_codebook() -> None:
+    for family, rows in transforms().items():
+        assert family in FAMILIES
+        for prefix, result in rows.items():
+            assert result in ("=", "-") or result in codes(), (family, prefix, result)
+
+
+def test_every_control_verb_has_a_family_with_rows() -> None:
+    for lemma, control in control_verbs().items():
+        assert control.family in transforms(), lemma
+
+
+def test_the_longest_prefix_wins() -> None:
+    assert recode("intent", "045") == "039"  # mediate: intent to mediate, not to meet
+    assert recode("intent", "040") == "036"
+    assert recode("threat", "190") == "1384"
+    assert recode("refusal", "190") is None  # refusing to fight is no conflict event
+    assert recode("appeal", "0841") == "0253"
