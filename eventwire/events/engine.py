@@ -448,12 +448,23 @@ def _names_object(noun: Token, objects: frozenset[str]) -> bool:
     """The object is one of ``objects``, by its lemma, its word, or a compound modifier that
     names the thing ("suspended aid deliveries", "an aid programme": aid). ``@party`` in
     ``objects`` stands for any party: a named person, group, organisation or country, or a
-    role noun of the actor tables ("released the mayor", "freed three activists")."""
+    role noun of the actor tables ("released the mayor", "freed three activists");
+    ``@mil``, ``@ref``, ``@cop``... for a role noun of that sector ("troops", "soldiers",
+    "forces", "peacekeepers" are all ``@mil``)."""
     if noun.lemma_.lower() in objects or noun.lower_ in objects:
         return True
     if PARTY in objects and _names_a_party(noun):
         return True
+    sector = _sector_named(noun) if any(o.startswith("@") for o in objects) else None
+    if sector is not None and f"@{sector.lower()}" in objects:
+        return True
     return any(child.dep_ == "compound" and child.lemma_.lower() in objects for child in noun.children)
+
+
+def _sector_named(noun: Token) -> str | None:
+    """The actor sector a role noun names ("troops": MIL, "refugees": REF), by the agents table."""
+    agent = load_actor_tables().agents.lookup(noun.lemma_)
+    return agent.sector if agent is not None else None
 
 
 def _names_a_party(noun: Token) -> bool:

@@ -21,6 +21,7 @@ SlotKind = Literal["subj", "dobj", "iobj", "prep", "xcomp-subj"]
 COLUMNS = ("id", "code", "kind", "predicate", "object", "source", "target", "example", "expect")
 _ID = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)+$")
 _CODE = re.compile(r"^(?:0[1-9]|1[0-9]|20)[0-9]{0,2}$")
+_OBJECT_CLASS = re.compile(r"^@(?:party|[a-z]{3})$")
 _EXPECT = re.compile(r"^([A-Z]{3}|-)>([A-Z]{3}|-)$")
 _SLOT_KINDS: frozenset[str] = frozenset({"subj", "dobj", "iobj", "xcomp-subj"})
 
@@ -118,6 +119,9 @@ def parse_row(fields: list[str], where: str) -> Pattern:
     expected = _EXPECT.match(expect)
     if not expected:
         raise LexiconError(f"{where}: expect must be SRC>TGT country codes or -, not {expect!r}")
+    classes = [o for o in objects.split("|") if o.startswith("@")]
+    if any(not _OBJECT_CLASS.match(o.lower()) for o in classes):
+        raise LexiconError(f"{where}: object classes are @party or @<sector> (@mil, @ref...), not {classes}")
     source_slots = parse_slots(source, where)
     if not source_slots:
         raise LexiconError(f"{where}: a pattern needs a source slot")

@@ -296,3 +296,13 @@ def test_an_intended_act_is_dated_forward_and_an_offer_by_its_verb() -> None:
     assert {e.date for e in code_text("Iran plans to meet Iraq on Monday.", published=PUBLISHED)} == {"2024-08-19"}
     offers = code_text("Turkey offered on Monday to mediate between Sudan and Chad.", published=PUBLISHED)
     assert {e.date for e in offers} == {"2024-08-12"}
+
+
+def test_an_object_class_names_every_role_noun_of_its_sector() -> None:
+    from eventwire.events.engine import _names_object
+    from eventwire.nlp import parse
+
+    doc = parse("Chad sent soldiers, peacekeepers and refugees.")
+    military = frozenset({"@mil"})
+    assert _names_object(doc[2], military) and _names_object(doc[4], military)
+    assert not _names_object(doc[6], military) and _names_object(doc[6], frozenset({"@ref"}))
