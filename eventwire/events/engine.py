@@ -87,6 +87,7 @@ _VISIT_CODES = frozenset({"042", "043"})
 _ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
 _ABROAD = frozenset({"UAF", "IGO", "NGO", "IMG"})
 _MUTUAL_CODES = frozenset({"040", "046"})
+_EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
 _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
 _THIRD_PARTY_CODES = frozenset({"039", "045", "028", "105", "1055"})
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -105,11 +106,21 @@ class Match:
 
     @property
     def rank(self) -> tuple[int, int, int]:
-        """Target found first, then an object named by its head rather than by a modifier
-        ("aid agencies" are agencies, not aid), then the pattern's specificity."""
-        light = _light_object(self.pattern, self.predicate) if self.pattern.objects and self.pattern.kind == "verb" else None
-        head_named = light is not None and (light.lemma_.lower() in self.pattern.objects or light.lower_ in self.pattern.objects)
-        return (1 if self.targets or not self.pattern.target else 0, int(head_named), self.pattern.specificity)
+        """Target found first, then the pattern's own rank (``pattern_rank``)."""
+        return (1 if self.targets or not self.pattern.target else 0, *pattern_rank(self.pattern, self.predicate))
+
+
+def pattern_rank(pattern: Pattern, predicate: Token) -> tuple[int, int]:
+    """How well a fitting pattern names the act: an object named by its own word rather than
+    by a modifier or a class ("peacekeepers" named beats @mil; "aid agencies" are agencies,
+    a party), unless a modifier names an act and the object no party ("the ceasefire
+    agreement" is a ceasefire); then the pattern's specificity."""
+    light = _light_object(pattern, predicate) if pattern.objects and pattern.kind == "verb" else None
+    if light is None or not (light.lemma_.lower() in pattern.objects or light.lower_ in pattern.objects):
+        return 0, pattern.specificity
+    nouns = load_lexicon().nouns
+    act_modifier = any(child.dep_ == "compound" and child.lemma_.lower() in nouns for child in light.children)
+    return int(not act_modifier or _names_a_party(light)), pattern.specificity
 
 
 def find_events(
@@ -213,10 +224,25 @@ def _guest_visit(hosting: Event) -> list[Event]:
     ]
 
 
-def _reciprocal(code: str, sources: Sequence[Filler]) -> bool:
-    """Coordinated parties of an act they do to each other ("Chile and Peru met"); not
-    mediation, whose co-mediators act on third parties."""
-    return 1 < len(sources) <= _MOST_RECIPROCAL and code[:2] in _RECIPROCAL_ROOTS and code not in _THIRD_PARTY_CODES
+def _reciprocal(code: str, sources: Sequence[Filler], predicate: Token | None = None) -> bool:
+    """Coordinated parties of an act they do to each other: a meeting, a deal, a fight
+    ("Chile and Peru met"; not mediation, whose co-mediators act on third parties), or any
+    act the sentence says is mutual ("traded accusations", "respect each other's borders")."""
+    if not 1 < len(sources) <= _MOST_RECIPROCAL:
+        return False
+    if predicate is not None and _said_to_be_mutual(predicate):
+        return True
+    return code[:2] in _RECIPROCAL_ROOTS and code not in _THIRD_PARTY_CODES
+
+
+def _said_to_be_mutual(predicate: Token) -> bool:
+    """ "traded/exchanged accusations", "each other", "one another" in the act's clause."""
+    governor = _governor(predicate) if predicate.pos_ in _NOUN_POS else None
+    if governor is not None and governor.lemma_.lower() in _EXCHANGE_VERBS:
+        return True
+    clause = predicate.head if predicate.dep_ in ("xcomp", "dobj", "pobj") else predicate
+    words = [token.lower_ for token in clause.subtree]
+    return any(pair in zip(words, words[1:]) for pair in (("each", "other"), ("one", "another")))
 
 
 def _perpetrator_unnamed(predicate: Token, modality: Modality) -> bool:
@@ -523,7 +549,13 @@ def _slot_heads(slot: Slot, pattern: Pattern, token: Token, modality: Modality |
             found = subject_of(modality.control)
             return [found] if found is not None else []
         found = passive_agent(token) if passive else subject_of(token)
-        return [found] if found is not None else []
+        heads = [found] if found is not None else []
+        if token.dep_ == "conj" and token.head.dep_ == "ccomp" and token.head.head.i < token.head.i and not passive:
+            # "the minister said the truce was holding and urged Israel...": the parser may
+            # hang the second verb on the reported clause; the speaker comes next (not
+            # when the attribution follows the report: "... and wounded two, police said")
+            heads += [child for child in token.head.head.children if child.dep_ == "nsubj"]
+        return heads
     if slot.kind == "dobj":
         found = next((c for c in token.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
         if found is None and token.dep_ == "acl" and token.tag_ == "VBN":
@@ -675,7 +707,7 @@ def _events_of(
         replace(target, participant=match.index.localised(target.participant, match.predicate, source_countries))
         for target in match.targets
     ]
-    reciprocal = not all_targets and _reciprocal(info.code, sources)
+    reciprocal = not all_targets and _reciprocal(info.code, sources, match.predicate)
     if info.code in _VISIT_CODES:  # armed forces arriving somewhere deploy; they do not visit
         sources = [source for source in sources if source.participant.sector not in _ARMED_SECTORS]
     for source in sources:
@@ -760,7 +792,7 @@ def sentence_code(sentence: Span) -> tuple[str, Pattern] | None:
     controls: set[int] = set()
     for token in sentence:
         patterns = _patterns_for(token, lexicon)
-        fitting = sorted((p for p in patterns if _fits(p, token)), key=lambda p: -p.specificity)
+        fitting = sorted((p for p in patterns if _fits(p, token)), key=lambda p: pattern_rank(p, token), reverse=True)
         if not fitting:
             continue
         modality = find_modality(token)

@@ -306,3 +306,13 @@ def test_an_object_class_names_every_role_noun_of_its_sector() -> None:
     military = frozenset({"@mil"})
     assert _names_object(doc[2], military) and _names_object(doc[4], military)
     assert not _names_object(doc[6], military) and _names_object(doc[6], frozenset({"@ref"}))
+
+
+def test_acts_said_to_be_mutual_pair_their_parties() -> None:
+    found = {(s, t) for s, t, c in dyads("Sudan and Chad traded accusations.") if c.startswith("11")}
+    assert found == {("SDN", "TCD"), ("TCD", "SDN")}
+
+
+def test_a_second_verb_hung_on_a_reported_clause_keeps_the_speaker() -> None:
+    found = dyads("Jordan's king said the deal was holding and urged Syria to respect it.")
+    assert any(s == "JOR" and t == "SYR" and code.startswith("02") for s, t, code in found)
