@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.errors import Problem
-from eventwire.events.codebook import lookup
 from eventwire.pipeline import ArticleResult
 from eventwire.store.ingest import IngestReport
 
@@ -56,13 +55,13 @@ def print_events_table(console: Console, results: list[ArticleResult], most: int
         return
     table = Table(title=f"Events ({len(rows)})", show_lines=False)
     for column in ("article", "date", "source", "code", "target", "plover", "pattern"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, no_wrap=column != "pattern", overflow="ellipsis")
     for article_id, event in rows[:most]:
         table.add_row(
             article_id[:8],
             event["date"] or "",
             _party(event["source"]),
-            f"{event['code']} {lookup(event['code']).name}",
+            event["code"],
             _party(event["target"]),
             event["plover"]["type"] or "",
             event["evidence"]["pattern"],
@@ -75,7 +74,7 @@ def print_events_table(console: Console, results: list[ArticleResult], most: int
 def _party(participant: dict[str, object] | None) -> str:
     if participant is None:
         return "[dim]-[/]"
-    return f"{participant['code'] or '?'} [dim]({participant['text']})[/]"
+    return str(participant["code"] or "?")
 
 
 def _actor_summary(result: ArticleResult, most: int = 4) -> str:
