@@ -30,7 +30,7 @@ def _run(*paths: Path) -> list[ArticleResult]:
     return list(process([str(p) for p in paths]))
 
 
-def test_html_page_gives_an_article_with_empty_codings(tmp_path: Path) -> None:
+def test_html_page_gives_an_article_with_its_codings(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(PAGE)
     (result,) = _run(tmp_path / "page.html")
     assert not result.failed and result.article is not None
@@ -42,6 +42,14 @@ def test_html_page_gives_an_article_with_empty_codings(tmp_path: Path) -> None:
                 "reading_minutes", "language", "text", "related_headlines", "actors", "events", "quotes", "places", "errors"):  # fmt: skip
         assert key in record
     assert record["errors"] == []
+    meetings = {
+        (e["source"]["country"], e["target"]["country"]) for e in record["events"] if e["code"].startswith("04") and e["target"]
+    }
+    assert {("KEN", "ETH"), ("ETH", "KEN")} <= meetings
+    first = record["events"][0]
+    for key in ("source", "target", "code", "root", "quad_class", "goldstein", "plover", "date", "published", "sentence", "evidence"):
+        assert key in first
+    assert set(first["evidence"]) >= {"pattern", "predicate", "sentence_start", "sentence_end", "modifiers", "field"}
 
 
 def test_truncated_html_is_extracted_with_a_warning(tmp_path: Path) -> None:

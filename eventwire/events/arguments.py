@@ -12,7 +12,7 @@ adjectives) codes it, so that the visit has a host.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -127,6 +127,22 @@ class ActorIndex:
                         return placed
         return None
 
+    def _shared_role(self, head: Token, first: Participant) -> list[Participant]:
+        """A role shared by coordinated countries: "foreign ministers from Kenya and Ethiopia"
+        are Kenya's and Ethiopia's; the actor stage codes the first. One party per further
+        country, with the role's sector."""
+        if first.sector is None or first.country is None:
+            return []
+        others = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for pobj in child.children:
+                    for conjunct in pobj.conjuncts if pobj.dep_ == "pobj" else ():
+                        place = self.at(conjunct) or (f.participant if (f := _country_form(conjunct)) else None)
+                        if place is not None and place.country and place.country != first.country and place.code:
+                            others.append(replace(with_country(replace(first, country=None, code=first.sector), place.code, place.country), text=conjunct.text))
+        return others
+
     def _modifier_with_country(self, head: Token, found: Participant) -> Filler | None:
         """A group head whose modifier names the party: "al-Qaeda's terror network" (the
         organisation), "Vietnamese-led forces" (the country's forces)."""
@@ -205,6 +221,9 @@ class ActorIndex:
             for other in self.all_at(filler.token)[1:]:  # the same words coding two actors
                 if all(other != f.participant for f in found):
                     found.append(Filler(other, filler.token))
+            for other in self._shared_role(token, filler.participant):  # "ministers from Kenya and Ethiopia"
+                if not any(same_party(other, f.participant) for f in found):
+                    found.append(Filler(other, token))
             if found and sector_only(filler.participant):  # "Israeli helicopters and tanks"
                 first = found[0].participant
                 if first.country is not None and first.sector is not None and first.code:

@@ -316,3 +316,8 @@ def test_acts_said_to_be_mutual_pair_their_parties() -> None:
 def test_a_second_verb_hung_on_a_reported_clause_keeps_the_speaker() -> None:
     found = dyads("Jordan's king said the deal was holding and urged Syria to respect it.")
     assert any(s == "JOR" and t == "SYR" and code.startswith("02") for s, t, code in found)
+
+
+def test_a_role_shared_by_coordinated_countries_is_each_countrys() -> None:
+    found = {(s, t) for s, t, c in dyads("Foreign ministers from Chile and Peru met in Lima.") if c.startswith("04")}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= found
