@@ -31,6 +31,7 @@ _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their"})
 _PRONOUNS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "him", "them"})
+_INSTITUTIONS = frozenset({"COP", "MIL", "GOV", "JUD", "LEG", "SPY"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
@@ -120,6 +121,9 @@ class ActorIndex:
         found_form = _country_form(head)
         if found_form is not None or self.at(head) is not None:
             return found_form
+        role = _role_noun(head)  # "the police response", "army positions": a sector's party
+        if role is not None:
+            return role
         for child in head.children:  # a situation stands for its place: "the unrest in Iran"
             if child.dep_ == "prep" and child.lower_ == "in":
                 for pobj in child.children:
@@ -150,7 +154,7 @@ class ActorIndex:
             if token.dep_ not in ("poss", "compound", "amod", "npadvmod"):
                 continue
             other = self.at(token)
-            if other is not None and other.name != found.name and not sector_only(other):
+            if other is not None and other.code is not None and other.name != found.name and not sector_only(other):
                 if other.country is not None and found.code and len(other.code or "") == 3:
                     return Filler(with_country(found, other.code or "", other.country), token)
                 return Filler(other, token)
@@ -336,6 +340,29 @@ def _sentence_places(predicate: Token) -> list[Token]:
     fallback when the act's own phrases name none ("a roadside bombing near Samarra killed...")."""
     places = [entity.root for entity in predicate.sent.ents if entity.label_ in ("GPE", "LOC") and entity.root.dep_ == "pobj"]
     return sorted(places, key=lambda token: abs(token.i - predicate.i))
+
+
+def _role_noun(head: Token) -> Filler | None:
+    """A state institution named by a noun of the actor tables that the actor stage left
+    alone, as the head or a compound of the phrase ("the police response", "army
+    positions"): a party coded by its sector, to be placed like any other
+    (``ActorIndex.localised``). Other sectors' nouns modify too much else to stand for a
+    party ("an association agreement", "union rules")."""
+    tables = load_lexicon()
+    for token in (head, *(child for child in head.children if child.dep_ == "compound")):
+        agent = tables.agents.lookup(token.lemma_) if token.pos_ == "NOUN" else None
+        if agent is not None and agent.sector in _INSTITUTIONS:
+            participant = Participant(
+                name=token.text,
+                code=agent.sector,
+                country=None,
+                sector=agent.sector,
+                text=token.text,
+                start=token.idx,
+                end=token.idx + len(token.text),
+            )
+            return Filler(participant, token)
+    return None
 
 
 def _country_form(head: Token) -> Filler | None:

@@ -321,3 +321,8 @@ def test_a_second_verb_hung_on_a_reported_clause_keeps_the_speaker() -> None:
 def test_a_role_shared_by_coordinated_countries_is_each_countrys() -> None:
     found = {(s, t) for s, t, c in dyads("Foreign ministers from Chile and Peru met in Lima.") if c.startswith("04")}
     assert {("CHL", "PER"), ("PER", "CHL")} <= found
+
+
+def test_a_state_institution_named_by_a_noun_is_a_party() -> None:
+    found = dyads("NAIROBI, Kenya — The opposition condemned the police response.")
+    assert any(t == "KEN" and code.startswith("11") for _, t, code in found)
