@@ -21,6 +21,7 @@ from eventwire.actors.matcher import token_key
 from eventwire.actors.model import Actor, compose_code
 from eventwire.actors.placenames import place_candidates
 from eventwire.events.lexicon import load_lexicon as load_event_lexicon
+from eventwire.events.lexicon import sectors_with_role
 from eventwire.extract.furniture import dateline_length
 from eventwire.events.model import Participant
 
@@ -31,7 +32,6 @@ _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their"})
 _PRONOUNS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "him", "them"})
-_INSTITUTIONS = frozenset({"COP", "MIL", "GOV", "JUD", "LEG", "SPY"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
@@ -351,7 +351,7 @@ def _role_noun(head: Token) -> Filler | None:
     tables = load_lexicon()
     for token in (head, *(child for child in head.children if child.dep_ == "compound")):
         agent = tables.agents.lookup(token.lemma_) if token.pos_ == "NOUN" else None
-        if agent is not None and agent.sector in _INSTITUTIONS:
+        if agent is not None and agent.sector in sectors_with_role("state"):
             participant = Participant(
                 name=token.text,
                 code=agent.sector,

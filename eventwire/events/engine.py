@@ -43,7 +43,7 @@ from eventwire.events.arguments import (
     with_country,
 )
 from eventwire.events.codebook import CodeInfo, lookup
-from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon, word_list
+from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon, sectors_with_role, word_list
 from eventwire.events.modality import Modality, control_verbs, find_modality, recode
 from eventwire.events.model import Event, Evidence, Field, Participant, Plover
 from eventwire.events.model import Span as TextSpan
@@ -77,15 +77,8 @@ _ABROAD_ROOTS = frozenset({"04", "15"})
 # Peru met" is Chile meeting Peru and Peru meeting Chile.
 # Violence whose perpetrator is unnamed still has a source: CAMEO's unidentified armed force
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-# Sectors that act at home (a state's police, courts, government), the home sectors that
-# challenge them, and the state's own sectors; a sector-only party between them is coded
-# with the other side's country (``_domestic``). UAF, IGO and NGO never take a country so.
-_DOMESTIC_STATE = frozenset({"COP", "GOV", "JUD", "LEG", "SPY"})
-_DOMESTIC_CHALLENGERS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "MOS", "CHR", "REF", "CRM", "JRN", "MED", "BUS", "AGR"})
-_STATE_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG", "MIL", "SPY"})
+# What sectors do (state, home, challenger, armed, abroad) is data: data/sector_roles.tsv
 _VISIT_CODES = frozenset({"042", "043"})
-_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "SPY"})
-_ABROAD = frozenset({"UAF", "IGO", "NGO", "IMG"})
 _MUTUAL_CODES = frozenset({"040", "046"})
 _EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
 _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
@@ -709,7 +702,7 @@ def _events_of(
     ]
     reciprocal = not all_targets and _reciprocal(info.code, sources, match.predicate)
     if info.code in _VISIT_CODES:  # armed forces arriving somewhere deploy; they do not visit
-        sources = [source for source in sources if source.participant.sector not in _ARMED_SECTORS]
+        sources = [source for source in sources if source.participant.sector not in sectors_with_role("armed")]
     for source in sources:
         if reciprocal:
             events.extend(
@@ -734,9 +727,11 @@ def _domestic(source: Participant, target: Participant | None) -> tuple[Particip
     and strikers act against their own state ("rebels attacked army positions")."""
     if target is None:
         return source, target
-    if sector_only(target) and source.country and source.sector in _DOMESTIC_STATE and target.sector not in _ABROAD:
+    if sector_only(target) and source.country and source.sector in sectors_with_role("home") and target.sector not in sectors_with_role("abroad"):
         return source, with_country(target, source.code or "", source.country or "")
-    if sector_only(source) and target.country and source.sector in _DOMESTIC_CHALLENGERS and (target.sector in _STATE_SECTORS or target.sector is None):
+    if sector_only(source) and target.country and source.sector in sectors_with_role("challenger") and (
+        target.sector in sectors_with_role("state") or target.sector is None
+    ):
         return with_country(source, target.code or "", target.country or ""), target
     return source, target
 

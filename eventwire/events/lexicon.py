@@ -184,3 +184,12 @@ def word_list(name: str) -> frozenset[str]:
     ``measure_nouns.txt`` (nouns that stand for what their "of" phrase names)."""
     text = (resources.files("eventwire") / "data" / "events" / name).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def sectors_with_role(role: str) -> frozenset[str]:
+    """The actor sectors ``sector_roles.tsv`` gives ``role`` (state, home, challenger, armed,
+    abroad): what the coder assumes of a sector when it places or pairs parties."""
+    text = (resources.files("eventwire") / "data" / "sector_roles.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith(("#", "sector\t"))]
+    return frozenset(sector for sector, sector_role in rows if sector_role == role)

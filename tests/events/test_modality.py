@@ -24,3 +24,14 @@ def test_the_longest_prefix_wins() -> None:
     assert recode("threat", "190") == "1384"
     assert recode("refusal", "190") is None  # refusing to fight is no conflict event
     assert recode("appeal", "0841") == "0253"
+
+
+def test_sector_roles_name_known_sectors_and_roles() -> None:
+    from eventwire.actors.lexicon import load_lexicon
+    from eventwire.events.lexicon import sectors_with_role
+
+    known = {agent.sector for _, agent in load_lexicon().agents.phrases()} | {"UAF", "IGO", "NGO", "IMG"}
+    for role in ("state", "home", "challenger", "armed", "abroad"):
+        sectors = sectors_with_role(role)
+        assert sectors and sectors <= known, role
+    assert "MIL" in sectors_with_role("armed") and "COP" in sectors_with_role("home")
