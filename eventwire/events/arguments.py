@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lexicon import load_lexicon
 from eventwire.actors.matcher import token_key
@@ -52,13 +52,27 @@ class ActorIndex:
         self._dateline = range(dateline.start, dateline.end) if dateline is not None else range(0)
         # one mention may code several actors: "US and British activists" are both
         self._by_token: dict[int, list[tuple[Actor, int, int]]] = {}
+        spans: dict[int, list[Span]] = {}
         for actor in actors:
             for mention in actor.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is None:
                     continue
+                spans.setdefault(id(actor), []).append(span)
                 for token in span:
                     self._by_token.setdefault(token.i, []).append((actor, span.start, span.end))
+        self._country_of: dict[int, Participant] = {}  # filled after every mention is indexed
+        self._country_of = {key: place for key, found in spans.items() if (place := self._named_country(found))}
+
+    def _named_country(self, mentions: list[Span]) -> Participant | None:
+        """The country one of an actor's mentions names after "of"/"from" when the actor
+        stage coded it by sector alone ("King Hassan of Morocco": every later "he" is
+        Morocco's king too)."""
+        for span in mentions:
+            place = _named_place(span.root, self, depth=1)
+            if place is not None:
+                return place
+        return None
 
     def at(self, token: Token) -> Participant | None:
         """The actor whose mention covers ``token``, as a participant with the mention's words."""
@@ -72,17 +86,17 @@ class ActorIndex:
         participants = []
         for actor, start, end in self._by_token.get(token.i, ()):
             span = self.doc[start:end]
-            participants.append(
-                Participant(
-                    name=actor.name,
-                    code=actor.code,
-                    country=actor.country,
-                    sector=actor.sector,
-                    text=span.text,
-                    start=span.start_char,
-                    end=span.end_char,
-                )
+            participant = Participant(
+                name=actor.name,
+                code=actor.code,
+                country=actor.country,
+                sector=actor.sector,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
             )
+            place = self._country_of.get(id(actor)) if sector_only(participant) else None
+            participants.append(with_country(participant, place.code or "", place.country or "") if place else participant)
         return participants
 
     def phrase_actor(self, head: Token, depth: int = 4) -> Filler | None:

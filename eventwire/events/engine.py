@@ -383,13 +383,11 @@ def verb_forms(token: Token) -> tuple[str, ...]:
 
 
 def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Match]:
-    patterns = _patterns_for(token, lexicon)
-    if not patterns:
+    fitting = [pattern for pattern in _patterns_for(token, lexicon) if _fits(pattern, token)]
+    if not fitting:
         return
     modality = find_modality(token)
-    for pattern in patterns:
-        if not _fits(pattern, token):
-            continue
+    for pattern in fitting:
         sources = _fill(pattern.source, pattern, token, index, source=True, modality=modality)
         targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
         if not sources and pattern.kind == "noun" and pattern.code[:2] in _RECIPROCAL_ROOTS:

@@ -326,3 +326,8 @@ def test_a_role_shared_by_coordinated_countries_is_each_countrys() -> None:
 def test_a_state_institution_named_by_a_noun_is_a_party() -> None:
     found = dyads("NAIROBI, Kenya — The opposition condemned the police response.")
     assert any(t == "KEN" and code.startswith("11") for _, t, code in found)
+
+
+def test_a_country_named_on_one_mention_holds_for_every_mention() -> None:
+    found = dyads("King Abdullah of Jordan said he would host talks between Israel and Egypt.")
+    assert any(s == "JOR" for s, _, code in found if code.startswith("03") or code.startswith("04"))
