@@ -43,7 +43,7 @@ from eventwire.events.arguments import (
     with_country,
 )
 from eventwire.events.codebook import CodeInfo, lookup
-from eventwire.events.lexicon import Lexicon, Pattern, Slot, load_lexicon, sectors_with_role, word_list
+from eventwire.events.lexicon import Lexicon, Pattern, Slot, doer_recodes, load_lexicon, sectors_with_role, word_list
 from eventwire.events.modality import Modality, control_verbs, find_modality, recode
 from eventwire.events.model import Event, Evidence, Field, Participant, Plover
 from eventwire.events.model import Span as TextSpan
@@ -714,8 +714,18 @@ def _events_of(
         targets = [t for t in all_targets if t.token.i != source.token.i and not same_party(t.participant, source.participant)] or [None]
         for target in targets:
             doer, done_to = _domestic(source.participant, None if target is None else target.participant)
-            events.append(_event(info, doer, done_to, text, when, published, evidence))
+            events.append(_event(_by_doer(info, doer), doer, done_to, text, when, published, evidence))
     return events
+
+
+def _by_doer(info: CodeInfo, doer: Participant) -> CodeInfo:
+    """The code as its doer's sector makes it (``doer_recodes.tsv``). The ``challenger``
+    rows are for unarmed challengers: rebels besieging a town do impose a blockade."""
+    if doer.sector in sectors_with_role("challenger") and doer.sector not in sectors_with_role("armed"):
+        recoded = doer_recodes().get((info.code, "challenger"))
+        if recoded is not None:
+            return lookup(recoded)
+    return info
 
 
 def _domestic(source: Participant, target: Participant | None) -> tuple[Participant, Participant | None]:

@@ -193,3 +193,13 @@ def sectors_with_role(role: str) -> frozenset[str]:
     text = (resources.files("eventwire") / "data" / "sector_roles.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith(("#", "sector\t"))]
     return frozenset(sector for sector, sector_role in rows if sector_role == role)
+
+
+@cache
+def doer_recodes() -> dict[tuple[str, str], str]:
+    """(code, sector role of the doer) -> the code CAMEO gives that doer's act
+    (``doer_recodes.tsv``: protesters "blocking" roads obstruct, 144; they impose no
+    blockade, 191)."""
+    text = (resources.files("eventwire") / "data" / "doer_recodes.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith(("#", "code\t"))]
+    return {(code, role): recoded for code, role, recoded, _ in rows}

@@ -331,3 +331,8 @@ def test_a_state_institution_named_by_a_noun_is_a_party() -> None:
 def test_a_country_named_on_one_mention_holds_for_every_mention() -> None:
     found = dyads("King Abdullah of Jordan said he would host talks between Israel and Egypt.")
     assert any(s == "JOR" for s, _, code in found if code.startswith("03") or code.startswith("04"))
+
+
+def test_the_doer_decides_a_blockade_from_a_protest() -> None:
+    assert any(code == "144" for _, _, code in dyads("Kenyan protesters blocked roads in Nairobi."))
+    assert not any(code == "144" for _, _, code in dyads("Israel blocked roads into Gaza."))

@@ -35,3 +35,11 @@ def test_sector_roles_name_known_sectors_and_roles() -> None:
         sectors = sectors_with_role(role)
         assert sectors and sectors <= known, role
     assert "MIL" in sectors_with_role("armed") and "COP" in sectors_with_role("home")
+
+
+def test_doer_recodes_map_codes_to_codes() -> None:
+    from eventwire.events.lexicon import doer_recodes, sectors_with_role
+
+    assert doer_recodes()
+    for (code, role), recoded in doer_recodes().items():
+        assert code in codes() and recoded in codes() and sectors_with_role(role)
