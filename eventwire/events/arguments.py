@@ -50,7 +50,7 @@ class ActorIndex:
         self.doc = doc
         dateline = doc.char_span(0, dateline_length(doc.text), alignment_mode="expand") if dateline_length(doc.text) else None
         self._dateline = range(dateline.start, dateline.end) if dateline is not None else range(0)
-        # one mention may code several actors: "US and British activists" are both
+        # one mention may code several actors: "Danish and Swedish activists" are both
         self._by_token: dict[int, list[tuple[Actor, int, int]]] = {}
         spans: dict[int, list[Span]] = {}
         for actor in actors:
@@ -66,7 +66,7 @@ class ActorIndex:
 
     def _named_country(self, mentions: list[Span]) -> Participant | None:
         """The country one of an actor's mentions names after "of"/"from" when the actor
-        stage coded it by sector alone ("King Hassan of Morocco": every later "he" is
+        stage coded it by sector alone ("Prince Albert of Monaco": every later "he" is
         Morocco's king too)."""
         for span in mentions:
             place = _named_place(span.root, self, depth=1)
@@ -129,7 +129,7 @@ class ActorIndex:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found_in = self.phrase_actor(pobj, depth - 1) if depth else None  # "thousands of Iraqi Kurds"
+                        found_in = self.phrase_actor(pobj, depth - 1) if depth else None  # "thousands of Kenyan teachers"
                         if found_in is not None:
                             return found_in
         found_form = _country_form(head)
@@ -138,7 +138,7 @@ class ActorIndex:
         role = _role_noun(head)  # "the police response", "army positions": a sector's party
         if role is not None:
             return role
-        for child in head.children:  # a situation stands for its place: "the unrest in Iran"
+        for child in head.children:  # a situation stands for its place: "the crisis in Haiti"
             if child.dep_ == "prep" and child.lower_ == "in":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and depth and (placed := self.phrase_actor(pobj, depth - 1)) is not None:
@@ -162,8 +162,8 @@ class ActorIndex:
         return others
 
     def _modifier_with_country(self, head: Token, found: Participant) -> Filler | None:
-        """A group head whose modifier names the party: "al-Qaeda's terror network" (the
-        organisation), "Vietnamese-led forces" (the country's forces)."""
+        """A group head whose modifier names the party: "Hezbollah's armed wing" (the
+        organisation), "Saudi-led forces" (the country's forces)."""
         for token in _phrase_tokens(head):
             if token.dep_ not in ("poss", "compound", "amod", "npadvmod"):
                 continue
@@ -179,7 +179,7 @@ class ActorIndex:
 
     def localised(self, participant: Participant, predicate: Token, other_side: frozenset[str] = frozenset()) -> Participant:
         """A party with no country takes the country of the place where its act happens:
-        "prisoners rioted at a jail in Dili" are East Timor's prisoners; failing that, of a
+        "dockers rioted at the port of Mombasa" are Kenya's dockers; failing that, of a
         place the sentence names that is not the other side's country; then of the article's
         dateline. Only for parties coded by
         a sector alone (protesters, police, students); organisations keep their own code."""
@@ -192,7 +192,7 @@ class ActorIndex:
             found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
             if found is not None and found.country is not None and found.code:
                 return with_country(participant, found.code, found.country)
-        # then any place the sentence names ("a bomb near Samarra killed...", "authorities
+        # then any place the sentence names ("a mine near Kandahar killed...", "authorities
         # in a story about Guinea"), but not the other side's country: "Russia accused the
         # authorities" in a sentence naming Moscow are not Russia's
         for place in _sentence_places(predicate):
@@ -208,7 +208,7 @@ class ActorIndex:
         return participant
 
     def _reporting_subject(self, pronoun: Token) -> Filler | None:
-        """ "Syria says it is willing...", "Iran said they would...": "it"/"they" in a clause
+        """ "Oman says it is ready...", "Iran said they would...": "it"/"they" in a clause
         stands for the nearest subject, in a clause above its own, that is a state, an
         organisation or a group (a pronoun never refers to the subject of its own clause: in
         "Iran attacked it", "it" is not Iran; a possessive may: "Egypt renewed its offer").
@@ -242,7 +242,7 @@ class ActorIndex:
             for other in self._shared_role(token, filler.participant):  # "ministers from Kenya and Ethiopia"
                 if not any(same_party(other, f.participant) for f in found):
                     found.append(Filler(other, token))
-            if found and sector_only(filler.participant):  # "Israeli helicopters and tanks"
+            if found and sector_only(filler.participant):  # "Turkish jets and drones"
                 first = found[0].participant
                 if first.country is not None and first.sector is not None and first.code:
                     filler = Filler(with_country(filler.participant, first.code, first.country), filler.token)
@@ -280,8 +280,8 @@ def _phrase_tokens(head: Token) -> Iterator[Token]:
 
 def _placed(participant: Participant, head: Token, index: ActorIndex) -> Participant:
     """A group the actor stage left without a country takes the country its phrase names
-    after "from", "in" or "of": "students from Nepal", "rebels in the Ivory Coast", "the
-    mayor of the city of Nablus"."""
+    after "from", "in" or "of": "students from Nepal", "rebels in Mali", "the
+    governor of the province of Herat"."""
     if participant.country is not None or participant.code is None or len(participant.code) != 3:
         return participant
     place = _named_place(head, index, depth=2)
@@ -290,7 +290,7 @@ def _placed(participant: Participant, head: Token, index: ActorIndex) -> Partici
 
 def _named_place(head: Token, index: ActorIndex, depth: int) -> Participant | None:
     """The first country named after "from", "in", "of"... below ``head``, through at most
-    ``depth`` nested phrases ("the city of Nablus")."""
+    ``depth`` nested phrases ("the province of Herat")."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "in", "of", "across", "throughout"):
             for pobj in child.children:
@@ -335,7 +335,7 @@ def with_country(participant: Participant, country_code: str, country: str) -> P
 
 def _places_of(predicate: Token) -> list[Token]:
     """The places an act is said to happen at: objects of "in", "at", "near", "outside" on
-    the predicate, and the places nested in them ("at a jail in Dili")."""
+    the predicate, and the places nested in them ("at the port of Mombasa")."""
     found: list[Token] = []
     frontier = [predicate]
     while frontier:
@@ -350,8 +350,8 @@ def _places_of(predicate: Token) -> list[Token]:
 
 def _sentence_places(predicate: Token) -> list[Token]:
     """The sentence's named places (GPE and LOC entities that are objects of a preposition,
-    not modifiers: "near Samarra", not "U.S. soldiers"), nearest the predicate first: the
-    fallback when the act's own phrases name none ("a roadside bombing near Samarra killed...")."""
+    not modifiers: "near Kandahar", not "British soldiers"), nearest the predicate first: the
+    fallback when the act's own phrases name none ("a mine near Kandahar killed...")."""
     places = [entity.root for entity in predicate.sent.ents if entity.label_ in ("GPE", "LOC") and entity.root.dep_ == "pobj"]
     return sorted(places, key=lambda token: abs(token.i - predicate.i))
 
@@ -424,7 +424,7 @@ def _city(head: Token) -> Filler | None:
     span = next((entity for entity in head.sent.ents if entity.start <= head.i < entity.end), head.doc[head.i : head.i + 1])
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
     candidates = place_candidates(name)
-    for word in span if not candidates and len(span) > 1 else ():  # "the Gaza Strip": Gaza
+    for word in span if not candidates and len(span) > 1 else ():  # "the Port of Mombasa": Mombasa
         if word.pos_ == "PROPN" and (candidates := place_candidates(word.text)):
             break
     if not candidates or (len(candidates) > 1 and candidates[0].population < 10 * candidates[1].population):
@@ -473,7 +473,7 @@ def subject_of(verb: Token) -> Token | None:
                 return controller
             verb = verb.head
             continue
-        if verb.dep_ == "acomp":  # "is willing to withdraw": the subject of "is"
+        if verb.dep_ == "acomp":  # "is ready to negotiate": the subject of "is"
             verb = verb.head
             continue
         if verb.dep_ == "relcl":

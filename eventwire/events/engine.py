@@ -61,14 +61,14 @@ _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 # responsibility") is one without an addressee.
 _UNADDRESSED_GENERIC = frozenset({"010", "020"})
 # Verbal acts whose target may be the subject of the clause they govern: "demanded that the
-# US cancel the sale", "warned that Iran would pay", "alleged that France knew".
+# Japan scrap the tariff", "warned that Iran would pay", "alleged that Chad knew".
 _ADDRESSED_BY_CLAUSE = frozenset({"01", "02", "10", "11", "12", "13"})
 _VERB_WORD_DEPS = frozenset({"prt", "prep", "agent", "advmod", "dative"})
 _NOUN_WORD_DEPS = frozenset({"compound", "amod", "nmod", "prep"})
 _CONCERNING_PREPOSITIONS = frozenset({"with", "to", "on", "against", "for", "toward", "towards"})
-# An act done in a place concerns that place when no target is named: a protest in Beijing
-# is aimed at China's government, a summit in Geneva is hosted by Switzerland, a curfew
-# lifted in Montenegro is lifted there. Statements and appeals are not done to a place.
+# An act done in a place concerns that place when no target is named: a march in Lima is
+# aimed at Peru's government, a summit in Doha is hosted by Qatar, a curfew eased in Chad
+# is eased there. Statements and appeals are not done to a place.
 _UNPLACED_ROOTS = frozenset({"01", "02"})
 # ...and a meeting or a show of force in the doer's own country is aimed at no one there:
 # "held a summit in Tehran", "paraded missiles in Pyongyang"
@@ -275,13 +275,13 @@ def _unidentified_attacker(predicate: Token) -> Filler:
 def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], index: ActorIndex) -> list[Filler]:
     """The target when the pattern's own slots hold no actor, by the first rule that finds one:
 
-    1. a verbal act addressed by its clause: "demanded that the US cancel the sale";
+    1. a verbal act addressed by its clause: "demanded that Japan scrap the tariff";
     2. a control verb's governed clause: "threatened to close the Saudi consulate";
     3. an act asked for, named on its noun: "called for an Israeli withdrawal";
-    4. the party an act on an object concerns: "endorsed an agreement with the EU",
-       "engaged Filipino peacekeepers in a firefight";
-    5. the place an act is done in: "protested in Beijing", "a summit in Geneva", "lifted
-       the curfew in Montenegro" (not for statements and appeals).
+    4. the party an act on an object concerns: "ratified a treaty with Moldova",
+       "engaged Nigerien soldiers in a gunfight";
+    5. the place an act is done in: "marched in Lima", "a summit in Doha", "eased the
+       curfew in Chad" (not for statements and appeals).
     """
     if pattern.kind == "verb" and pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
         found = _clause_subjects(token, index)
@@ -303,8 +303,8 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
         governor = _governor(token)
         holders = [c for c in governor.children if c.dep_ == "dobj" and c.i != token.i] if governor is not None and token.dep_ == "pobj" else []
     for holder in holders:
-        # for a noun, the governing verb's object ("engaged Filipino peacekeepers in a
-        # firefight"); for a verb, its object's owner ("closed the Saudi consulate")
+        # for a noun, the governing verb's object ("engaged Nigerien soldiers in a
+        # gunfight"); for a verb, its object's owner ("closed the Saudi consulate")
         if pattern.kind == "noun":
             found = index.fillers(holder)
         else:
@@ -463,7 +463,7 @@ def _fits(pattern: Pattern, token: Token) -> bool:
 
 def _names_object(noun: Token, objects: frozenset[str]) -> bool:
     """The object is one of ``objects``, by its lemma, its word, or a compound modifier that
-    names the thing ("suspended aid deliveries", "an aid programme": aid). ``@party`` in
+    names the thing ("halted aid shipments", "an aid budget": aid). ``@party`` in
     ``objects`` stands for any party: a named person, group, organisation or country, or a
     role noun of the actor tables ("released the mayor", "freed three activists");
     ``@mil``, ``@ref``, ``@cop``... for a role noun of that sector ("troops", "soldiers",

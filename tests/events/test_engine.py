@@ -181,7 +181,7 @@ def test_unnamed_perpetrator_is_an_unidentified_armed_force_of_the_place() -> No
 
 
 def test_a_party_without_a_country_takes_the_place_of_its_act() -> None:
-    found = dyads("Prisoners rioted at a jail in Nairobi.")
+    found = dyads("Dockers rioted at the port of Mombasa.")
     assert any(s == "KEN" and code.startswith("14") for s, _, code in found)
 
 
@@ -191,8 +191,8 @@ def test_what_a_claim_of_responsibility_is_for_is_not_coded_again() -> None:
 
 
 def test_a_group_named_by_its_modifier_takes_its_country() -> None:
-    found = dyads("Vietnamese-led forces shelled Cambodian villages.")
-    assert any(s == "VNM" for s, _, code in found if code.startswith("19"))
+    found = dyads("Saudi-led forces shelled Yemeni villages.")
+    assert any(s == "SAU" for s, _, code in found if code.startswith("19"))
 
 
 def test_the_place_an_act_is_done_in_is_its_target_when_none_is_named() -> None:
@@ -213,7 +213,7 @@ def test_talks_between_two_parties_are_each_sides_act() -> None:
 
 
 def test_a_countryless_party_of_a_domestic_act_takes_the_other_sides_country() -> None:
-    assert ("EGY", "EGY", "193") in dyads("Egyptian police opened fire on demonstrators.")
+    assert ("TUN", "TUN", "193") in dyads("Tunisian police opened fire on strikers.")
 
 
 def test_talks_with_someone_are_theirs_too() -> None:
@@ -329,8 +329,8 @@ def test_a_state_institution_named_by_a_noun_is_a_party() -> None:
 
 
 def test_a_country_named_on_one_mention_holds_for_every_mention() -> None:
-    found = dyads("King Abdullah of Jordan said he would host talks between Israel and Egypt.")
-    assert any(s == "JOR" for s, _, code in found if code.startswith("03") or code.startswith("04"))
+    found = dyads("Prince Albert of Monaco said he would host talks between France and Italy.")
+    assert any(s == "MCO" for s, _, code in found if code.startswith("03") or code.startswith("04"))
 
 
 def test_the_doer_decides_a_blockade_from_a_protest() -> None:
