@@ -177,22 +177,33 @@ def load_lexicon() -> Lexicon:
     )
 
 
+def data_rows(path: str, header: str | None = None) -> list[tuple[str, list[str]]]:
+    """The tab-separated rows of a data file under ``eventwire/data`` (``path`` like
+    "modality/transforms.tsv"), each with its "file:line" for error messages; ``#`` lines,
+    blank lines and the header line (starting with ``header``) are skipped."""
+    text = (resources.files("eventwire") / "data" / path).read_text(encoding="utf-8")
+    name = path.rsplit("/", 1)[-1]
+    return [
+        (f"{name}:{number}", line.split("\t"))
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.startswith("#") and not (header and line.startswith(f"{header}\t"))
+    ]
+
+
 @cache
 def word_list(name: str) -> frozenset[str]:
-    """A one-word-per-line list under ``eventwire/data/events`` (``#`` lines are comments):
-    ``support_verbs.txt`` (verbs whose subject does what their object noun names),
-    ``measure_nouns.txt`` (nouns that stand for what their "of" phrase names)."""
-    text = (resources.files("eventwire") / "data" / "events" / name).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """A one-word-per-line list under ``eventwire/data/events``: ``support_verbs.txt``
+    (verbs whose subject does what their object noun names), ``occurrence_verbs.txt``,
+    ``measure_nouns.txt`` (nouns that stand for what their "of" phrase names),
+    ``speech_verbs.txt``."""
+    return frozenset(fields[0].strip() for _, fields in data_rows(f"events/{name}"))
 
 
 @cache
 def sectors_with_role(role: str) -> frozenset[str]:
     """The actor sectors ``sector_roles.tsv`` gives ``role`` (state, home, challenger, armed,
     abroad): what the coder assumes of a sector when it places or pairs parties."""
-    text = (resources.files("eventwire") / "data" / "sector_roles.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith(("#", "sector\t"))]
-    return frozenset(sector for sector, sector_role in rows if sector_role == role)
+    return frozenset(sector for _, (sector, sector_role) in data_rows("sector_roles.tsv", "sector") if sector_role == role)
 
 
 @cache
@@ -200,6 +211,4 @@ def doer_recodes() -> dict[tuple[str, str], str]:
     """(code, sector role of the doer) -> the code CAMEO gives that doer's act
     (``doer_recodes.tsv``: protesters "blocking" roads obstruct, 144; they impose no
     blockade, 191)."""
-    text = (resources.files("eventwire") / "data" / "doer_recodes.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith(("#", "code\t"))]
-    return {(code, role): recoded for code, role, recoded, _ in rows}
+    return {(code, role): recoded for _, (code, role, recoded, _why) in data_rows("doer_recodes.tsv", "code")}

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from spacy.tokens import Token
 
-from eventwire.events.lexicon import word_list
+from eventwire.events.lexicon import data_rows, word_list
 
 Family = Literal["intent", "refusal", "threat", "demand", "appeal", "denial", "future", "conditional"]
 Parties = Literal["subject", "object"]
@@ -53,20 +52,11 @@ class ModalityTableError(ValueError):
     """A row of the modality tables that cannot be read (our data is wrong)."""
 
 
-def _rows(name: str) -> list[tuple[str, list[str]]]:
-    text = (resources.files("eventwire") / "data" / "modality" / name).read_text(encoding="utf-8")
-    rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip() and not line.startswith("#") and not line.startswith(("lemma\t", "family\t")):
-            rows.append((f"{name}:{number}", line.split("\t")))
-    return rows
-
-
 @cache
 def control_verbs() -> dict[str, Control]:
     """Control lemma -> its family and parties (``control_verbs.tsv``)."""
     table: dict[str, Control] = {}
-    for where, fields in _rows("control_verbs.tsv"):
+    for where, fields in data_rows("modality/control_verbs.tsv", "lemma"):
         if len(fields) != 3 or fields[1] not in FAMILIES or fields[2] not in ("subject", "object"):
             raise ModalityTableError(f"{where}: expected lemma, family, subject|object")
         table[fields[0]] = Control(fields[1], fields[2])  # type: ignore[arg-type]
@@ -77,7 +67,7 @@ def control_verbs() -> dict[str, Control]:
 def transforms() -> dict[str, dict[str, str]]:
     """Family -> embedded code prefix -> result (``=`` keeps the code, ``-`` drops the event)."""
     table: dict[str, dict[str, str]] = {}
-    for where, fields in _rows("transforms.tsv"):
+    for where, fields in data_rows("modality/transforms.tsv", "family"):
         if len(fields) != 3 or fields[0] not in FAMILIES or not fields[1].isdigit():
             raise ModalityTableError(f"{where}: expected family, code prefix, result")
         table.setdefault(fields[0], {})[fields[1]] = fields[2]
