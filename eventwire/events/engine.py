@@ -65,6 +65,10 @@ _UNADDRESSED_GENERIC = frozenset({"010", "020"})
 _ADDRESSED_BY_CLAUSE = frozenset({"01", "02", "10", "11", "12", "13"})
 _VERB_WORD_DEPS = frozenset({"prt", "prep", "agent", "advmod", "dative"})
 _NOUN_WORD_DEPS = frozenset({"compound", "amod", "nmod", "prep"})
+# Acts that answer someone's act (an appeal or a demand, accepting or rejecting one) are
+# aimed at its author: "rejected an offer from Kabul", "demanded an admission by Moscow"
+_RESPONDING_ROOTS = frozenset({"02", "08", "10", "12"})
+_AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 _CONCERNING_PREPOSITIONS = frozenset({"with", "to", "on", "against", "for", "toward", "towards"})
 # An act done in a place concerns that place when no target is named: a march in Lima is
 # aimed at Peru's government, a summit in Doha is hosted by Qatar, a curfew eased in Chad
@@ -279,7 +283,8 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
     2. a control verb's governed clause: "threatened to close the Saudi consulate";
     3. an act asked for, named on its noun: "called for an Israeli withdrawal";
     4. the party an act on an object concerns: "ratified a treaty with Moldova",
-       "engaged Nigerien soldiers in a gunfight";
+       "engaged Nigerien soldiers in a gunfight", or for an answer to someone's act its
+       author: "rejected an offer from Kabul";
     5. the place an act is done in: "marched in Lima", "a summit in Doha", "eased the
        curfew in Chad" (not for statements and appeals).
     """
@@ -310,8 +315,9 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
         else:
             owners = [c for c in holder.children if c.dep_ in ("poss", "amod", "compound")] if pattern.objects else []
             found = next((fillers for owner in owners if (fillers := _others(index.fillers(owner), sources))), [])
+        concerning = _CONCERNING_PREPOSITIONS | (_AUTHOR_PREPOSITIONS if pattern.code[:2] in _RESPONDING_ROOTS else frozenset())
         for child in holder.children if not found else ():
-            if child.dep_ == "prep" and child.lower_ in _CONCERNING_PREPOSITIONS:
+            if child.dep_ == "prep" and child.lower_ in concerning:
                 found = [f for pobj in child.children if pobj.dep_ == "pobj" for f in index.fillers(pobj)]
                 if found:
                     break

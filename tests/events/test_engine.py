@@ -336,3 +336,8 @@ def test_a_country_named_on_one_mention_holds_for_every_mention() -> None:
 def test_the_doer_decides_a_blockade_from_a_protest() -> None:
     assert any(code == "144" for _, _, code in dyads("Kenyan protesters blocked roads in Nairobi."))
     assert not any(code == "144" for _, _, code in dyads("Israel blocked roads into Gaza."))
+
+
+def test_an_answer_is_aimed_at_the_author_of_what_it_answers() -> None:
+    found = dyads("Chile demanded an admission of guilt by Peru.")
+    assert any(s == "CHL" and t == "PER" and code.startswith("10") for s, t, code in found)
