@@ -280,7 +280,8 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
     """The target when the pattern's own slots hold no actor, by the first rule that finds one:
 
     1. a verbal act addressed by its clause: "demanded that Japan scrap the tariff";
-    2. a control verb's governed clause: "threatened to close the Saudi consulate";
+    2. a control verb's governed clause: "threatened to close the Saudi consulate", or
+       the purpose an act serves: "opened fire to disperse the strikers";
     3. an act asked for, named on its noun: "called for an Israeli withdrawal";
     4. the party an act on an object concerns: "ratified a treaty with Moldova",
        "engaged Nigerien soldiers in a gunfight", or for an answer to someone's act its
@@ -292,8 +293,10 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
         found = _clause_subjects(token, index)
         if found:
             return found
-    if token.lemma_.lower() in control_verbs():
-        found = _governed_clause_actors(token, index)
+    if token.lemma_.lower() in control_verbs() or pattern.kind == "verb":
+        # a control verb's clause ("threatened to close the Saudi consulate"), or an act's
+        # purpose ("opened fire to disperse the strikers")
+        found = _others(_governed_clause_actors(token, index), sources)
         if found:
             return found
     if pattern.kind == "noun" and pattern.objects:
@@ -717,11 +720,34 @@ def _events_of(
             continue
         # an actor is not its own target; the act is kept without one ("France mobilised
         # police against French rioters" when both code as France)
-        targets = [t for t in all_targets if t.token.i != source.token.i and not same_party(t.participant, source.participant)] or [None]
-        for target in targets:
+        targets: list[Filler | None] = [
+            t for t in all_targets if t.token.i != source.token.i and not same_party(t.participant, source.participant)
+        ]
+        said = evidence
+        if not targets and info.root == "14" and (government := _own_government(source)) is not None:
+            targets, said = [government], replace(evidence, modifiers=(*evidence.modifiers, "target:own-government"))
+        for target in targets or [None]:
             doer, done_to = _domestic(source.participant, None if target is None else target.participant)
-            events.append(_event(_by_doer(info, doer), doer, done_to, text, when, published, evidence))
+            events.append(_event(_by_doer(info, doer), doer, done_to, text, when, published, said))
     return events
+
+
+def _own_government(source: Filler) -> Filler | None:
+    """CAMEO's reading of a protest that names no one: it is aimed at the protesters' own
+    government ("thousands of Kenyans marched": Kenya's government)."""
+    participant = source.participant
+    if not participant.country or not participant.code or participant.sector == "GOV":
+        return None
+    government = Participant(
+        name=f"government ({participant.country})",
+        code=participant.code[:3] + "GOV",
+        country=participant.country,
+        sector="GOV",
+        text="",
+        start=participant.start,
+        end=participant.start,
+    )
+    return Filler(government, source.token)
 
 
 def _by_doer(info: CodeInfo, doer: Participant) -> CodeInfo:

@@ -341,3 +341,13 @@ def test_the_doer_decides_a_blockade_from_a_protest() -> None:
 def test_an_answer_is_aimed_at_the_author_of_what_it_answers() -> None:
     found = dyads("Chile demanded an admission of guilt by Peru.")
     assert any(s == "CHL" and t == "PER" and code.startswith("10") for s, t, code in found)
+
+
+def test_a_protest_naming_no_one_is_aimed_at_the_protesters_government() -> None:
+    found = events("Thousands of Kenyan teachers went on strike.")
+    strike = next(e for e in found if e.code.startswith("14"))
+    assert strike.target.code == "KENGOV" and "target:own-government" in strike.evidence.modifiers
+
+
+def test_an_acts_purpose_names_its_target() -> None:
+    assert ("TUN", "TUN", "193") in dyads("Tunisian police opened fire to disperse striking dockers.")
