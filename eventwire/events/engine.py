@@ -82,6 +82,9 @@ _ABROAD_ROOTS = frozenset({"04", "15"})
 # Violence whose perpetrator is unnamed still has a source: CAMEO's unidentified armed force
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # What sectors do (state, home, challenger, armed, abroad) is data: data/sector_roles.tsv
+# Dissent and its easing or threat are aimed at the dissenters' government when no one is
+# named: protests (14), threats to protest (133), calling off a protest or strike (082)
+_DISSENT_CODES = ("14", "133", "082")
 _VISIT_CODES = frozenset({"042", "043"})
 _MUTUAL_CODES = frozenset({"040", "046"})
 _EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
@@ -724,7 +727,7 @@ def _events_of(
             t for t in all_targets if t.token.i != source.token.i and not same_party(t.participant, source.participant)
         ]
         said = evidence
-        if not targets and info.root == "14" and (government := _own_government(source)) is not None:
+        if not targets and info.code.startswith(_DISSENT_CODES) and (government := _own_government(source)) is not None:
             targets, said = [government], replace(evidence, modifiers=(*evidence.modifiers, "target:own-government"))
         for target in targets or [None]:
             doer, done_to = _domestic(source.participant, None if target is None else target.participant)
@@ -733,8 +736,8 @@ def _events_of(
 
 
 def _own_government(source: Filler) -> Filler | None:
-    """CAMEO's reading of a protest that names no one: it is aimed at the protesters' own
-    government ("thousands of Kenyans marched": Kenya's government)."""
+    """CAMEO's reading of dissent that names no one: it is aimed at the dissenters' own
+    government ("thousands of Kenyans marched", "the union called off its strike")."""
     participant = source.participant
     if not participant.country or not participant.code or participant.sector == "GOV":
         return None
