@@ -11,7 +11,9 @@ them and finds, for one predicate, which modality the parse puts on it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 from typing import Literal
 
 from spacy.tokens import Token
@@ -53,25 +55,25 @@ class ModalityTableError(ValueError):
 
 
 @cache
-def control_verbs() -> dict[str, Control]:
+def control_verbs() -> Mapping[str, Control]:
     """Control lemma -> its family and parties (``control_verbs.tsv``)."""
     table: dict[str, Control] = {}
     for where, fields in data_rows("modality/control_verbs.tsv", "lemma"):
         if len(fields) != 3 or fields[1] not in FAMILIES or fields[2] not in ("subject", "object"):
             raise ModalityTableError(f"{where}: expected lemma, family, subject|object")
         table[fields[0]] = Control(fields[1], fields[2])  # type: ignore[arg-type]
-    return table
+    return MappingProxyType(table)
 
 
 @cache
-def transforms() -> dict[str, dict[str, str]]:
+def transforms() -> Mapping[str, Mapping[str, str]]:
     """Family -> embedded code prefix -> result (``=`` keeps the code, ``-`` drops the event)."""
     table: dict[str, dict[str, str]] = {}
     for where, fields in data_rows("modality/transforms.tsv", "family"):
         if len(fields) != 3 or fields[0] not in FAMILIES or not fields[1].isdigit():
             raise ModalityTableError(f"{where}: expected family, code prefix, result")
         table.setdefault(fields[0], {})[fields[1]] = fields[2]
-    return table
+    return MappingProxyType({family: MappingProxyType(rows) for family, rows in table.items()})
 
 
 def recode(family: str, code: str) -> str | None:
