@@ -177,7 +177,9 @@ class ActorIndex:
                 return Filler(with_country(found, form.participant.code or "", form.participant.country), token)
         return None
 
-    def localised(self, participant: Participant, predicate: Token, other_side: frozenset[str] = frozenset()) -> Participant:
+    def localised(
+        self, participant: Participant, predicate: Token, other_side: frozenset[str] = frozenset(), *, at_place: bool = True
+    ) -> Participant:
         """A party with no country takes the country of the place where its act happens:
         "dockers rioted at the port of Mombasa" are Kenya's dockers; failing that, of a
         place the sentence names that is not the other side's country; then of the article's
@@ -186,7 +188,7 @@ class ActorIndex:
         if participant.country is not None or participant.code is None or len(participant.code) != 3:
             return participant
         act = [predicate, predicate.head] if predicate.pos_ in ("NOUN", "PROPN") else [predicate]
-        for place in (p for word in act for p in _places_of(word)):
+        for place in (p for word in act for p in _places_of(word)) if at_place else ():
             if place.i in self._dateline:
                 continue
             found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)

@@ -63,6 +63,7 @@ _UNADDRESSED_GENERIC = frozenset({"010", "020"})
 # Verbal acts whose target may be the subject of the clause they govern: "demanded that the
 # Japan scrap the tariff", "warned that Iran would pay", "alleged that Chad knew".
 _ADDRESSED_BY_CLAUSE = frozenset({"01", "02", "10", "11", "12", "13"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 _VERB_WORD_DEPS = frozenset({"prt", "prep", "agent", "advmod", "dative"})
 _NOUN_WORD_DEPS = frozenset({"compound", "amod", "nmod", "prep"})
 # Acts that answer someone's act (an appeal or a demand, accepting or rejecting one) are
@@ -467,6 +468,8 @@ def _fits(pattern: Pattern, token: Token) -> bool:
     if not pattern.objects:
         return True
     if pattern.kind == "verb":
+        if not pattern.words and not any(child.dep_ in _OBJECT_DEPS for child in token.children) and token.dep_ != "acl":
+            return False  # no object to name (the common case, decided without building one)
         light_object = _light_object(pattern, token)
         return light_object is not None and _names_object(light_object, pattern.objects)
     governor = _governor(token)
@@ -591,6 +594,7 @@ def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
             any(form in pattern.objects or form in word_list("support_verbs.txt") for form in verb_forms(governor))
             or (noun.dep_ == "pobj" and noun.head.lower_ in _MEANS_PREPOSITIONS)
             or (noun.dep_ == "pobj" and noun.head.lower_ == "on" and pattern.code[:2] == "04")  # "on a visit"
+            or (noun.dep_ == "pobj" and noun.head.lower_ == "for" and _goes(governor))  # "arrived for talks"
         )
         if governor is not None and supports and noun.dep_ != "nsubj":
             found = subject_of(governor) if not is_passive(governor) else passive_agent(governor)
@@ -615,6 +619,11 @@ def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
             found += [t for t in _prepositional_objects([governor], slot.word or "") if t.i != noun.i]
         return found
     return []
+
+
+def _goes(verb: Token) -> bool:
+    """A verb of going somewhere (``motion_verbs.txt``)."""
+    return any(form in word_list("motion_verbs.txt") for form in verb_forms(verb))
 
 
 def _own_parties(noun: Token) -> list[Token]:
@@ -701,8 +710,10 @@ def _events_of(
     events = []
     text = sentence.text.rstrip()
     target_countries = frozenset(t.participant.country for t in match.targets if t.participant.country)
+    # visitors and delegates come from elsewhere: the place of a meeting is not theirs
+    at_place = info.root != "04"
     sources = [
-        replace(source, participant=match.index.localised(source.participant, match.predicate, target_countries))
+        replace(source, participant=match.index.localised(source.participant, match.predicate, target_countries, at_place=at_place))
         for source in match.sources
     ]
     source_countries = frozenset(s.participant.country for s in sources if s.participant.country)

@@ -351,3 +351,13 @@ def test_a_protest_naming_no_one_is_aimed_at_the_protesters_government() -> None
 
 def test_an_acts_purpose_names_its_target() -> None:
     assert ("TUN", "TUN", "193") in dyads("Tunisian police opened fire to disperse striking dockers.")
+
+
+def test_what_travellers_came_for_is_their_act() -> None:
+    found = {(s, t) for s, t, c in dyads("Chilean and Peruvian negotiators returned to Geneva for talks.") if c.startswith("04")}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= found
+
+
+def test_visitors_are_not_placed_where_they_meet() -> None:
+    visits = [e for e in events("The envoys arrived in Doha for talks.") if e.code == "042"]
+    assert visits and all(e.source.country is None for e in visits)
