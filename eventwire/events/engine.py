@@ -380,7 +380,8 @@ def _patterns_for(token: Token, lexicon: Lexicon) -> tuple[Pattern, ...]:
     """The patterns headed by a verb's or noun's lemma (a verb's by ``verb_forms``; a
     noun's lemma is reliable: "refugees" is no "refuge")."""
     if token.pos_ in _VERB_POS:
-        return next((lexicon.verbs[form] for form in verb_forms(token) if form in lexicon.verbs), ())
+        found = lexicon.verbs.get(token.lemma_.lower())  # the model's lemma first: the common case
+        return found or next((lexicon.verbs[form] for form in verb_forms(token) if form in lexicon.verbs), ())
     if token.pos_ in _NOUN_POS:
         return lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_) or ()
     return ()
