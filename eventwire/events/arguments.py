@@ -85,15 +85,8 @@ class ActorIndex:
             return []
         participants = []
         for actor, start, end in self._by_token.get(token.i, ()):
-            span = self.doc[start:end]
-            participant = Participant(
-                name=actor.name,
-                code=actor.code,
-                country=actor.country,
-                sector=actor.sector,
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
+            participant = party_named_by(
+                self.doc[start:end], name=actor.name, code=actor.code, country=actor.country, sector=actor.sector
             )
             place = self._country_of.get(id(actor)) if sector_only(participant) else None
             participants.append(with_country(participant, place.code or "", place.country or "") if place else participant)
@@ -306,6 +299,14 @@ def _named_place(head: Token, index: ActorIndex, depth: int) -> Participant | No
     return None
 
 
+def party_named_by(
+    words: Span | Token, *, name: str, code: str | None, country: str | None, sector: str | None
+) -> Participant:
+    """A participant with the character offsets of the words of the article that name it."""
+    start = words.start_char if isinstance(words, Span) else words.idx
+    return Participant(name, code, country, sector, words.text, start, start + len(words.text))
+
+
 def same_party(one: Participant, other: Participant) -> bool:
     """Two mentions of one actor (same code and name), whatever words name them ("Putin",
     "the Russian leader", "he"). A group named by its description ("Nigerian herders") is
@@ -324,15 +325,7 @@ def sector_only(participant: Participant) -> bool:
 
 def with_country(participant: Participant, country_code: str, country: str) -> Participant:
     """``participant`` (a sector) as that country's: REB + AFG -> AFGREB."""
-    return Participant(
-        name=participant.name,
-        code=country_code[:3] + (participant.code or ""),
-        country=country,
-        sector=participant.sector,
-        text=participant.text,
-        start=participant.start,
-        end=participant.end,
-    )
+    return replace(participant, code=country_code[:3] + (participant.code or ""), country=country)
 
 
 def _places_of(predicate: Token) -> list[Token]:
@@ -368,16 +361,7 @@ def _role_noun(head: Token) -> Filler | None:
     for token in (head, *(child for child in head.children if child.dep_ == "compound")):
         agent = tables.agents.lookup(token.lemma_) if token.pos_ == "NOUN" else None
         if agent is not None and agent.sector in sectors_with_role("state"):
-            participant = Participant(
-                name=token.text,
-                code=agent.sector,
-                country=None,
-                sector=agent.sector,
-                text=token.text,
-                start=token.idx,
-                end=token.idx + len(token.text),
-            )
-            return Filler(participant, token)
+            return Filler(party_named_by(token, name=token.text, code=agent.sector, country=None, sector=agent.sector), token)
     return None
 
 
@@ -404,14 +388,12 @@ def _country_form(head: Token) -> Filler | None:
         # an adjective names the country's people or forces ("Chinese Christians"), not
         # the state: a party of its own, though coded with the same country
         people = form.kind in ("adjective", "demonym") and token.i != head.i
-        participant = Participant(
+        participant = party_named_by(
+            head.doc[first.i : last.i + 1],
             name=head.doc[head.left_edge.i : head.i + 1].text if people else country.name,
             code=compose_code(country.cameo, sector),
             country=lexicon.state_iso3(country),
             sector=sector,
-            text=head.doc[first.i : last.i + 1].text,
-            start=first.idx,
-            end=last.idx + len(last.text),
         )
         return Filler(participant, token)
     return _city(head)
@@ -435,15 +417,7 @@ def _city(head: Token) -> Filler | None:
     country = lexicon.by_iso3.get(candidates[0].iso3)
     if country is None:
         return None
-    participant = Participant(
-        name=country.name,
-        code=country.cameo,
-        country=candidates[0].iso3,
-        sector=None,
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-    )
+    participant = party_named_by(span, name=country.name, code=country.cameo, country=candidates[0].iso3, sector=None)
     return Filler(participant, head)
 
 

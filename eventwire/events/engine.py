@@ -36,6 +36,7 @@ from eventwire.events.arguments import (
     is_passive,
     names_a_place,
     object_of,
+    party_named_by,
     passive_agent,
     same_party,
     sector_only,
@@ -268,15 +269,7 @@ def _unidentified_attacker(predicate: Token) -> Filler:
     """CAMEO's unidentified armed force (UAF): the source of violence against a named party
     whose perpetrator the sentence does not name ("a roadside bomb killed two Kenyan
     soldiers"); its country is the place's, when the sentence names one (``localised``)."""
-    participant = Participant(
-        name="unidentified armed force",
-        code="UAF",
-        country=None,
-        sector="UAF",
-        text=predicate.text,
-        start=predicate.idx,
-        end=predicate.idx + len(predicate.text),
-    )
+    participant = party_named_by(predicate, name="unidentified armed force", code="UAF", country=None, sector="UAF")
     return Filler(participant, predicate)
 
 
