@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -201,29 +202,31 @@ def _each_other(event: Event) -> list[Event]:
     Oman's talks with Iran (040, 046 with a target)."""
     if event.code not in _MUTUAL_CODES or event.target is None or event.source is None:
         return []
-    modifiers = (*event.evidence.modifiers, f"mutual:{event.code}")
-    return [replace(event, source=event.target, target=event.source, evidence=replace(event.evidence, modifiers=modifiers))]
+    return [_reversed(event, f"mutual:{event.code}", lookup(event.code))]
 
 
 def _guest_visit(hosting: Event) -> list[Event]:
     """A hosted visit (043, host -> guest) is also the guest's visit (042, guest -> host)."""
     if hosting.code != "043" or hosting.target is None or hosting.source is None:
         return []
-    info = lookup("042")
-    evidence = replace(hosting.evidence, modifiers=(*hosting.evidence.modifiers, "guest-of:043"))
-    return [
-        replace(
-            hosting,
-            source=hosting.target,
-            target=hosting.source,
-            code=info.code,
-            root=info.root,
-            quad_class=info.quad_class,
-            goldstein=info.goldstein,
-            plover=Plover(info.plover_type, info.plover_mode),
-            evidence=evidence,
-        )
-    ]
+    return [_reversed(hosting, "guest-of:043", lookup("042"))]
+
+
+def _reversed(event: Event, modifier: str, info: CodeInfo) -> Event:
+    """The same act seen from its target's side, coded ``info``, with the rule that made it."""
+    evidence = replace(event.evidence, modifiers=(*event.evidence.modifiers, modifier))
+    return replace(event, source=event.target, target=event.source, evidence=evidence, **_coded_as(info))
+
+
+def _coded_as(info: CodeInfo) -> dict[str, Any]:
+    """An event's code fields, all read from the codebook row."""
+    return {
+        "code": info.code,
+        "root": info.root,
+        "quad_class": info.quad_class,
+        "goldstein": info.goldstein,
+        "plover": Plover(info.plover_type, info.plover_mode),
+    }
 
 
 def _reciprocal(code: str, sources: Sequence[Filler], predicate: Token | None = None) -> bool:
@@ -802,11 +805,7 @@ def _event(
     return Event(
         source=source,
         target=target,
-        code=info.code,
-        root=info.root,
-        quad_class=info.quad_class,
-        goldstein=info.goldstein,
-        plover=Plover(info.plover_type, info.plover_mode),
+        **_coded_as(info),
         date=when.value if when is not None else _day_of(published),
         published=published,
         sentence=sentence,
