@@ -54,7 +54,7 @@ from eventwire.actors import ActorCode, find_actors, resolve_text
 from eventwire.actors.countries import load_countries
 from eventwire.actors.model import code_parts
 from eventwire.eval.shared import REPO_ROOT
-from eventwire.eval.taskcli import finish, shared_or_complain, task_parser
+from eventwire.eval.taskcli import finish, metrics_table, shared_or_complain, task_parser
 from eventwire.nlp import parse_many
 from eventwire.pipeline import process
 
@@ -206,13 +206,6 @@ def _misses_table(outcomes: list[Outcome], limit: int) -> Table:
     return table
 
 
-def _summary_table(metrics: dict[str, float]) -> Table:
-    table = Table(title="Actors")
-    table.add_column("metric")
-    table.add_column("value", justify="right")
-    for key, value in metrics.items():
-        table.add_row(key, f"{value:.3f}" if value < 10 else f"{value:.1f}")
-    return table
 
 
 def main(argv: list[str]) -> int:
@@ -225,5 +218,5 @@ def main(argv: list[str]) -> int:
     metrics, outcomes = evaluate(root / "eval")
     console = Console(width=160)
     console.print(_misses_table(outcomes, args.misses))
-    console.print(_summary_table(metrics))
+    console.print(metrics_table("Actors", metrics))
     return finish(TASK, metrics, args)

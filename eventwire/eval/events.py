@@ -88,7 +88,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.agents import SECTORS
 from eventwire.actors.countries import load_countries
 from eventwire.actors.organisations import GROUP_COUNTRIES
-from eventwire.eval.taskcli import finish, shared_or_complain, task_parser
+from eventwire.eval.taskcli import finish, metrics_table, shared_or_complain, task_parser
 from eventwire.events import sentence_code
 from eventwire.events.codebook import UnknownCodeError, codes, lookup, pentaclass
 from eventwire.events.model import Event, Participant
@@ -554,14 +554,6 @@ def _confusion_table(quad: QuadScore) -> Table:
     return table
 
 
-def _timing_table(metrics: dict[str, float]) -> Table:
-    table = Table(title="Timing")
-    table.add_column("metric")
-    table.add_column("value", justify="right")
-    for key, value in metrics.items():
-        if key.startswith("timing/"):
-            table.add_row(key, f"{value:.3f}" if value < 10 else f"{value:.1f}")
-    return table
 
 
 def _tuple_text(tuples: set[EventTuple]) -> str:
@@ -594,5 +586,5 @@ def main(argv: list[str]) -> int:
             console.print(_errors_table(score, args.show_errors))
     console.print(_levels_table(run.sets))
     console.print(_confusion_table(run.quad))
-    console.print(_timing_table(run.metrics))
+    console.print(metrics_table("Timing", {k: v for k, v in run.metrics.items() if k.startswith("timing/")}))
     return finish(TASK, run.metrics, args)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 from pathlib import Path
+
+from rich.table import Table
 
 from eventwire.eval.gate import check
 from eventwire.eval.shared import shared_dir
@@ -38,3 +41,14 @@ def finish(task: str, metrics: dict[str, float], args: argparse.Namespace) -> in
     if args.json:
         print(json.dumps({"task": task, "metrics": {key: round(value, 4) for key, value in metrics.items()}}))
     return 1 if failures else 0
+
+
+def metrics_table(title: str, metrics: Mapping[str, float]) -> Table:
+    """A two-column table of metric keys and values (counts and milliseconds above 10 with
+    one decimal, ratios with three)."""
+    table = Table(title=title)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in metrics.items():
+        table.add_row(key, f"{value:.3f}" if value < 10 else f"{value:.1f}")
+    return table

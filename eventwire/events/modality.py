@@ -18,12 +18,12 @@ from typing import Literal
 
 from spacy.tokens import Token
 
+from eventwire.dates import FUTURE_AUXILIARIES  # one list: the tense that dates an act also recodes it
 from eventwire.events.lexicon import data_rows, word_list
 
 Family = Literal["intent", "refusal", "threat", "demand", "appeal", "denial", "future", "conditional"]
 Parties = Literal["subject", "object"]
 FAMILIES: frozenset[str] = frozenset(Family.__args__)  # type: ignore[attr-defined]
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _SPECULATIVE_AUX = frozenset({"may", "might", "could", "can", "should", "must"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
@@ -120,7 +120,7 @@ def find_modality(predicate: Token) -> Modality:
         control = _control(verb)
         if control is not None and control[1].family == "intent":
             return Modality("refusal", control[0], "subject", False, f"negated:{control[0].lemma_}")
-        if _has_aux(verb, _FUTURE_AUX):  # "will not accept refugees" refuses them
+        if _has_aux(verb, FUTURE_AUXILIARIES):  # "will not accept refugees" refuses them
             return Modality("refusal", None, "subject", False, "negated:future")
         return Modality(None, None, "subject", True, "negated")
     obliged_by = _obligation(verb)
@@ -138,7 +138,7 @@ def find_modality(predicate: Token) -> Modality:
         return Modality(found.family, token, found.parties, False, f"control:{token.lemma_}")
     if _has_aux(verb, _SPECULATIVE_AUX):
         return Modality(None, None, "subject", True, "speculative")
-    if _has_aux(verb, _FUTURE_AUX) or _going_to(verb):
+    if _has_aux(verb, FUTURE_AUXILIARIES) or _going_to(verb):
         return Modality("future", None, "subject", False, "future")
     if any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in child.children) for child in verb.children):
         return Modality("conditional", None, "subject", False, "conditional")
