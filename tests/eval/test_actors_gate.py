@@ -8,14 +8,9 @@ from __future__ import annotations
 import pytest
 
 from eventwire.eval.actors import TASK, evaluate
-from eventwire.eval.gate import check, load_floors
-from eventwire.eval.shared import shared_dir
+from tests.eval.gate_sets import NEEDS_SHARED_SETS, SHARED, assert_floors_hold
 
-SHARED = shared_dir()
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(SHARED is None, reason="shared evaluation sets not present (../shared)"),
-]
+pytestmark = NEEDS_SHARED_SETS
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +21,7 @@ def metrics() -> dict[str, float]:
 
 
 def test_every_floor_holds(metrics: dict[str, float]) -> None:
-    assert load_floors(TASK), "no floors pinned for the actors task"
-    assert check(TASK, metrics) == []
+    assert_floors_hold(TASK, metrics)
 
 
 def test_both_accuracies_are_measured_on_cases(metrics: dict[str, float]) -> None:

@@ -8,14 +8,9 @@ from __future__ import annotations
 import pytest
 
 from eventwire.eval.extraction import HTML_SETS, TASK, evaluate
-from eventwire.eval.gate import check, load_floors
-from eventwire.eval.shared import shared_dir
+from tests.eval.gate_sets import NEEDS_SHARED_SETS, SHARED, assert_floors_hold
 
-SHARED = shared_dir()
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(SHARED is None, reason="shared evaluation sets not present (../shared)"),
-]
+pytestmark = NEEDS_SHARED_SETS
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +20,7 @@ def metrics() -> dict[str, float]:
 
 
 def test_every_floor_holds(metrics: dict[str, float]) -> None:
-    assert load_floors(TASK), "no floors pinned for the extraction task"
-    assert check(TASK, metrics) == []
+    assert_floors_hold(TASK, metrics)
 
 
 @pytest.mark.parametrize("name", HTML_SETS)
