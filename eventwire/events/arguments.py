@@ -62,7 +62,12 @@ class ActorIndex:
                 for token in span:
                     self._by_token.setdefault(token.i, []).append((actor, span.start, span.end))
         self._country_of: dict[int, Participant] = {}  # filled after every mention is indexed
-        self._country_of = {key: place for key, found in spans.items() if (place := self._named_country(found))}
+        by_id = {id(actor): actor for actor in actors}
+        self._country_of = {  # only actors coded by a sector alone need one
+            key: place
+            for key, found in spans.items()
+            if sector_only(by_id[key]) and (place := self._named_country(found))
+        }
 
     def _named_country(self, mentions: list[Span]) -> Participant | None:
         """The country one of an actor's mentions names after "of"/"from" when the actor
@@ -318,7 +323,7 @@ def same_party(one: Participant, other: Participant) -> bool:
     return not (described and one.text.lower() not in _PRONOUNS and other.text.lower() not in _PRONOUNS)
 
 
-def sector_only(participant: Participant) -> bool:
+def sector_only(participant: Participant | Actor) -> bool:
     """A party coded by its sector alone (``GOV``, ``REB``): no country, no organisation."""
     return participant.country is None and participant.code is not None and len(participant.code) == 3
 

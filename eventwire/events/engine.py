@@ -173,11 +173,12 @@ def _sentence_events(
     for obligation in _bare_obligations(sentence, matches, lexicon, index):
         matches[obligation.predicate.i] = obligation
     controls = {match.modality.control.i for match in matches.values() if match.modality.control is not None}
+    talked_about = _words_talked_about(matches)
     events: list[Event] = []
     dates: dict[int, EventDate | None] = {}
     seen: set[tuple[str | None, str | None, str]] = set()
     for match in sorted(matches.values(), key=lambda m: m.predicate.i):
-        if match.predicate.i in controls or _inside_what_is_said_about(match.predicate, matches):
+        if match.predicate.i in controls or _inside_what_is_said_about(match.predicate, talked_about):
             continue
         for event in _events_of(match, sentence, day, published, field, dates):
             if event.root == "01" and _reports_an_act(match.predicate, matches):
@@ -640,18 +641,25 @@ def _prepositional_objects(holders: list[Token], word: str) -> list[Token]:
     return found
 
 
-def _inside_what_is_said_about(predicate: Token, matches: dict[int, Match]) -> bool:
-    """The act is what an accusation, a rejection or a statement is about: "accused Russia
-    of failing to...", "denied attacking", "condemned X for shelling": not coded as having
-    happened. (What an appeal or an offer is for, "asked Germany for tanks", is the act
-    asked for, and the appeal's own pattern codes it.)"""
+def _words_talked_about(matches: dict[int, Match]) -> frozenset[int]:
+    """The words whose "of/for/over" phrase is what an accusation, a rejection or a
+    statement is about: their predicates, and their objects ("claimed responsibility for the
+    killing": the preposition hangs from the object). Once per sentence."""
     about = {match.predicate.i for match in matches.values() if match.pattern.code[:2] in _ABOUT_ROOTS}
-    about |= {  # "claimed responsibility for the killing": the preposition hangs from the object
+    about |= {
         light.i
         for match in matches.values()
         if match.pattern.code[:2] in _ABOUT_ROOTS and match.pattern.objects
         and (light := _light_object(match.pattern, match.predicate)) is not None
     }
+    return frozenset(about)
+
+
+def _inside_what_is_said_about(predicate: Token, about: frozenset[int]) -> bool:
+    """The act is what an accusation, a rejection or a statement is about: "accused Russia
+    of failing to...", "denied attacking", "condemned X for shelling": not coded as having
+    happened. (What an appeal or an offer is for, "asked Germany for tanks", is the act
+    asked for, and the appeal's own pattern codes it.)"""
     child = predicate
     for ancestor in predicate.ancestors:
         if ancestor.i in about and child.dep_ == "prep" and child.lower_ in _ABOUT_PREPOSITIONS:
