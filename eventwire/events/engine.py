@@ -13,6 +13,8 @@ sentence-level rules follow, each one a CAMEO convention:
   bare statement or appeal (010, 020) without an addressee is not event data;
 - an act inside what an accusation or denial is about ("accused Russia of failing...")
   is not coded as having happened;
+- an act only named (inside another noun's phrase, in a time phrase, as a purpose, as what
+  a plan, an invitation or a demand holds, or as a text's stated aim) is not coded;
 - hosting a visit (043) is also the guest's visit (042), with the same evidence.
 
 The result is one event per (sentence, source, target, code).
@@ -92,6 +94,11 @@ _VISIT_CODES = frozenset({"042", "043"})
 _MUTUAL_CODES = frozenset({"040", "046"})
 _EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
 _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
+# Acts asked for: what their "that" clause holds has not happened
+_REQUEST_ROOTS = frozenset({"02", "10"})
+# "after the invasion", "despite warnings": an act named in a time or concession phrase is
+# background to the sentence's news
+_BACKGROUND_PREPOSITIONS = frozenset({"after", "following", "since", "before", "despite", "until"})
 _THIRD_PARTY_CODES = frozenset({"039", "045", "028", "105", "1055"})
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 
@@ -174,11 +181,14 @@ def _sentence_events(
         matches[obligation.predicate.i] = obligation
     controls = {match.modality.control.i for match in matches.values() if match.modality.control is not None}
     talked_about = _words_talked_about(matches)
+    requests = _request_words(matches)
     events: list[Event] = []
     dates: dict[int, EventDate | None] = {}
     seen: set[tuple[str | None, str | None, str]] = set()
     for match in sorted(matches.values(), key=lambda m: m.predicate.i):
         if match.predicate.i in controls or _inside_what_is_said_about(match.predicate, talked_about):
+            continue
+        if _only_mentioned(match, matches, requests):
             continue
         for event in _events_of(match, sentence, day, published, field, dates):
             if event.root == "01" and _reports_an_act(match.predicate, matches):
@@ -669,6 +679,71 @@ def _inside_what_is_said_about(predicate: Token, about: frozenset[int]) -> bool:
             return True
         child = ancestor
     return False
+
+
+def _request_words(matches: dict[int, Match]) -> frozenset[int]:
+    """The words whose "that" clause is what an appeal or a demand asks for: the coded
+    predicate of root 02 or 10, and for an event noun the verb it is the object of
+    ("repeated its demand that ...": the parser may hang the clause on that verb)."""
+    found: set[int] = set()
+    for match in matches.values():
+        if match.pattern.code[:2] not in _REQUEST_ROOTS:
+            continue
+        found.add(match.predicate.i)
+        if match.pattern.kind == "noun" and (governor := _governor(match.predicate)) is not None:
+            found.add(governor.i)
+    return frozenset(found)
+
+
+def _only_mentioned(match: Match, matches: dict[int, Match], requests: frozenset[int]) -> bool:
+    """The predicate names an act without reporting that it happened, by one of the
+    conventions of event coding (the sentence's other predicates code what happened):
+
+    - an event noun inside another noun's phrase is part of what that noun names ("the
+      renewal of the mandate for the monitoring mission", "a march in protest against the
+      arrests"), unless that noun measures it ("a wave of arrests");
+    - an event noun in a time or concession phrase is background ("after last year's
+      invasion", "despite appeals from aid groups"): it was news when it happened;
+    - an infinitive on a noun that another coded act takes as its object is that object's
+      content ("turned down an invitation to visit Paris", "shelved plans to buy jets");
+    - an infinitive of purpose is what an act is for, not yet done ("sent envoys to
+      negotiate", "marched to demand reforms");
+    - the "that" clause of an appeal or demand is what is asked for ("demanded that Chile
+      recall its envoy");
+    - the aims a document, plan or law states are not its authors' acts ("a draft
+      resolution that seeks to impose sanctions")."""
+    predicate = match.predicate
+    head = predicate.head
+    control = match.modality.control
+    if control is not None and control.pos_ in _VERB_POS and _document_subject(control):
+        return True
+    if match.pattern.kind == "noun":
+        # the parser may take "following" for a verb and the noun for its object
+        if head.lower_ in _BACKGROUND_PREPOSITIONS and predicate.dep_ in ("pobj", "dobj"):
+            return True
+        holder = head.head
+        return (
+            predicate.dep_ == "pobj"
+            and holder.pos_ in _NOUN_POS
+            and holder.lemma_.lower() not in word_list("measure_nouns.txt")
+        )
+    if predicate.dep_ == "ccomp" and head.i in requests:
+        return True
+    if not any(child.dep_ == "aux" and child.lower_ == "to" for child in predicate.children):
+        return False
+    if predicate.dep_ == "acl" and head.dep_ in _OBJECT_DEPS and head.head.i in matches:
+        return True
+    return predicate.dep_ == "advcl" and control is None and _clause_subject(predicate) is None
+
+
+def _document_subject(verb: Token) -> bool:
+    """The verb's subject is a text, plan or measure (``document_nouns.txt``), not a party:
+    "the plan aims to...", "a resolution that seeks to..." (a relative pronoun stands for
+    the noun its clause describes)."""
+    subject = _clause_subject(verb)
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and subject.lemma_.lower() in word_list("document_nouns.txt")
 
 
 def _reports_an_act(statement: Token, matches: dict[int, Match]) -> bool:

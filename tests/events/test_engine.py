@@ -361,3 +361,36 @@ def test_what_travellers_came_for_is_their_act() -> None:
 def test_visitors_are_not_placed_where_they_meet() -> None:
     visits = [e for e in events("The envoys arrived in Doha for talks.") if e.code == "042"]
     assert visits and all(e.source.country is None for e in visits)
+
+
+# --- acts that are named but not reported (engine._only_mentioned) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # a noun inside another noun's phrase is part of what that noun names
+        ("Argentina opposed the extension of the mandate for the Brazilian peacekeeping force.", "110", "074"),
+        # an act in a time phrase is background, even when "following" is parsed as a verb
+        ("Japan offered to mediate following the Chinese invasion of Taiwan.", "039", "192"),
+        ("Brazil restored ties with Paraguay after last year's Paraguayan invasion.", "054", "192"),
+        # the content of an invitation or a plan that another act takes as its object
+        ("Denmark rejected an invitation from Norway to visit Oslo.", "125", "042"),
+        ("Canada shelved plans to sell helicopters to Chile.", "0832", "0312"),
+        # what a demand asks for has not happened
+        ("Chile demanded that Bolivia recall its ambassador.", "100", "161"),
+        # a purpose is what an act is for
+        ("Jordan sent envoys to Cairo to negotiate with Egypt.", "042", "046"),
+        # a text's stated aim is not its authors' act
+        ("Spain backed an EU resolution that aims to impose a blockade on Venezuela.", "051", "1381"),
+    ],
+)
+def test_an_act_only_mentioned_is_not_coded(text: str, kept: str, dropped: str) -> None:
+    codes = {code for _, _, code in dyads(text)}
+    assert kept in codes
+    assert dropped not in codes
+
+
+def test_a_measure_noun_still_reports_its_acts() -> None:
+    found = dyads("A series of Egyptian arrests of Libyan smugglers angered Tripoli.")
+    assert ("EGY", "LBY", "173") in found
