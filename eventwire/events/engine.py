@@ -95,6 +95,8 @@ _MUTUAL_CODES = frozenset({"040", "046"})
 _EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
 _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
 # Acts asked for: what their "that" clause holds has not happened
+# Prefixes the tokenizer splits from their verb at the hyphen ("re-open", "co-operate")
+_HYPHEN_PREFIXES = frozenset({"re", "co", "de", "pre", "counter"})
 _REQUEST_ROOTS = frozenset({"02", "10"})
 # "after the invasion", "despite warnings": an act named in a time or concession phrase is
 # background to the sentence's news
@@ -139,12 +141,49 @@ def find_events(
     """Every event of a parsed text whose actors were found by ``find_actors``; ``field``
     says which text of the article ``doc`` is, for the evidence."""
     lexicon = load_lexicon()
+    doc = _with_prefixed_verbs_joined(doc, lexicon)
     index = ActorIndex(doc, actors)
     day = article_date(published)
     events: list[Event] = []
     for sentence in doc.sents:
         events.extend(_sentence_events(sentence, lexicon, index, day, published, field))
     return events
+
+
+def _with_prefixed_verbs_joined(doc: Doc, lexicon: Lexicon) -> Doc:
+    """``doc``, or a copy with each verb the tokenizer split at a prefix's hyphen joined
+    into one verb ("re-open" is "reopen", "co-operate" "cooperate").
+
+    The model splits "re-open" into three tokens and parses them as three verbs, so the
+    lexicon never sees "reopen" and the verb's subject, object and "to" hang from different
+    pieces. Joined, the pieces' dependents become one verb's, whose lemma is the joined
+    form when the lexicon has it ("reestablish") and the base verb otherwise ("re-impose":
+    "impose"). The actors index by character offsets, which the join keeps; the copy is
+    made only for a text that has such a verb."""
+    joins = []
+    for token in doc[2:]:
+        hyphen, prefix = token.nbor(-1), token.nbor(-2)
+        if (
+            hyphen.text != "-"
+            or prefix.lower_ not in _HYPHEN_PREFIXES
+            or prefix.whitespace_
+            or hyphen.whitespace_
+            or not token.is_alpha
+        ):
+            continue
+        tag = next((t.tag_ for t in (prefix, token) if t.tag_.startswith("VB")), None)
+        forms = verb_forms(token)
+        lemma = next((prefix.lower_ + form for form in forms if prefix.lower_ + form in lexicon.verbs), None)
+        lemma = lemma or next((form for form in forms if form in lexicon.verbs), None)
+        if tag is not None and lemma is not None:
+            joins.append((doc[prefix.i : token.i + 1], {"LEMMA": lemma, "POS": "VERB", "TAG": tag}))
+    if not joins:
+        return doc
+    joined = doc.copy()
+    with joined.retokenize() as retokenizer:
+        for span, attrs in joins:
+            retokenizer.merge(joined[span.start : span.end], attrs=attrs)
+    return joined
 
 
 def _sentence_events(

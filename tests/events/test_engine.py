@@ -394,3 +394,22 @@ def test_an_act_only_mentioned_is_not_coded(text: str, kept: str, dropped: str) 
 def test_a_measure_noun_still_reports_its_acts() -> None:
     found = dyads("A series of Egyptian arrests of Libyan smugglers angered Tripoli.")
     assert ("EGY", "LBY", "173") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the joined verb, when the lexicon has it
+        ("Spain re-established diplomatic relations with Syria.", ("ESP", "SYR", "054")),
+        ("Spain agreed to re-open its border with Morocco.", ("ESP", "MAR", "0351")),
+        ("Chile pledged to co-operate with Peru.", ("CHL", "PER", "032")),
+        # the base verb, when it does not
+        ("Israel re-imposed a blockade on Gaza.", ("ISR", "PSE", "191")),
+    ],
+)
+def test_a_verb_split_at_its_prefix_hyphen_is_one_verb(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in dyads(text)
+
+
+def test_a_noun_split_at_its_prefix_hyphen_is_left_alone() -> None:
+    assert dyads("Peru won re-election in May.") == set()
