@@ -93,6 +93,10 @@ _DISSENT_CODES = ("14", "133", "082")
 _VISIT_CODES = frozenset({"042", "043"})
 _MUTUAL_CODES = frozenset({"040", "046"})
 _EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
+# An act its parties do together: coordinated parties holding joint drills or patrols
+# cooperate militarily (062) rather than show force (15)
+_JOINTLY = frozenset({"joint", "jointly", "together", "combined"})
+_JOINT_FORCE_CODE = "062"
 _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
 # Acts asked for: what their "that" clause holds has not happened
 # Prefixes the tokenizer splits from their verb at the hyphen ("re-open", "co-operate")
@@ -840,6 +844,11 @@ def _events_of(
         replace(target, participant=match.index.localised(target.participant, match.predicate, source_countries))
         for target in match.targets
     ]
+    if not all_targets and info.root == "15" and 1 < len(sources) <= _MOST_RECIPROCAL and _done_jointly(match):
+        # "Chile and Peru held joint drills": military cooperation between them, not a
+        # show of force (which a named target still makes it: "joint drills off Japan")
+        info = lookup(_JOINT_FORCE_CODE)
+        evidence = replace(evidence, modifiers=(*evidence.modifiers, "joint"))
     reciprocal = not all_targets and _reciprocal(info.code, sources, match.predicate)
     if info.code in _VISIT_CODES:  # armed forces arriving somewhere deploy; they do not visit
         sources = [source for source in sources if source.participant.sector not in sectors_with_role("armed")]
@@ -863,6 +872,19 @@ def _events_of(
             doer, done_to = _domestic(source.participant, None if target is None else target.participant)
             events.append(_event(_by_doer(info, doer), doer, done_to, text, when, published, said))
     return events
+
+
+def _done_jointly(match: Match) -> bool:
+    """The sentence says its parties do the act together: "joint" or "combined" on the act
+    or its object ("held joint exercises"), "jointly" or "together" on the verb, or "each
+    other" / "one another" in its clause."""
+    predicate = match.predicate
+    words = [predicate, *predicate.children]
+    if match.pattern.kind == "verb" and (light := _light_object(match.pattern, predicate)) is not None:
+        words += light.children
+    elif (governor := _governor(predicate)) is not None:
+        words += governor.children
+    return any(word.lower_ in _JOINTLY for word in words) or _said_to_be_mutual(predicate)
 
 
 def _own_government(source: Filler) -> Filler | None:

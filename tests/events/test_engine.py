@@ -413,3 +413,25 @@ def test_a_verb_split_at_its_prefix_hyphen_is_one_verb(text: str, expected: tupl
 
 def test_a_noun_split_at_its_prefix_hyphen_is_left_alone() -> None:
     assert dyads("Peru won re-election in May.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru held joint military exercises.",
+        "Chile and Peru jointly patrolled the border.",
+        "Chile and Peru patrolled the border together.",
+    ],
+)
+def test_coordinated_parties_acting_jointly_cooperate_with_each_other(text: str) -> None:
+    found = dyads(text)
+    assert {("CHL", "PER", "062"), ("PER", "CHL", "062")} <= found
+    assert not any(code.startswith("15") for _, _, code in found)
+
+
+def test_joint_drills_near_a_named_country_are_still_a_show_of_force() -> None:
+    assert ("CHL", "BOL", "150") in dyads("Chile and Peru held joint naval drills off Bolivia.")
+
+
+def test_drills_not_said_to_be_joint_stay_a_show_of_force() -> None:
+    assert ("CHL", None, "150") in dyads("Chile and Peru held military exercises.")
