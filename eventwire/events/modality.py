@@ -178,7 +178,12 @@ def _takes_place(verb: Token) -> bool:
 
 def _control(verb: Token) -> tuple[Token, Control] | None:
     """The control verb (or adjective: "ready to"; or noun: "its offer to mediate") an
-    infinitive hangs from, with its entry."""
+    infinitive hangs from, with its entry. A coordinated infinitive without a subject of
+    its own shares its first conjunct's ("threatened to close and seal the border")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+        child.dep_ in ("nsubj", "nsubjpass") for child in verb.children
+    ):
+        verb = verb.head
     if verb.dep_ not in ("xcomp", "advcl", "ccomp") and not (verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")):
         return None
     if not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children):

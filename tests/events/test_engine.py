@@ -435,3 +435,9 @@ def test_joint_drills_near_a_named_country_are_still_a_show_of_force() -> None:
 
 def test_drills_not_said_to_be_joint_stay_a_show_of_force() -> None:
     assert ("CHL", None, "150") in dyads("Chile and Peru held military exercises.")
+
+
+def test_a_coordinated_infinitive_shares_its_control_verb() -> None:
+    found = dyads("Iran threatened to close and seal the border with Iraq.")
+    assert ("IRN", "IRQ", "1381") in found  # a threat to seal it, not a sealed border
+    assert ("IRN", "IRQ", "191") not in found
