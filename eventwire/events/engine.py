@@ -747,6 +747,8 @@ def _only_mentioned(match: Match, matches: dict[int, Match], requests: frozenset
       arrests"), unless that noun measures it ("a wave of arrests");
     - an event noun in a time or concession phrase is background ("after last year's
       invasion", "despite appeals from aid groups"): it was news when it happened;
+    - an event noun a rejection takes as its object is what is rejected, coded as the
+      rejection ("turned down Peru's proposal");
     - an infinitive on a noun that another coded act takes as its object is that object's
       content ("turned down an invitation to visit Paris", "shelved plans to buy jets");
     - an infinitive of purpose is what an act is for, not yet done ("sent envoys to
@@ -763,6 +765,9 @@ def _only_mentioned(match: Match, matches: dict[int, Match], requests: frozenset
     if match.pattern.kind == "noun":
         # the parser may take "following" for a verb and the noun for its object
         if head.lower_ in _BACKGROUND_PREPOSITIONS and predicate.dep_ in ("pobj", "dobj"):
+            return True
+        rejection = matches.get(head.i)
+        if predicate.dep_ in _OBJECT_DEPS and rejection is not None and rejection.pattern.code[:2] == "12":
             return True
         holder = head.head
         return (
