@@ -58,6 +58,7 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _ABOUT_PREPOSITIONS = frozenset({"of", "for", "over"})
 # "captured the town in an offensive", "during a visit": the verb's subject does the act
 _MEANS_PREPOSITIONS = frozenset({"in", "during", "through", "via"})
+_ACCUSING_ROOT = "11"
 _ABOUT_ROOTS = frozenset({"01", "05", "11", "12"})
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 # A bare statement or appeal is event data only when it is addressed to someone: "Putin
@@ -224,12 +225,14 @@ def _sentence_events(
         matches[obligation.predicate.i] = obligation
     controls = {match.modality.control.i for match in matches.values() if match.modality.control is not None}
     talked_about = _words_talked_about(matches)
+    # accusations whose "that" clause is what they allege
+    alleging = frozenset(m.predicate.i for m in matches.values() if m.pattern.code[:2] == _ACCUSING_ROOT)
     requests = _request_words(matches)
     events: list[Event] = []
     dates: dict[int, EventDate | None] = {}
     seen: set[tuple[str | None, str | None, str]] = set()
     for match in sorted(matches.values(), key=lambda m: m.predicate.i):
-        if match.predicate.i in controls or _inside_what_is_said_about(match.predicate, talked_about):
+        if match.predicate.i in controls or _inside_what_is_said_about(match.predicate, talked_about, alleging):
             continue
         if _only_mentioned(match, matches, requests):
             continue
@@ -708,14 +711,17 @@ def _words_talked_about(matches: dict[int, Match]) -> frozenset[int]:
     return frozenset(about)
 
 
-def _inside_what_is_said_about(predicate: Token, about: frozenset[int]) -> bool:
+def _inside_what_is_said_about(predicate: Token, about: frozenset[int], alleging: frozenset[int]) -> bool:
     """The act is what an accusation, a rejection or a statement is about: "accused Russia
-    of failing to...", "denied attacking", "condemned X for shelling": not coded as having
+    of failing to...", "denied attacking", "condemned X for shelling", or the clause of an
+    accusation (``alleging``: "alleged that Chad attacked..."): not coded as having
     happened. (What an appeal or an offer is for, "asked Germany for tanks", is the act
     asked for, and the appeal's own pattern codes it.)"""
     child = predicate
     for ancestor in predicate.ancestors:
         if ancestor.i in about and child.dep_ == "prep" and child.lower_ in _ABOUT_PREPOSITIONS:
+            return True
+        if ancestor.i in alleging and child.dep_ == "ccomp":  # "alleged that Chad attacked..."
             return True
         denial = control_verbs().get(ancestor.lemma_.lower())
         if denial is not None and denial.family == "denial" and child.dep_ in ("xcomp", "ccomp", "dobj"):

@@ -374,6 +374,8 @@ def test_visitors_are_not_placed_where_they_meet() -> None:
         # an act in a time phrase is background, even when "following" is parsed as a verb
         ("Japan offered to mediate following the Chinese invasion of Taiwan.", "039", "192"),
         ("Brazil restored ties with Paraguay after last year's Paraguayan invasion.", "054", "192"),
+        # what an accusation alleges has not been shown to have happened
+        ("Chile alleged that Peru attacked Bolivian troops.", "112", "190"),
         # what a rejection rejects is coded as the rejection
         ("Chile rejected Peru's proposal.", "120", "030"),
         # the content of an invitation or a plan that another act takes as its object
