@@ -346,8 +346,11 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
     5. the place an act is done in: "marched in Lima", "a summit in Doha", "eased the
        curfew in Chad" (not for statements and appeals).
     """
-    if pattern.kind == "verb" and pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
-        found = _clause_subjects(token, index)
+    if pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
+        # "demanded that Japan scrap...", "its demand that Japan scrap..."; the parser may
+        # hang a noun's clause on the verb that governs it ("repeated its demand that...")
+        governor = _governor(token) if pattern.kind == "noun" else None
+        found = _clause_subjects(token, index) or (_clause_subjects(governor, index) if governor is not None else [])
         if found:
             return found
     if token.lemma_.lower() in control_verbs() or pattern.kind == "verb":
@@ -498,14 +501,27 @@ def _governed_clause_actors(verb: Token, index: ActorIndex) -> list[Filler]:
     return []
 
 
-def _clause_subjects(verb: Token, index: ActorIndex) -> list[Filler]:
-    """The actors that are subjects of the clause a verb governs ("demanded that X...")."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                return index.fillers(subject)
+def _clause_subjects(word: Token, index: ActorIndex) -> list[Filler]:
+    """The actors that are subjects of the clause a verb governs ("demanded that X..."), or
+    that an act's noun states as its content ("its demand that X...")."""
+    for clause in _content_clauses(word):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return index.fillers(subject)
     return []
+
+
+def _content_clauses(word: Token) -> list[Token]:
+    """The clauses that say what a verb or noun states or asks: a verb's ``ccomp``, and a
+    noun's clause introduced by "that" ("the demand that Peru withdraw"), which the parser
+    hangs as ``acl`` or ``relcl`` (a relative clause has no "that" mark: "the demand that
+    Peru made" describes the demand)."""
+    return [
+        child
+        for child in word.children
+        if child.dep_ == "ccomp"
+        or (child.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children))
+    ]
 
 
 def _fits(pattern: Pattern, token: Token) -> bool:
@@ -781,7 +797,7 @@ def _only_mentioned(match: Match, matches: dict[int, Match], requests: frozenset
             and holder.pos_ in _NOUN_POS
             and holder.lemma_.lower() not in word_list("measure_nouns.txt")
         )
-    if predicate.dep_ == "ccomp" and head.i in requests:
+    if head.i in requests and predicate in _content_clauses(head):
         return True
     if not any(child.dep_ == "aux" and child.lower_ == "to" for child in predicate.children):
         return False

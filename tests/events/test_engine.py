@@ -445,3 +445,16 @@ def test_a_coordinated_infinitive_shares_its_control_verb() -> None:
     found = dyads("Iran threatened to close and seal the border with Iraq.")
     assert ("IRN", "IRQ", "1381") in found  # a threat to seal it, not a sealed border
     assert ("IRN", "IRQ", "191") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile repeated its demand that Peru withdraw its troops.",  # clause hung on the verb
+        "Chile issued a demand that Peru pay compensation.",  # clause hung on the noun
+    ],
+)
+def test_a_demand_noun_is_addressed_to_the_subject_of_its_clause(text: str) -> None:
+    found = dyads(text)
+    assert ("CHL", "PER", "100") in found
+    assert not any(source == "PER" for source, _, _ in found)  # what is asked has not happened
