@@ -778,11 +778,15 @@ def _only_mentioned(match: Match, matches: dict[int, Match], requests: frozenset
     - the "that" clause of an appeal or demand is what is asked for ("demanded that Chile
       recall its envoy");
     - the aims a document, plan or law states are not its authors' acts ("a draft
-      resolution that seeks to impose sanctions")."""
+      resolution that seeks to impose sanctions");
+    - a present relative clause or participle describes a party (``_describes_a_party``).
+    """
     predicate = match.predicate
     head = predicate.head
     control = match.modality.control
     if control is not None and control.pos_ in _VERB_POS and _document_subject(control):
+        return True
+    if _describes_a_party(predicate):
         return True
     if match.pattern.kind == "noun":
         # the parser may take "following" for a verb and the noun for its object
@@ -804,6 +808,23 @@ def _only_mentioned(match: Match, matches: dict[int, Match], requests: frozenset
     if predicate.dep_ == "acl" and head.dep_ in _OBJECT_DEPS and head.head.i in matches:
         return True
     return predicate.dep_ == "advcl" and control is None and _clause_subject(predicate) is None
+
+
+def _describes_a_party(predicate: Token) -> bool:
+    """The act's clause is a relative clause or participle in the present that says what a
+    party is or does habitually ("Hamas, which rejects the accord", "rebels fighting the
+    government", "a movement that is preparing an offensive"): a description of the party,
+    not an act at a time. A past or perfect clause reports one ("rebels who attacked the
+    town", "where 20 people have been killed")."""
+    clause = predicate
+    while clause.pos_ not in _VERB_POS and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("relcl", "acl") or not _names_a_party(clause.head):
+        return False
+    auxiliaries = [child for child in clause.children if child.dep_ in ("aux", "auxpass")]
+    if any(aux.tag_ in ("VBD", "VBN") or aux.lemma_ == "have" for aux in auxiliaries):
+        return False
+    return clause.tag_ in ("VBZ", "VBP", "VBG")
 
 
 def _document_subject(verb: Token) -> bool:

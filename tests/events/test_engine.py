@@ -376,6 +376,9 @@ def test_visitors_are_not_placed_where_they_meet() -> None:
         ("Brazil restored ties with Paraguay after last year's Paraguayan invasion.", "054", "192"),
         # what an accusation alleges has not been shown to have happened
         ("Chile alleged that Peru attacked Bolivian troops.", "112", "190"),
+        # a present relative clause or participle describes a party
+        ("Chile condemned the Bolivian militia, which rejects the accord with Peru.", "111", "127"),
+        ("Chile arrested Bolivian rebels fighting Peruvian troops.", "173", "190"),
         # what a rejection rejects is coded as the rejection
         ("Chile rejected Peru's proposal.", "120", "030"),
         # the content of an invitation or a plan that another act takes as its object
@@ -458,3 +461,7 @@ def test_a_demand_noun_is_addressed_to_the_subject_of_its_clause(text: str) -> N
     found = dyads(text)
     assert ("CHL", "PER", "100") in found
     assert not any(source == "PER" for source, _, _ in found)  # what is asked has not happened
+
+
+def test_a_past_relative_clause_still_reports_an_act() -> None:
+    assert ("BOL", "PER", "190") in dyads("Chile condemned the Bolivian rebels who attacked Peru.")
