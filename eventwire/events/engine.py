@@ -22,6 +22,7 @@ The result is one event per (sentence, source, target, code).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -102,6 +103,7 @@ _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one p
 # Acts asked for: what their "that" clause holds has not happened
 # Prefixes the tokenizer splits from their verb at the hyphen ("re-open", "co-operate")
 _HYPHEN_PREFIXES = frozenset({"re", "co", "de", "pre", "counter"})
+_HYPHENATED_PREFIX = re.compile(r"\b(?:" + "|".join(sorted(_HYPHEN_PREFIXES)) + r")-[a-z]", re.IGNORECASE)
 _REQUEST_ROOTS = frozenset({"02", "10"})
 # "after the invasion", "despite warnings": an act named in a time or concession phrase is
 # background to the sentence's news
@@ -165,6 +167,8 @@ def _with_prefixed_verbs_joined(doc: Doc, lexicon: Lexicon) -> Doc:
     form when the lexicon has it ("reestablish") and the base verb otherwise ("re-impose":
     "impose"). The actors index by character offsets, which the join keeps; the copy is
     made only for a text that has such a verb."""
+    if _HYPHENATED_PREFIX.search(doc.text) is None:  # the common case, decided on the text
+        return doc
     joins = []
     for token in doc[2:]:
         hyphen, prefix = token.nbor(-1), token.nbor(-2)
@@ -227,14 +231,14 @@ def _sentence_events(
     talked_about = _words_talked_about(matches)
     # accusations whose "that" clause is what they allege
     alleging = frozenset(m.predicate.i for m in matches.values() if m.pattern.code[:2] == _ACCUSING_ROOT)
-    requests = _request_words(matches)
+    asked = _asked_clauses(sentence, lexicon)
     events: list[Event] = []
     dates: dict[int, EventDate | None] = {}
     seen: set[tuple[str | None, str | None, str]] = set()
     for match in sorted(matches.values(), key=lambda m: m.predicate.i):
         if match.predicate.i in controls or _inside_what_is_said_about(match.predicate, talked_about, alleging):
             continue
-        if _only_mentioned(match, matches, requests):
+        if _only_mentioned(match, matches, asked):
             continue
         for event in _events_of(match, sentence, day, published, field, dates):
             if event.root == "01" and _reports_an_act(match.predicate, matches):
@@ -516,12 +520,14 @@ def _content_clauses(word: Token) -> list[Token]:
     noun's clause introduced by "that" ("the demand that Peru withdraw"), which the parser
     hangs as ``acl`` or ``relcl`` (a relative clause has no "that" mark: "the demand that
     Peru made" describes the demand)."""
-    return [
-        child
-        for child in word.children
-        if child.dep_ == "ccomp"
-        or (child.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children))
-    ]
+    return [child for child in word.children if _is_content_clause(child)]
+
+
+def _is_content_clause(clause: Token) -> bool:
+    """``clause`` is a verb's ``ccomp`` or a noun's "that" clause (``_content_clauses``)."""
+    if clause.dep_ == "ccomp":
+        return True
+    return clause.dep_ in ("acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _fits(pattern: Pattern, token: Token) -> bool:
@@ -746,21 +752,26 @@ def _inside_what_is_said_about(predicate: Token, about: frozenset[int], alleging
     return False
 
 
-def _request_words(matches: dict[int, Match]) -> frozenset[int]:
-    """The words whose "that" clause is what an appeal or a demand asks for: the coded
-    predicate of root 02 or 10, and for an event noun the verb it is the object of
-    ("repeated its demand that ...": the parser may hang the clause on that verb)."""
+def _asked_clauses(sentence: Span, lexicon: Lexicon) -> frozenset[int]:
+    """The clauses that say what an appeal or a demand asks for, by their verbs: the "that"
+    clause of a word that fits a pattern of root 02 or 10, whether or not its author is an
+    actor ("demanded that Chile recall..."), of a verb whose object is such a noun ("repeated
+    its demand that...": the parser may hang the clause there), or of a noun that such a
+    word asks for ("demanded an admission that Chile had lied")."""
     found: set[int] = set()
-    for match in matches.values():
-        if match.pattern.code[:2] not in _REQUEST_ROOTS:
+    for clause in sentence:
+        if not _is_content_clause(clause):
             continue
-        found.add(match.predicate.i)
-        if match.pattern.kind == "noun" and (governor := _governor(match.predicate)) is not None:
-            found.add(governor.i)
+        head = clause.head
+        askers = [head, *(c for c in head.children if c.dep_ in _OBJECT_DEPS)]
+        if head.dep_ in _OBJECT_DEPS:
+            askers.append(head.head)
+        if any(p.code[:2] in _REQUEST_ROOTS and _fits(p, word) for word in askers for p in _patterns_for(word, lexicon)):
+            found.add(clause.i)
     return frozenset(found)
 
 
-def _only_mentioned(match: Match, matches: dict[int, Match], requests: frozenset[int]) -> bool:
+def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[int]) -> bool:
     """The predicate names an act without reporting that it happened, by one of the
     conventions of event coding (the sentence's other predicates code what happened):
 
@@ -801,7 +812,7 @@ def _only_mentioned(match: Match, matches: dict[int, Match], requests: frozenset
             and holder.pos_ in _NOUN_POS
             and holder.lemma_.lower() not in word_list("measure_nouns.txt")
         )
-    if head.i in requests and predicate in _content_clauses(head):
+    if predicate.i in asked:
         return True
     if not any(child.dep_ == "aux" and child.lower_ == "to" for child in predicate.children):
         return False

@@ -386,6 +386,8 @@ def test_visitors_are_not_placed_where_they_meet() -> None:
         ("Canada shelved plans to sell helicopters to Chile.", "0832", "0312"),
         # what a demand asks for has not happened
         ("Chile demanded that Bolivia recall its ambassador.", "100", "161"),
+        # ...whether the demand is a verb, or asks for a noun whose clause holds the act
+        ("Peru demanded an admission by Chile that Chilean troops had killed Peruvian fishermen.", "100", "1823"),
         # a purpose is what an act is for
         ("Jordan sent envoys to Cairo to negotiate with Egypt.", "042", "046"),
         # a text's stated aim is not its authors' act
