@@ -315,8 +315,9 @@ def _perpetrator_unnamed(predicate: Token, modality: Modality) -> bool:
     """An act of violence reported as having happened with no one named as its doer: a
     passive without agent ("were killed"), a verb whose subject is a weapon or an event
     ("a bomb killed"), or an event noun standing as subject or as the means of a passive
-    ("killed in an ambush"). Not an infinitive, a gerund or a noun under "of"/"for" ("no
-    intention of invading"), which report no act."""
+    ("killed in an ambush"). Not an infinitive, a gerund, a noun under "of"/"for" ("no
+    intention of invading") or the object of a control verb ("planned an attack"), which
+    report no act."""
     if modality.control is not None or modality.family is not None:
         return False
     if predicate.pos_ in _VERB_POS:
@@ -326,6 +327,9 @@ def _perpetrator_unnamed(predicate: Token, modality: Modality) -> bool:
     head = predicate.head
     if predicate.dep_ == "pobj" and head.lower_ in _ABOUT_PREPOSITIONS:
         return False
+    control = control_verbs().get(head.lemma_.lower()) if predicate.dep_ == "dobj" else None
+    if control is not None and control.family != "denial":
+        return False  # "planned an attack", "urged an offensive": asked or intended, not done
     return predicate.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "ROOT")
 
 

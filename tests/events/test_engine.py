@@ -467,3 +467,10 @@ def test_a_demand_noun_is_addressed_to_the_subject_of_its_clause(text: str) -> N
 
 def test_a_past_relative_clause_still_reports_an_act() -> None:
     assert ("BOL", "PER", "190") in dyads("Chile condemned the Bolivian rebels who attacked Peru.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Chile planned an attack on Bolivia.", "Chile is preparing an offensive against Bolivian rebels."]
+)
+def test_an_attack_planned_is_not_an_attack_by_an_unidentified_force(text: str) -> None:
+    assert not any(code.startswith("19") for _, _, code in dyads(text))
