@@ -49,7 +49,7 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.codebook import CodeInfo, lookup
 from eventwire.events.lexicon import Lexicon, Pattern, Slot, doer_recodes, load_lexicon, sectors_with_role, word_list
-from eventwire.events.modality import Modality, control_verbs, find_modality, recode
+from eventwire.events.modality import Control, Modality, control_verbs, controlled_by, find_modality, noun_control, recode
 from eventwire.events.model import Event, Evidence, Field, Participant, Plover
 from eventwire.events.model import Span as TextSpan
 
@@ -104,6 +104,7 @@ _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one p
 # Prefixes the tokenizer splits from their verb at the hyphen ("re-open", "co-operate")
 _HYPHEN_PREFIXES = frozenset({"re", "co", "de", "pre", "counter"})
 _HYPHENATED_PREFIX = re.compile(r"\b(?:" + "|".join(sorted(_HYPHEN_PREFIXES)) + r")-[a-z]", re.IGNORECASE)
+_COMMITMENTS = "commitments.tsv"  # the control verbs' own events (pattern origin)
 _REQUEST_ROOTS = frozenset({"02", "10"})
 # "after the invasion", "despite warnings": an act named in a time or concession phrase is
 # background to the sentence's news
@@ -475,6 +476,10 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             between = [f for head in _prepositional_objects(holders, "between") for f in index.fillers(head)]
             if len(between) > 1:
                 sources, targets = between, []
+        committed = _committed_to(token) if pattern.kind == "noun" and not pattern.objects and modality.control is None else None
+        if committed is not None and sources and _done_by_subject_of(committed[0], sources, index):
+            modality = controlled_by(*committed)
+            targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
         if not sources and targets and pattern.code[:2] in _VIOLENT_ROOTS and _perpetrator_unnamed(token, modality):
             sources = [_unidentified_attacker(token)]
         if not sources:
@@ -489,6 +494,26 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
         if not targets:
             targets = _implied_targets(pattern, token, sources, index)
         yield Match(pattern, token, sources, targets, modality, index)
+
+
+def _committed_to(noun: Token) -> tuple[Token, Control] | None:
+    """The control verb an event noun is the object of, when that verb's only patterns are
+    its own commitment (``commitments.tsv``): "agreed to talks with Peru" is an intent to
+    meet, as "agreed to meet Peru" is. A verb with acts of its own keeps them ("rejected
+    talks" is a rejection, by the lexicon's ``reject`` rows)."""
+    found = noun_control(noun)
+    if found is None:
+        return None
+    own = [p for p in _patterns_for(found[0], load_lexicon()) if _fits(p, found[0])]
+    return found if all(_COMMITMENTS in p.origin for p in own) else None
+
+
+def _done_by_subject_of(verb: Token, sources: list[Filler], index: ActorIndex) -> bool:
+    """The act's doers are the verb's subject ("Chile agreed to talks"), not a party the noun
+    names ("Chile agreed to Peruvian mediation": Peru mediates)."""
+    subject = subject_of(verb)
+    subjects = {f.token.i for f in index.fillers(subject)} if subject is not None else set()
+    return all(f.token.i in subjects for f in sources)
 
 
 def _clause_subject(verb: Token) -> Token | None:
@@ -676,6 +701,11 @@ def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
             or (noun.dep_ == "pobj" and noun.head.lower_ == "on" and pattern.code[:2] == "04")  # "on a visit"
             or (noun.dep_ == "pobj" and noun.head.lower_ == "for" and _goes(governor))  # "arrived for talks"
         )
+        # "agreed to talks": the subject's own act to come (a pattern that names its
+        # governing verb codes that verb's act itself: "sought aid" is an appeal)
+        committed = _committed_to(noun) if not pattern.objects else None
+        if committed is not None:
+            governor, supports = committed[0], True
         if governor is not None and supports and noun.dep_ != "nsubj":
             found = subject_of(governor) if not is_passive(governor) else passive_agent(governor)
             if found is not None:

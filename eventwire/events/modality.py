@@ -130,12 +130,7 @@ def find_modality(predicate: Token) -> Modality:
         return Modality(None, None, "subject", True, "condition")
     control = _control(verb)
     if control is not None:
-        token, found = control
-        if is_negated(token) and found.family == "intent":
-            return Modality("refusal", token, found.parties, False, f"negated:{token.lemma_}")
-        if is_negated(token):
-            return Modality(None, token, found.parties, True, f"negated:{token.lemma_}")
-        return Modality(found.family, token, found.parties, False, f"control:{token.lemma_}")
+        return controlled_by(*control)
     if _has_aux(verb, _SPECULATIVE_AUX):
         return Modality(None, None, "subject", True, "speculative")
     if _has_aux(verb, FUTURE_AUXILIARIES) or _going_to(verb):
@@ -143,6 +138,33 @@ def find_modality(predicate: Token) -> Modality:
     if any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in child.children) for child in verb.children):
         return Modality("conditional", None, "subject", False, "conditional")
     return Modality(None, None, "subject", False, None)
+
+
+def controlled_by(token: Token, found: Control) -> Modality:
+    """The modality a control verb (or adjective, or noun) puts on the act it governs: its
+    family, or a refusal when an intent is negated ("did not agree to meet")."""
+    if is_negated(token) and found.family == "intent":
+        return Modality("refusal", token, found.parties, False, f"negated:{token.lemma_}")
+    if is_negated(token):
+        return Modality(None, token, found.parties, True, f"negated:{token.lemma_}")
+    return Modality(found.family, token, found.parties, False, f"control:{token.lemma_}")
+
+
+def noun_control(noun: Token) -> tuple[Token, Control] | None:
+    """The control verb whose subject would do what an event noun names, the noun being
+    its object: "agreed to talks", "planned an offensive", "refused a meeting" (not a
+    denial: what is denied is not the denier's act to come)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+    elif noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        verb = head
+    else:
+        return None
+    found = control_verbs().get(verb.lemma_.lower())
+    if found is None or found.parties != "subject" or found.family == "denial":
+        return None
+    return verb, found
 
 
 def _obligation(verb: Token) -> Token | None:

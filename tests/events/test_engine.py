@@ -474,3 +474,23 @@ def test_a_past_relative_clause_still_reports_an_act() -> None:
 )
 def test_an_attack_planned_is_not_an_attack_by_an_unidentified_force(text: str) -> None:
     assert not any(code.startswith("19") for _, _, code in dyads(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile agreed to talks with Peru.", ("CHL", "PER", "036")),  # as "agreed to meet Peru"
+        ("Chile planned an attack on Bolivia.", ("CHL", "BOL", "1384")),  # as "planned to attack"
+        ("Chile did not agree to talks with Peru.", ("CHL", "PER", "125")),  # a negated intent
+    ],
+)
+def test_an_event_noun_a_control_verb_governs_is_its_subjects_act_to_come(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(text)
+
+
+def test_a_noun_naming_another_party_as_doer_is_not_recoded() -> None:
+    found = dyads("Chile agreed to Peruvian mediation.")
+    assert ("CHL", "PER", "030") in found
+    assert not any(source == "CHL" and code.startswith("03") and code != "030" for source, _, code in found)
