@@ -26,6 +26,8 @@ Parties = Literal["subject", "object"]
 FAMILIES: frozenset[str] = frozenset(Family.__args__)  # type: ignore[attr-defined]
 _SPECULATIVE_AUX = frozenset({"may", "might", "could", "can", "should", "must"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
+# Verbs that begin or continue the act of the gerund they govern ("resumed shelling")
+_ASPECT_VERBS = frozenset({"begin", "start", "resume", "continue", "keep", "restart"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
 
 
@@ -115,6 +117,9 @@ def _going_to(verb: Token) -> bool:
 
 def find_modality(predicate: Token) -> Modality:
     """The modality on ``predicate`` (a verb, or an event noun through the verb that governs it)."""
+    if _continues(predicate) and not is_negated(predicate):
+        # "prepared to resume shelling", "will keep attacking": the aspect verb's modality
+        return find_modality(predicate.head)
     verb = _carrier(predicate) if predicate.pos_ in ("NOUN", "PROPN") else predicate
     if is_negated(predicate) or (verb.i != predicate.i and is_negated(verb)):
         control = _control(verb)
@@ -165,6 +170,17 @@ def noun_control(noun: Token) -> tuple[Token, Control] | None:
     if found is None or found.parties != "subject" or found.family == "denial":
         return None
     return verb, found
+
+
+def _continues(verb: Token) -> bool:
+    """A gerund after an aspect verb ("resume shelling", "began withdrawing"): the act is
+    done when and as the aspect verb says."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ == "VERB"
+        and verb.head.lemma_.lower() in _ASPECT_VERBS
+    )
 
 
 def _obligation(verb: Token) -> Token | None:

@@ -494,3 +494,19 @@ def test_a_noun_naming_another_party_as_doer_is_not_recoded() -> None:
     found = dyads("Chile agreed to Peruvian mediation.")
     assert ("CHL", "PER", "030") in found
     assert not any(source == "CHL" and code.startswith("03") and code != "030" for source, _, code in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Chilean army resumed shelling Peruvian positions.", "194"),
+        ("The Chilean army will continue shelling Peruvian positions.", "1384"),  # a threat
+        ("The Chilean army prepared to resume shelling Peruvian positions.", "1384"),
+    ],
+)
+def test_a_gerund_after_an_aspect_verb_takes_that_verbs_modality(text: str, expected: str) -> None:
+    assert {code for _, _, code in dyads(text) if code.startswith(("19", "13"))} == {expected}
+
+
+def test_a_gerund_after_a_speculative_aspect_verb_is_not_coded() -> None:
+    assert dyads("The Chilean army may resume shelling Peruvian positions.") == set()
