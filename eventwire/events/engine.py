@@ -99,6 +99,7 @@ _EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
 # cooperate militarily (062) rather than show force (15)
 _JOINTLY = frozenset({"joint", "jointly", "together", "combined"})
 _JOINT_FORCE_CODE = "062"
+_DRILLS_CODE = "150"  # drills, exercises, shows of force: one act, whoever holds it
 _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
 # Acts asked for: what their "that" clause holds has not happened
 # Prefixes the tokenizer splits from their verb at the hyphen ("re-open", "co-operate")
@@ -217,11 +218,13 @@ def _sentence_events(
             light_object = _light_object(chosen.pattern, token)
             if light_object is not None:
                 noun = max(_matches(light_object, lexicon, index), key=lambda m: m.rank, default=None)
-                if (
-                    noun is not None
-                    and noun.pattern.code[:2] == chosen.pattern.code[:2]
-                    and len(noun.pattern.code) >= len(chosen.pattern.code)
-                    and (len(noun.pattern.code) > len(chosen.pattern.code) or (noun.pattern.words and noun.pattern.code != chosen.pattern.code))
+                if noun is not None and (
+                    (
+                        noun.pattern.code[:2] == chosen.pattern.code[:2]
+                        and len(noun.pattern.code) >= len(chosen.pattern.code)
+                        and (len(noun.pattern.code) > len(chosen.pattern.code) or (noun.pattern.words and noun.pattern.code != chosen.pattern.code))
+                    )
+                    or _carried_compound_act(chosen.pattern, token, light_object, noun.pattern)
                 ):
                     matches[token.i] = Match(noun.pattern, light_object, chosen.sources, noun.targets or chosen.targets, chosen.modality, index)
                 consumed.add(light_object.i)
@@ -250,6 +253,19 @@ def _sentence_events(
                     seen.add(key)
                     events.append(coded)
     return _without_partial_duplicates(events)
+
+
+def _carried_compound_act(verb_pattern: Pattern, verb: Token, noun: Token, noun_pattern: Pattern) -> bool:
+    """A support verb whose pattern fit only through a compound of its object that the
+    lexicon names as part of the object's own act: "launched war games" does war games
+    (150), not a war (190). A verb of its own ("suspended aid deliveries") acts on the noun
+    and keeps its code."""
+    if not noun_pattern.words or noun.lemma_.lower() in verb_pattern.objects or noun.lower_ in verb_pattern.objects:
+        return False
+    if not any(form in word_list("support_verbs.txt") for form in verb_forms(verb)):
+        return False
+    compounds = {child.lemma_.lower() for child in noun.children if child.dep_ == "compound"}
+    return bool(compounds & verb_pattern.objects & set(noun_pattern.words))
 
 
 def _without_partial_duplicates(events: list[Event]) -> list[Event]:
@@ -630,11 +646,14 @@ def _light_object(pattern: Pattern, verb: Token) -> Token | None:
 
 def _governor(noun: Token) -> Token | None:
     """The verb an event noun is the object or subject of ("launched an offensive",
-    "protests swept the capital")."""
+    "protests swept the capital"), through a measure noun ("carried out a wave of raids")."""
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and noun.head.pos_ in _VERB_POS:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.head.pos_ in _VERB_POS:
         return noun.head.head
+    measure = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and measure.lemma_.lower() in word_list("measure_nouns.txt"):
+        return _governor(measure)  # "launched a wave of strikes": launched the strikes
     return None
 
 
@@ -937,9 +956,15 @@ def _events_of(
         replace(target, participant=match.index.localised(target.participant, match.predicate, source_countries))
         for target in match.targets
     ]
-    if not all_targets and info.root == "15" and 1 < len(sources) <= _MOST_RECIPROCAL and _done_jointly(match):
-        # "Chile and Peru held joint drills": military cooperation between them, not a
-        # show of force (which a named target still makes it: "joint drills off Japan")
+    if (
+        not all_targets
+        and info.root == "15"
+        and 1 < len(sources) <= _MOST_RECIPROCAL
+        and (info.code == _DRILLS_CODE or _done_jointly(match))
+    ):
+        # "Chile and Peru held (joint) drills": military cooperation between them, not a
+        # show of force (which a named target still makes it: "joint drills off Japan");
+        # other postures are joint when the sentence says so ("patrolled together")
         info = lookup(_JOINT_FORCE_CODE)
         evidence = replace(evidence, modifiers=(*evidence.modifiers, "joint"))
     reciprocal = not all_targets and _reciprocal(info.code, sources, match.predicate)

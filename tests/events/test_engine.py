@@ -442,8 +442,9 @@ def test_joint_drills_near_a_named_country_are_still_a_show_of_force() -> None:
     assert ("CHL", "BOL", "150") in dyads("Chile and Peru held joint naval drills off Bolivia.")
 
 
-def test_drills_not_said_to_be_joint_stay_a_show_of_force() -> None:
-    assert ("CHL", None, "150") in dyads("Chile and Peru held military exercises.")
+def test_a_posture_not_said_to_be_joint_stays_each_partys_own() -> None:
+    found = dyads("Chile and Peru put their troops on alert.")
+    assert not any(code == "062" for _, _, code in found)
 
 
 def test_a_coordinated_infinitive_shares_its_control_verb() -> None:
@@ -510,3 +511,18 @@ def test_a_gerund_after_an_aspect_verb_takes_that_verbs_modality(text: str, expe
 
 def test_a_gerund_after_a_speculative_aspect_verb_is_not_coded() -> None:
     assert dyads("The Chilean army may resume shelling Peruvian positions.") == set()
+
+
+def test_an_event_noun_after_a_measure_noun_is_the_support_verbs_act() -> None:
+    assert ("EGY", "LBY", "173") in dyads("Egyptian police carried out a wave of arrests of Libyan smugglers.")
+
+
+def test_coordinated_parties_holding_drills_hold_them_together() -> None:
+    found = dyads("Chilean and Peruvian warships launched ten days of war games.")
+    assert {("CHL", "PER", "062"), ("PER", "CHL", "062")} <= found
+
+
+def test_a_support_verb_carries_the_act_its_object_names_with_its_compound() -> None:
+    # "war games" are games, not a war; a verb of its own still acts on its object's compound
+    assert ("CHL", "PER", "150") in dyads("Chile launched war games near Peru.")
+    assert ("CHL", "PER", "162") in dyads("Chile suspended aid deliveries to Peru.")
