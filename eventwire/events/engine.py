@@ -88,6 +88,7 @@ _ABROAD_ROOTS = frozenset({"04", "15"})
 # Peru met" is Chile meeting Peru and Peru meeting Chile.
 # Violence whose perpetrator is unnamed still has a source: CAMEO's unidentified armed force
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # What sectors do (state, home, challenger, armed, abroad) is data: data/sector_roles.tsv
 # Dissent and its easing or threat are aimed at the dissenters' government when no one is
 # named: protests (14), threats to protest (133), calling off a protest or strike (082)
@@ -850,7 +851,7 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
     control = match.modality.control
     if control is not None and control.pos_ in _VERB_POS and _document_subject(control):
         return True
-    if _describes_a_party(predicate):
+    if _describes_a_party(predicate) or _consequence_of_force(match, matches):
         return True
     if match.pattern.kind == "noun":
         # the parser may take "following" for a verb and the noun for its object
@@ -872,6 +873,22 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
     if predicate.dep_ == "acl" and head.dep_ in _OBJECT_DEPS and head.head.i in matches:
         return True
     return predicate.dep_ == "advcl" and control is None and _clause_subject(predicate) is None
+
+
+def _consequence_of_force(match: Match, matches: dict[int, Match]) -> bool:
+    """A participle that says whom an act of force killed or wounded ("shelled the town,
+    killing 20") is that act's outcome, coded once as the act (an act of force, roots
+    17-20, and violence, 18-20, in the participle); arrests and other acts of their own
+    stay ("opened fire, killing one and arresting twelve": the arrests)."""
+    participle = match.predicate
+    while participle.dep_ == "conj" and participle.head.tag_ == "VBG":
+        participle = participle.head
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or _clause_subject(participle) is not None:
+        return False
+    act = next((m for m in matches.values() if m.predicate.i == participle.head.i), None)
+    if act is None or act.pattern.code[:2] not in _FORCE_ROOTS or match.pattern.code[:2] not in _VIOLENT_ROOTS:
+        return False
+    return bool(act.targets) or not match.targets  # the victims named only here still tell whom
 
 
 def _describes_a_party(predicate: Token) -> bool:

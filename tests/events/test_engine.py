@@ -526,3 +526,18 @@ def test_a_support_verb_carries_the_act_its_object_names_with_its_compound() -> 
     # "war games" are games, not a war; a verb of its own still acts on its object's compound
     assert ("CHL", "PER", "150") in dyads("Chile launched war games near Peru.")
     assert ("CHL", "PER", "162") in dyads("Chile suspended aid deliveries to Peru.")
+
+
+def test_whom_an_act_of_force_killed_is_its_outcome_not_a_second_act() -> None:
+    found = dyads("Chilean troops shelled Peru, killing twenty civilians.")
+    assert ("CHL", "PER", "194") in found
+    assert not any(code.startswith("18") for _, _, code in found)
+
+
+def test_an_outcome_that_alone_names_the_victims_is_kept() -> None:
+    assert ("CHL", "PER", "1823") in dyads("Chilean troops shelled Tacna, killing twenty Peruvian civilians.")
+
+
+def test_arrests_after_an_act_of_force_are_acts_of_their_own() -> None:
+    found = dyads("Chilean police opened fire on protesters in Lima, killing one and arresting twelve.")
+    assert any(code == "173" for _, _, code in found)
