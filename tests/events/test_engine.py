@@ -374,6 +374,7 @@ def test_visitors_are_not_placed_where_they_meet() -> None:
         # an act in a time phrase is background, even when "following" is parsed as a verb
         ("Japan offered to mediate following the Chinese invasion of Taiwan.", "039", "192"),
         ("Brazil restored ties with Paraguay after last year's Paraguayan invasion.", "054", "192"),
+        ("Brazil restored ties with Paraguay two years after Paraguayan troops invaded Bolivia.", "054", "192"),
         # what an accusation alleges has not been shown to have happened
         ("Chile alleged that Peru attacked Bolivian troops.", "112", "190"),
         # a present relative clause or participle describes a party
