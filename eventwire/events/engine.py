@@ -234,8 +234,7 @@ def _sentence_events(
         matches[obligation.predicate.i] = obligation
     controls = {match.modality.control.i for match in matches.values() if match.modality.control is not None}
     talked_about = _words_talked_about(matches)
-    # accusations whose "that" clause is what they allege
-    alleging = frozenset(m.predicate.i for m in matches.values() if m.pattern.code[:2] == _ACCUSING_ROOT)
+    alleging = _accusing_words(sentence, lexicon)
     asked = _asked_clauses(sentence, lexicon)
     events: list[Event] = []
     dates: dict[int, EventDate | None] = {}
@@ -787,11 +786,22 @@ def _words_talked_about(matches: dict[int, Match]) -> frozenset[int]:
     return frozenset(about)
 
 
+def _accusing_words(sentence: Span, lexicon: Lexicon) -> frozenset[int]:
+    """The verbs that accuse (root 11) and govern a clause, whether or not the accuser is an
+    actor ("a report alleged that the army took part..."): their clause is what is alleged."""
+    return frozenset(
+        token.i
+        for token in sentence
+        if any(child.dep_ == "ccomp" for child in token.children)
+        and any(p.code[:2] == _ACCUSING_ROOT and _fits(p, token) for p in _patterns_for(token, lexicon))
+    )
+
+
 def _inside_what_is_said_about(predicate: Token, about: frozenset[int], alleging: frozenset[int]) -> bool:
     """The act is what an accusation, a rejection or a statement is about: "accused Russia
     of failing to...", "denied attacking", "condemned X for shelling", or the clause of an
-    accusation (``alleging``: "alleged that Chad attacked..."): not coded as having
-    happened. (What an appeal or an offer is for, "asked Germany for tanks", is the act
+    accusation, whoever makes it (``alleging``: "a report alleged that Chad attacked..."):
+    not coded as having happened. (What an appeal or an offer is for, "asked Germany for tanks", is the act
     asked for, and the appeal's own pattern codes it.)"""
     child = predicate
     for ancestor in predicate.ancestors:

@@ -542,3 +542,8 @@ def test_an_outcome_that_alone_names_the_victims_is_kept() -> None:
 def test_arrests_after_an_act_of_force_are_acts_of_their_own() -> None:
     found = dyads("Chilean police opened fire on protesters in Lima, killing one and arresting twelve.")
     assert any(code == "173" for _, _, code in found)
+
+
+def test_what_an_unnamed_accuser_alleges_is_not_coded_either() -> None:
+    found = dyads("A report alleged that Chilean troops took part in the killing of Peruvian farmers.")
+    assert not any(code.startswith("18") for _, _, code in found)
