@@ -107,6 +107,7 @@ _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one p
 _HYPHEN_PREFIXES = frozenset({"re", "co", "de", "pre", "counter"})
 _HYPHENATED_PREFIX = re.compile(r"\b(?:" + "|".join(sorted(_HYPHEN_PREFIXES)) + r")-[a-z]", re.IGNORECASE)
 _COMMITMENTS = "commitments.tsv"  # the control verbs' own events (pattern origin)
+_CONDITION_MARKS = frozenset({"if", "unless"})
 _REQUEST_ROOTS = frozenset({"02", "10"})
 # "after the invasion", "despite warnings": an act named in a time or concession phrase is
 # background to the sentence's news
@@ -368,7 +369,9 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
     4. the party an act on an object concerns: "ratified a treaty with Moldova",
        "engaged Nigerien soldiers in a gunfight", or for an answer to someone's act its
        author: "rejected an offer from Kabul";
-    5. the place an act is done in: "marched in Lima", "a summit in Doha", "eased the
+    5. the party a condition on the act names: "threatened to ban imports if Peru sends
+       troops";
+    6. the place an act is done in: "marched in Lima", "a summit in Doha", "eased the
        curfew in Chad" (not for statements and appeals).
     """
     if pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
@@ -411,6 +414,9 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
                     break
         if found:
             return found
+    found = _others(_condition_subjects(token, index), sources)
+    if found:
+        return found
     if pattern.code[:2] not in _UNPLACED_ROOTS and not _reciprocal(pattern.code, sources):
         governor = _governor(token) if pattern.kind == "noun" else _light_object(pattern, token) if pattern.objects else None
         places = _prepositional_objects([token, *([governor] if governor is not None else [])], "in")
@@ -420,6 +426,20 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
                 found = [f for f in found if not any(f.participant.country == s.participant.country for s in sources)]
             if found:
                 return found[:1]
+    return []
+
+
+def _condition_subjects(word: Token, index: ActorIndex) -> list[Filler]:
+    """The party a condition on the act names: an act promised or threatened "if" or
+    "unless" someone does something is aimed at them ("threatened to ban imports if Peru
+    sends troops": Peru). The condition may hang from the act or its control verb."""
+    holders = [word, *([word.head] if word.dep_ in ("xcomp", "conj") else [])]
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children):
+                subject = _clause_subject(clause)
+                if subject is not None and (fillers := index.fillers(subject)):
+                    return fillers
     return []
 
 

@@ -547,3 +547,16 @@ def test_arrests_after_an_act_of_force_are_acts_of_their_own() -> None:
 def test_what_an_unnamed_accuser_alleges_is_not_coded_either() -> None:
     found = dyads("A report alleged that Chilean troops took part in the killing of Peruvian farmers.")
     assert not any(code.startswith("18") for _, _, code in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile threatened to ban imports if Peru sends troops.", ("CHL", "PER", "1312")),
+        ("Chile will close the border unless Peru withdraws its troops.", ("CHL", "PER", "1381")),
+    ],
+)
+def test_a_conditional_act_is_aimed_at_the_party_its_condition_names(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in dyads(text)
