@@ -366,7 +366,8 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
     2. a control verb's governed clause: "threatened to close the Saudi consulate", or
        the purpose an act serves: "opened fire to disperse the strikers";
     3. an act asked for, named on its noun: "called for an Israeli withdrawal";
-    4. the party an act on an object concerns: "ratified a treaty with Moldova",
+    4. the party an act on an object concerns: "ratified a treaty with Moldova", "tightened
+       the blockade of Serbia" (an object that is an act, by "of" first),
        "engaged Nigerien soldiers in a gunfight", or for an answer to someone's act its
        author: "rejected an offer from Kabul";
     5. the party a condition on the act names: "threatened to ban imports if Peru sends
@@ -406,6 +407,10 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
         else:
             owners = [c for c in holder.children if c.dep_ in ("poss", "amod", "compound")] if pattern.objects else []
             found = next((fillers for owner in owners if (fillers := _others(index.fillers(owner), sources))), [])
+        if not found and pattern.kind == "verb" and holder.lemma_.lower() in load_lexicon().nouns:
+            # an object that is an act names whom it is done to by "of": "tightened the
+            # blockade of Serbia", "lifted the siege of the town"
+            found = _others([f for pobj in _prepositional_objects([holder], "of") for f in index.fillers(pobj)], sources)
         concerning = _CONCERNING_PREPOSITIONS | (_AUTHOR_PREPOSITIONS if pattern.code[:2] in _RESPONDING_ROOTS else frozenset())
         for child in holder.children if not found else ():
             if child.dep_ == "prep" and child.lower_ in concerning:

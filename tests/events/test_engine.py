@@ -560,3 +560,9 @@ def test_a_conditional_act_is_aimed_at_the_party_its_condition_names(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in dyads(text)
+
+
+def test_an_object_that_is_an_act_names_its_target_by_of() -> None:
+    found = dyads("Chile tightened the naval blockade of Peru with Bolivia's help.")
+    assert ("CHL", "PER", "163") in found
+    assert ("CHL", "BOL", "163") not in found
