@@ -422,7 +422,7 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
     found = _others(_condition_subjects(token, index), sources)
     if found:
         return found
-    if pattern.code[:2] not in _UNPLACED_ROOTS and not _reciprocal(pattern.code, sources):
+    if pattern.code[:2] not in _UNPLACED_ROOTS and not _reciprocal(pattern.code, sources) and not _held_together(pattern.code, pattern, token, sources):
         governor = _governor(token) if pattern.kind == "noun" else _light_object(pattern, token) if pattern.objects else None
         places = _prepositional_objects([token, *([governor] if governor is not None else [])], "in")
         for place in places:
@@ -1011,12 +1011,7 @@ def _events_of(
         replace(target, participant=match.index.localised(target.participant, match.predicate, source_countries))
         for target in match.targets
     ]
-    if (
-        not all_targets
-        and info.root == "15"
-        and 1 < len(sources) <= _MOST_RECIPROCAL
-        and (info.code == _DRILLS_CODE or _done_jointly(match))
-    ):
+    if not all_targets and _held_together(info.code, match.pattern, match.predicate, sources):
         # "Chile and Peru held (joint) drills": military cooperation between them, not a
         # show of force (which a named target still makes it: "joint drills off Japan");
         # other postures are joint when the sentence says so ("patrolled together")
@@ -1047,13 +1042,20 @@ def _events_of(
     return events
 
 
-def _done_jointly(match: Match) -> bool:
+def _held_together(code: str, pattern: Pattern, predicate: Token, sources: Sequence[Filler]) -> bool:
+    """Coordinated parties hold a show of force together: drills or exercises (150), or any
+    posture (15) the sentence marks as joint (``_done_jointly``)."""
+    if code[:2] != "15" or not 1 < len(sources) <= _MOST_RECIPROCAL:
+        return False
+    return code == _DRILLS_CODE or _done_jointly(pattern, predicate)
+
+
+def _done_jointly(pattern: Pattern, predicate: Token) -> bool:
     """The sentence says its parties do the act together: "joint" or "combined" on the act
     or its object ("held joint exercises"), "jointly" or "together" on the verb, or "each
     other" / "one another" in its clause."""
-    predicate = match.predicate
     words = [predicate, *predicate.children]
-    if match.pattern.kind == "verb" and (light := _light_object(match.pattern, predicate)) is not None:
+    if pattern.kind == "verb" and (light := _light_object(pattern, predicate)) is not None:
         words += light.children
     elif (governor := _governor(predicate)) is not None:
         words += governor.children

@@ -566,3 +566,9 @@ def test_an_object_that_is_an_act_names_its_target_by_of() -> None:
     found = dyads("Chile tightened the naval blockade of Peru with Bolivia's help.")
     assert ("CHL", "PER", "163") in found
     assert ("CHL", "BOL", "163") not in found
+
+
+def test_the_place_of_joint_drills_is_not_their_target() -> None:
+    found = dyads("Russia and China held joint naval drills in the Sea of Japan.")
+    assert {("RUS", "CHN", "062"), ("CHN", "RUS", "062")} <= found
+    assert not any(target == "JPN" for _, target, _ in found)
