@@ -59,7 +59,7 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _ABOUT_PREPOSITIONS = frozenset({"of", "for", "over"})
 # "captured the town in an offensive", "during a visit": the verb's subject does the act
 _MEANS_PREPOSITIONS = frozenset({"in", "during", "through", "via"})
-_ACCUSING_ROOT = "11"
+_ACCUSING_ROOT = "11"  # accusations: what their "that" clause alleges is not coded as done
 _ABOUT_ROOTS = frozenset({"01", "05", "11", "12"})
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 # A bare statement or appeal is event data only when it is addressed to someone: "Putin
@@ -102,12 +102,12 @@ _JOINTLY = frozenset({"joint", "jointly", "together", "combined"})
 _JOINT_FORCE_CODE = "062"
 _DRILLS_CODE = "150"  # drills, exercises, shows of force: one act, whoever holds it
 _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
-# Acts asked for: what their "that" clause holds has not happened
 # Prefixes the tokenizer splits from their verb at the hyphen ("re-open", "co-operate")
 _HYPHEN_PREFIXES = frozenset({"re", "co", "de", "pre", "counter"})
 _HYPHENATED_PREFIX = re.compile(r"\b(?:" + "|".join(sorted(_HYPHEN_PREFIXES)) + r")-[a-z]", re.IGNORECASE)
 _COMMITMENTS = "commitments.tsv"  # the control verbs' own events (pattern origin)
 _CONDITION_MARKS = frozenset({"if", "unless"})
+# Acts asked for (appeals, demands): what their "that" clause holds has not happened
 _REQUEST_ROOTS = frozenset({"02", "10"})
 # "after the invasion", "despite warnings": an act named in a time or concession phrase is
 # background to the sentence's news
@@ -422,7 +422,8 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
     found = _others(_condition_subjects(token, index), sources)
     if found:
         return found
-    if pattern.code[:2] not in _UNPLACED_ROOTS and not _reciprocal(pattern.code, sources) and not _held_together(pattern.code, pattern, token, sources):
+    placed = not _reciprocal(pattern.code, sources) and not _held_together(pattern.code, pattern, token, sources)
+    if pattern.code[:2] not in _UNPLACED_ROOTS and placed:  # not where parties act together
         governor = _governor(token) if pattern.kind == "noun" else _light_object(pattern, token) if pattern.objects else None
         places = _prepositional_objects([token, *([governor] if governor is not None else [])], "in")
         for place in places:
@@ -676,9 +677,8 @@ def _governor(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.head.pos_ in _VERB_POS:
         return noun.head.head
-    measure = noun.head.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and measure.lemma_.lower() in word_list("measure_nouns.txt"):
-        return _governor(measure)  # "launched a wave of strikes": launched the strikes
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in word_list("measure_nouns.txt"):
+        return _governor(noun.head.head)  # "launched a wave of strikes": launched the strikes
     return None
 
 
@@ -826,8 +826,8 @@ def _inside_what_is_said_about(predicate: Token, about: frozenset[int], alleging
     """The act is what an accusation, a rejection or a statement is about: "accused Russia
     of failing to...", "denied attacking", "condemned X for shelling", or the clause of an
     accusation, whoever makes it (``alleging``: "a report alleged that Chad attacked..."):
-    not coded as having happened. (What an appeal or an offer is for, "asked Germany for tanks", is the act
-    asked for, and the appeal's own pattern codes it.)"""
+    not coded as having happened. (What an appeal or an offer is for, "asked Germany for
+    tanks", is the act asked for, and the appeal's own pattern codes it.)"""
     child = predicate
     for ancestor in predicate.ancestors:
         if ancestor.i in about and child.dep_ == "prep" and child.lower_ in _ABOUT_PREPOSITIONS:
@@ -876,8 +876,10 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
       content ("turned down an invitation to visit Paris", "shelved plans to buy jets");
     - an infinitive of purpose is what an act is for, not yet done ("sent envoys to
       negotiate", "marched to demand reforms");
-    - the "that" clause of an appeal or demand is what is asked for ("demanded that Chile
-      recall its envoy");
+    - the "that" clause of an appeal or demand, whoever makes it, is what is asked for
+      ("demanded that Chile recall its envoy", ``_asked_clauses``);
+    - a participle that says whom an act of force killed is its outcome
+      (``_consequence_of_force``);
     - the aims a document, plan or law states are not its authors' acts ("a draft
       resolution that seeks to impose sanctions");
     - a present relative clause or participle describes a party (``_describes_a_party``).
