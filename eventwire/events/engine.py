@@ -28,6 +28,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from spacy import symbols
+from spacy.attrs import ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.lexicon import load_lexicon as load_actor_tables
@@ -104,9 +107,11 @@ _DRILLS_CODE = "150"  # drills, exercises, shows of force: one act, whoever hold
 _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
 # Prefixes the tokenizer splits from their verb at the hyphen ("re-open", "co-operate")
 _HYPHEN_PREFIXES = frozenset({"re", "co", "de", "pre", "counter"})
+_HYPHEN = hash_string("-")
 _HYPHENATED_PREFIX = re.compile(r"\b(?:" + "|".join(sorted(_HYPHEN_PREFIXES)) + r")-[a-z]", re.IGNORECASE)
 _COMMITMENTS = "commitments.tsv"  # the control verbs' own events (pattern origin)
 _CONDITION_MARKS = frozenset({"if", "unless"})
+_CLAUSE_DEPS = frozenset({symbols.ccomp, symbols.acl, symbols.relcl})  # by id: read per token
 # Acts asked for (appeals, demands): what their "that" clause holds has not happened
 _REQUEST_ROOTS = frozenset({"02", "10"})
 # "after the invasion", "despite warnings": an act named in a time or concession phrase is
@@ -171,8 +176,8 @@ def _with_prefixed_verbs_joined(doc: Doc, lexicon: Lexicon) -> Doc:
     form when the lexicon has it ("reestablish") and the base verb otherwise ("re-impose":
     "impose"). The actors index by character offsets, which the join keeps; the copy is
     made only for a text that has such a verb."""
-    if _HYPHENATED_PREFIX.search(doc.text) is None:  # the common case, decided on the text
-        return doc
+    if _HYPHEN not in doc.to_array(ORTH) or _HYPHENATED_PREFIX.search(doc.text) is None:
+        return doc  # the common case, decided without reading the tokens one by one
     joins = []
     for token in doc[2:]:
         hyphen, prefix = token.nbor(-1), token.nbor(-2)
@@ -204,7 +209,10 @@ def _sentence_events(
 ) -> list[Event]:
     matches: dict[int, Match] = {}
     consumed: set[int] = set()
+    clauses: list[Token] = []  # the words with a clause relation, gathered in the same pass
     for token in sentence:
+        if token.dep in _CLAUSE_DEPS:
+            clauses.append(token)
         if token.i in consumed:
             continue
         for match in _matches(token, lexicon, index):
@@ -235,8 +243,8 @@ def _sentence_events(
         matches[obligation.predicate.i] = obligation
     controls = {match.modality.control.i for match in matches.values() if match.modality.control is not None}
     talked_about = _words_talked_about(matches)
-    alleging = _accusing_words(sentence, lexicon)
-    asked = _asked_clauses(sentence, lexicon)
+    alleging = _accusing_words(clauses, lexicon)
+    asked = _asked_clauses(clauses, lexicon)
     events: list[Event] = []
     dates: dict[int, EventDate | None] = {}
     seen: set[tuple[str | None, str | None, str]] = set()
@@ -518,8 +526,12 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             between = [f for head in _prepositional_objects(holders, "between") for f in index.fillers(head)]
             if len(between) > 1:
                 sources, targets = between, []
-        committed = _committed_to(token) if pattern.kind == "noun" and not pattern.objects and modality.control is None else None
-        if committed is not None and sources and _done_by_subject_of(committed[0], sources, index):
+        committed = (
+            _committed_to(token, sources, index)
+            if sources and pattern.kind == "noun" and not pattern.objects and modality.control is None
+            else None
+        )
+        if committed is not None:
             modality = controlled_by(*committed)
             targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
         if not sources and targets and pattern.code[:2] in _VIOLENT_ROOTS and _perpetrator_unnamed(token, modality):
@@ -538,16 +550,19 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
         yield Match(pattern, token, sources, targets, modality, index)
 
 
-def _committed_to(noun: Token) -> tuple[Token, Control] | None:
+def _committed_to(noun: Token, sources: list[Filler] | None = None, index: ActorIndex | None = None) -> tuple[Token, Control] | None:
     """The control verb an event noun is the object of, when that verb's only patterns are
     its own commitment (``commitments.tsv``): "agreed to talks with Peru" is an intent to
     meet, as "agreed to meet Peru" is. A verb with acts of its own keeps them ("rejected
-    talks" is a rejection, by the lexicon's ``reject`` rows)."""
+    talks" is a rejection, by the lexicon's ``reject`` rows). With ``sources``, only when
+    they are the verb's subject (``_done_by_subject_of``), tested first: it is cheaper."""
     found = noun_control(noun)
     if found is None:
         return None
-    own = [p for p in _patterns_for(found[0], load_lexicon()) if _fits(p, found[0])]
-    return found if all(_COMMITMENTS in p.origin for p in own) else None
+    if sources is not None and index is not None and not _done_by_subject_of(found[0], sources, index):
+        return None
+    others = [p for p in _patterns_for(found[0], load_lexicon()) if _COMMITMENTS not in p.origin]
+    return found if not any(_fits(p, found[0]) for p in others) else None
 
 
 def _done_by_subject_of(verb: Token, sources: list[Filler], index: ActorIndex) -> bool:
@@ -811,14 +826,15 @@ def _words_talked_about(matches: dict[int, Match]) -> frozenset[int]:
     return frozenset(about)
 
 
-def _accusing_words(sentence: Span, lexicon: Lexicon) -> frozenset[int]:
-    """The verbs that accuse (root 11) and govern a clause, whether or not the accuser is an
-    actor ("a report alleged that the army took part..."): their clause is what is alleged."""
+def _accusing_words(clauses: list[Token], lexicon: Lexicon) -> frozenset[int]:
+    """The verbs that accuse (root 11) and govern a clause (among the sentence's
+    ``clauses``), whether or not the accuser is an actor ("a report alleged that the army
+    took part..."): their clause is what is alleged."""
+    heads = {clause.head.i: clause.head for clause in clauses if clause.dep_ == "ccomp"}
     return frozenset(
-        token.i
-        for token in sentence
-        if any(child.dep_ == "ccomp" for child in token.children)
-        and any(p.code[:2] == _ACCUSING_ROOT and _fits(p, token) for p in _patterns_for(token, lexicon))
+        i
+        for i, head in heads.items()
+        if any(p.code[:2] == _ACCUSING_ROOT and _fits(p, head) for p in _patterns_for(head, lexicon))
     )
 
 
@@ -841,14 +857,15 @@ def _inside_what_is_said_about(predicate: Token, about: frozenset[int], alleging
     return False
 
 
-def _asked_clauses(sentence: Span, lexicon: Lexicon) -> frozenset[int]:
+def _asked_clauses(clauses: list[Token], lexicon: Lexicon) -> frozenset[int]:
     """The clauses that say what an appeal or a demand asks for, by their verbs: the "that"
     clause of a word that fits a pattern of root 02 or 10, whether or not its author is an
     actor ("demanded that Chile recall..."), of a verb whose object is such a noun ("repeated
     its demand that...": the parser may hang the clause there), or of a noun that such a
-    word asks for ("demanded an admission that Chile had lied")."""
+    word asks for ("demanded an admission that Chile had lied"). ``clauses``: the
+    sentence's words with a clause relation."""
     found: set[int] = set()
-    for clause in sentence:
+    for clause in clauses:
         if not _is_content_clause(clause):
             continue
         head = clause.head
