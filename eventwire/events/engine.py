@@ -942,7 +942,7 @@ def _consequence_of_force(match: Match, matches: dict[int, Match]) -> bool:
         participle = participle.head
     if participle.dep_ != "advcl" or participle.tag_ != "VBG" or _clause_subject(participle) is not None:
         return False
-    act = next((m for m in matches.values() if m.predicate.i == participle.head.i), None)
+    act = matches.get(participle.head.i)  # by its word: one look-up, not a scan of the matches
     if act is None or act.pattern.code[:2] not in _FORCE_ROOTS or match.pattern.code[:2] not in _VIOLENT_ROOTS:
         return False
     return bool(act.targets) or not match.targets  # the victims named only here still tell whom
