@@ -176,18 +176,15 @@ def _with_prefixed_verbs_joined(doc: Doc, lexicon: Lexicon) -> Doc:
     form when the lexicon has it ("reestablish") and the base verb otherwise ("re-impose":
     "impose"). The actors index by character offsets, which the join keeps; the copy is
     made only for a text that has such a verb."""
-    if _HYPHEN not in doc.to_array(ORTH) or _HYPHENATED_PREFIX.search(doc.text) is None:
-        return doc  # the common case, decided without reading the tokens one by one
+    if _HYPHEN not in doc.to_array(ORTH):
+        return doc  # the common case, decided without reading the text
     joins = []
-    for token in doc[2:]:
-        hyphen, prefix = token.nbor(-1), token.nbor(-2)
-        if (
-            hyphen.text != "-"
-            or prefix.lower_ not in _HYPHEN_PREFIXES
-            or prefix.whitespace_
-            or hyphen.whitespace_
-            or not token.is_alpha
-        ):
+    for found in _HYPHENATED_PREFIX.finditer(doc.text):
+        piece = doc.char_span(found.start(), found.end() - 2)  # the prefix, when it is a token
+        if piece is None or piece.end + 1 >= len(doc):
+            continue
+        prefix, hyphen, token = doc[piece.start], doc[piece.end], doc[piece.end + 1]
+        if hyphen.text != "-" or prefix.whitespace_ or hyphen.whitespace_ or not token.is_alpha:
             continue
         tag = next((t.tag_ for t in (prefix, token) if t.tag_.startswith("VB")), None)
         forms = verb_forms(token)
