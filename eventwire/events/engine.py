@@ -881,9 +881,9 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
     - an event noun inside another noun's phrase is part of what that noun names ("the
       renewal of the mandate for the monitoring mission", "a march in protest against the
       arrests"), unless that noun measures it ("a wave of arrests");
-    - an event noun in a time or concession phrase, or a verb in a time clause, is
-      background ("after last year's invasion", "despite appeals from aid groups", "two
-      weeks after rebels seized the town"): it was news when it happened;
+    - an event noun in a time or concession phrase is background ("after last year's
+      invasion", "despite appeals from aid groups"): it was news when it happened (a
+      clause reports the act itself: "ties warmed after the president visited Peru");
     - an event noun a rejection takes as its object is what is rejected, coded as the
       rejection ("turned down Peru's proposal");
     - an infinitive on a noun that another coded act takes as its object is that object's
@@ -905,8 +905,6 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
         return True
     if _describes_a_party(predicate) or _consequence_of_force(match, matches):
         return True
-    if predicate.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_PREPOSITIONS for c in predicate.children):
-        return True  # "... two weeks after rebels seized the town"
     if match.pattern.kind == "noun":
         # the parser may take "following" for a verb and the noun for its object
         if head.lower_ in _BACKGROUND_PREPOSITIONS and predicate.dep_ in ("pobj", "dobj"):
