@@ -32,6 +32,7 @@ _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their"})
 _PRONOUNS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "him", "them"})
+_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "port", "capital"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
@@ -186,6 +187,8 @@ class ActorIndex:
         if participant.country is not None or participant.code is None or len(participant.code) != 3:
             return participant
         act = [predicate, predicate.head] if predicate.pos_ in ("NOUN", "PROPN") else [predicate]
+        # what does the act is where the act is: "a car bomb near Kirkuk killed..."
+        act += [child for word in act for child in word.children if child.dep_ == "nsubj" and child.pos_ == "NOUN"]
         for place in (p for word in act for p in _places_of(word)) if at_place else ():
             if place.i in self._dateline:
                 continue
@@ -335,13 +338,15 @@ def with_country(participant: Participant, country_code: str, country: str) -> P
 
 def _places_of(predicate: Token) -> list[Token]:
     """The places an act is said to happen at: objects of "in", "at", "near", "outside" on
-    the predicate, and the places nested in them ("at the port of Mombasa")."""
+    the predicate, and the places nested in them ("at the port of Mombasa", "near the
+    town of Kirkuk")."""
     found: list[Token] = []
     frontier = [predicate]
     while frontier:
         holder = frontier.pop(0)
         for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
+            nested = holder is not predicate and child.lower_ == "of"  # "near the town of Kirkuk"
+            if child.dep_ == "prep" and (child.lower_ in _PLACE_PREPOSITIONS or nested):
                 objects = [pobj for pobj in child.children if pobj.dep_ == "pobj"]
                 found.extend(objects)
                 frontier.extend(objects)
@@ -408,7 +413,7 @@ def _city(head: Token) -> Filler | None:
     """A city or province the model tags as a place stands for its country ("protested in
     Delhi"), when one country clearly owns the name (the most populous reading is ten times
     the next)."""
-    if head.ent_type_ not in ("GPE", "LOC"):
+    if head.ent_type_ not in ("GPE", "LOC") and not _named_settlement(head):
         return None
     span = next((entity for entity in head.sent.ents if entity.start <= head.i < entity.end), head.doc[head.i : head.i + 1])
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
@@ -424,6 +429,17 @@ def _city(head: Token) -> Filler | None:
         return None
     participant = party_named_by(span, name=country.name, code=country.cameo, country=candidates[0].iso3, sector=None)
     return Filler(participant, head)
+
+
+def _named_settlement(token: Token) -> bool:
+    """A proper name that the phrase itself calls a place, whatever the model's entity
+    label: "the town of Samarra", "the province of Helmand"."""
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in _SETTLEMENT_NOUNS
+    )
 
 
 def names_a_place(token: Token) -> bool:

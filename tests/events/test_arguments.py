@@ -1,0 +1,25 @@
+"""How participants are found and placed (``eventwire/events/arguments.py``), on sentences
+of our own through the real parse: each test pins one convention of CAMEO actor coding."""
+
+from __future__ import annotations
+
+from eventwire.events import code_text
+
+PUBLISHED = "2024-08-16"
+
+
+def dyads(text: str) -> set[tuple[str | None, str | None, str]]:
+    """(source country, target country, CAMEO root) of every event of ``text``."""
+    return {
+        (e.source.country if e.source else None, e.target.country if e.target else None, e.code[:2])
+        for e in code_text(text, published=PUBLISHED)
+    }
+
+
+def test_an_unnamed_attacker_is_placed_where_its_weapon_was() -> None:
+    # the bomb's place is the act's place; the victims' being from there does not exclude it
+    assert ("IRQ", "IRQ", "18") in dyads("A car bomb near the town of Kirkuk killed three Iraqi policemen.")
+
+
+def test_a_town_named_as_such_is_a_place_whatever_the_model_labels_it() -> None:
+    assert ("PAK", "PAK", "17") in dyads("Police near the port city of Karachi arrested ten protesters.")
