@@ -175,3 +175,14 @@ def tokens_for_words(span: Span, words: int) -> int:
 def is_subject(token: Token) -> bool:
     """Whether ``token`` (through coordination) is the subject of a clause."""
     return coordinated_root(token).dep_ in SUBJECTS
+
+
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+"""Prefixes that make a country form a stance, not a nationality: an "anti-Russia blogger"
+or a "pro-Moscow militia" is placed by where it acts, not coded as Russia's."""
+
+
+def after_stance_prefix(token: Token) -> bool:
+    """Whether ``token`` follows "anti-" or "pro-" ("anti-Syria", "pro-Western")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES

@@ -20,6 +20,7 @@ from eventwire.actors.lexicon import load_lexicon
 from eventwire.actors.matcher import token_key
 from eventwire.actors.model import Actor, compose_code
 from eventwire.actors.placenames import place_candidates
+from eventwire.actors.syntax import after_stance_prefix
 from eventwire.events.lexicon import load_lexicon as load_event_lexicon
 from eventwire.events.lexicon import sectors_with_role
 from eventwire.extract.furniture import dateline_length
@@ -247,8 +248,13 @@ class ActorIndex:
                     found.append(Filler(other, token))
             if found and sector_only(filler.participant):  # "Turkish jets and drones"
                 first = found[0].participant
-                if first.country is not None and first.sector is not None and first.code:
+                # the adjective before the first conjunct qualifies them all: "Israeli
+                # jets and tanks" are one state's forces, not two parties
+                shared_adjective = found[0].token.i != head.i and found[0].token.head.i == head.i
+                if first.country is not None and first.code and (first.sector is not None or shared_adjective):
                     filler = Filler(with_country(filler.participant, first.code, first.country), filler.token)
+                    if first.sector is None:
+                        continue
             if not any(same_party(filler.participant, other.participant) for other in found):
                 found.append(filler)
         return found
@@ -364,13 +370,13 @@ def _sentence_places(predicate: Token) -> list[Token]:
 def _role_noun(head: Token) -> Filler | None:
     """A state institution named by a noun of the actor tables that the actor stage left
     alone, as the head or a compound of the phrase ("the police response", "army
-    positions"): a party coded by its sector, to be placed like any other
-    (``ActorIndex.localised``). Other sectors' nouns modify too much else to stand for a
-    party ("an association agreement", "union rules")."""
+    positions"), or an armed group's ("rebel positions", "guerrilla camps"): a party coded by
+    its sector, to be placed like any other (``ActorIndex.localised``). Other sectors' nouns
+    modify too much else to stand for a party ("an association agreement", "union rules")."""
     tables = load_lexicon()
     for token in (head, *(child for child in head.children if child.dep_ == "compound")):
         agent = tables.agents.lookup(token.lemma_) if token.pos_ == "NOUN" else None
-        if agent is not None and agent.sector in sectors_with_role("state"):
+        if agent is not None and (agent.sector in sectors_with_role("state") or agent.sector in sectors_with_role("armed")):
             return Filler(party_named_by(token, name=token.text, code=agent.sector, country=None, sector=agent.sector), token)
     return None
 
@@ -384,7 +390,7 @@ def _country_form(head: Token) -> Filler | None:
     words = sorted((head, *_phrase_tokens(head)), key=lambda token: token.i)
     keys = [token_key(token.text) for token in words]
     for position, token in enumerate(words):
-        if not (token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "LOC")):
+        if not (token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "LOC")) or after_stance_prefix(token):
             continue
         match = lexicon.country_forms.longest_at(keys, position)
         if match is None or len(match.values) != 1 or match.values[0] is None:

@@ -106,3 +106,13 @@ def test_resolve_text_places_and_context() -> None:
     assert resolve_text("a market in Mombasa").country == "KEN"
     assert resolve_text("Punjab government", context="Pakistan").country == "PAK"
     assert resolve_text("the envoy to Lagos").country is None
+
+
+def test_stance_prefix_does_not_give_a_country() -> None:
+    """An "anti-Russia blogger" is a journalist of no country the phrase names."""
+    from eventwire.actors import find_actors
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("A prominent anti-Russia blogger was killed in Minsk.")
+    blogger = next(actor for actor in find_actors(doc, published="2020-01-01") if "blogger" in actor.name)
+    assert blogger.country is None

@@ -23,3 +23,17 @@ def test_an_unnamed_attacker_is_placed_where_its_weapon_was() -> None:
 
 def test_a_town_named_as_such_is_a_place_whatever_the_model_labels_it() -> None:
     assert ("PAK", "PAK", "17") in dyads("Police near the port city of Karachi arrested ten protesters.")
+
+
+def test_a_stance_prefix_is_no_nationality() -> None:
+    # an "anti-Russia" writer is not Russian: coded where the act happens
+    found = dyads("A prominent anti-Russia blogger was killed in Minsk.")
+    assert ("BLR", "BLR", "18") in found
+    assert not any(target == "RUS" for _, target, _ in found)
+
+
+def test_an_adjective_qualifies_every_conjunct() -> None:
+    # "Nigerian helicopters and tanks" are one state's forces, not each other's targets;
+    # "rebel positions" are the rebels' (an armed group's noun as a modifier), at home
+    found = dyads("Nigerian helicopters and tanks shelled rebel positions near Maiduguri.")
+    assert found == {("NGA", "NGA", "19")}
