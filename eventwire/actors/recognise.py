@@ -352,6 +352,24 @@ def _counted_people(head: Token) -> bool:
     return of is not None and (of.head.like_num or of.head.lemma_.lower() in QUANTITY_NOUNS)
 
 
+def _home_country(head: Token, names: Sequence[Name], nation: Country) -> Country | None:
+    """The country a people named by its demonym lives in, when the phrase places it in
+    another: "Kosovo Albanians", "the Hungarians of Romania", "Russians in Latvia". CAMEO
+    codes such a community by where it lives, not by its kin state. Only a country's name
+    places it: an adjective may name either side ("Bosnian Serbs" live in Bosnia,
+    "Japanese Canadians" in Canada)."""
+    places = [child for child in head.children if child.dep_ == "compound" and child.i < head.i]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            places += [pobj for pobj in prep.children if pobj.dep_ == "pobj"]
+    for place in places:
+        for name in names:
+            match = name.country
+            if match is not None and match.kind == "name" and name.start <= place.i < name.end and match.country != nation:
+                return match.country
+    return None
+
+
 def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None:
     doc = book.doc
     for name in names:
@@ -375,6 +393,9 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             code, sector, kind = compose_code(country.cameo, match.sector), match.sector, "country"
         elif match.kind == "adjective" and (is_modifier(head) or head.pos_ not in NOMINAL_POS) or is_place(head):
             continue
+        elif (home := _home_country(head, names, country)) is not None:
+            country = home
+            code, sector, kind = compose_code(country.cameo, CIVILIANS), CIVILIANS, "group"
         elif _counted_people(head):
             code, sector, kind = compose_code(country.cameo, CIVILIANS), CIVILIANS, "group"
         else:
