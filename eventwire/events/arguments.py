@@ -167,8 +167,9 @@ class ActorIndex:
         for token in _phrase_tokens(head):
             if token.dep_ not in ("poss", "compound", "amod", "npadvmod"):
                 continue
-            other = self.at(token)
-            if other is not None and other.code is not None and other.name != found.name and not sector_only(other):
+            # the word may also be inside the group's own mention ("the Obama administration")
+            other = next((p for p in self.all_at(token) if p.name != found.name), None)
+            if other is not None and other.code is not None and not sector_only(other):
                 if other.country is not None and found.code and len(other.code or "") == 3:
                     return Filler(with_country(found, other.code or "", other.country), token)
                 return Filler(other, token)

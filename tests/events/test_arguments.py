@@ -37,3 +37,12 @@ def test_an_adjective_qualifies_every_conjunct() -> None:
     # "rebel positions" are the rebels' (an armed group's noun as a modifier), at home
     found = dyads("Nigerian helicopters and tanks shelled rebel positions near Maiduguri.")
     assert found == {("NGA", "NGA", "19")}
+
+
+def test_a_leader_named_on_a_government_gives_it_his_country() -> None:
+    # "the Erdogan government": the surname is both a person and part of the group's mention
+    found = {
+        (e.source.country, e.code[:2])
+        for e in code_text("The Erdogan government arrested dozens of journalists.", published="2015-06-01")
+    }
+    assert ("TUR", "17") in found
