@@ -121,10 +121,11 @@ class ActorIndex:
             # an act stands for its doer when the phrase names one ("condemned Russia's
             # invasion" targets Russia); else for whom it was done to, below
             modifiers = [t for t in modifiers if t.dep_ in ("poss", "amod", "compound")]
-        for token in modifiers:
-            found = self.at(token)
-            if found is not None:
-                return Filler(found, token)
+        # a coded actor wins over one nothing codes: "a leader's armed group" is the group
+        # when the table knows it and not the leader
+        named = [Filler(found, token) for token in modifiers if (found := self.at(token)) is not None]
+        if named:
+            return next((filler for filler in named if filler.participant.code), named[0])
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:

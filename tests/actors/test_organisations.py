@@ -212,3 +212,18 @@ def test_a_cell_that_is_no_date_is_an_error(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(organisations, "data_rows", lambda name, columns: rows)
     with pytest.raises(ValueError, match="expected an ISO date"):
         read_organisations()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("European Community trade ministers met in Luxembourg.", "IGOEUREEC"),
+        ("The International Labour Office published a report.", "IGOUNOLABILO"),
+    ],
+)
+def test_former_and_secretariat_names_code_the_organisation(text: str, code: str) -> None:
+    """The EU's name before 1993 and the ILO's secretariat are the organisations themselves."""
+    from eventwire.actors import find_actors
+    from eventwire.nlp import load_nlp
+
+    assert code in {actor.code for actor in find_actors(load_nlp()(text), published="1990-05-01")}

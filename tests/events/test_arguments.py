@@ -46,3 +46,8 @@ def test_a_leader_named_on_a_government_gives_it_his_country() -> None:
         for e in code_text("The Erdogan government arrested dozens of journalists.", published="2015-06-01")
     }
     assert ("TUR", "17") in found
+
+
+def test_a_coded_group_wins_over_an_uncoded_possessor() -> None:
+    events = code_text("Ayman al-Zawahiri's al-Qaeda network threatened to attack France.", published=PUBLISHED)
+    assert events and all(e.source.code == "IMGMOSALQ" for e in events)
