@@ -180,9 +180,22 @@ def is_subject(token: Token) -> bool:
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 """Prefixes that make a country form a stance, not a nationality: an "anti-Russia blogger"
 or a "pro-Moscow militia" is placed by where it acts, not coded as Russia's."""
+AFFILIATION_PARTICIPLES = frozenset({"linked", "affiliated", "inspired", "allied", "aligned"})
+"""Participles after a hyphen that make the name before them an ally: an "al-Qaeda-linked
+group" is not al-Qaeda itself. A sponsor's proxy ("Rwandan-backed rebels") is left to the
+sponsor, as the event lexicon codes it."""
 
 
-def after_stance_prefix(token: Token) -> bool:
-    """Whether ``token`` follows "anti-" or "pro-" ("anti-Syria", "pro-Western")."""
+def names_another_party(token: Token) -> bool:
+    """Whether ``token`` names a party other than the phrase it modifies: after "anti-" or
+    "pro-" ("anti-Syria", "pro-Western"), or in a name before "-linked", "-affiliated"...
+    ("Al Qaeda-linked", "ISIS-affiliated")."""
     doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES:
+        return True
+    for end in range(token.i, min(token.i + 5, len(doc) - 2)):  # through a name of several words
+        if doc[end + 1].text == "-" and doc[end + 2].lower_ in AFFILIATION_PARTICIPLES:
+            return True
+        if not (doc[end + 1].pos_ == "PROPN" or doc[end + 1].text == "-"):
+            return False
+    return False

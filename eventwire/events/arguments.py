@@ -20,7 +20,7 @@ from eventwire.actors.lexicon import load_lexicon
 from eventwire.actors.matcher import token_key
 from eventwire.actors.model import Actor, compose_code
 from eventwire.actors.placenames import place_candidates
-from eventwire.actors.syntax import after_stance_prefix
+from eventwire.actors.syntax import names_another_party
 from eventwire.events.lexicon import load_lexicon as load_event_lexicon
 from eventwire.events.lexicon import sectors_with_role
 from eventwire.extract.furniture import dateline_length
@@ -392,7 +392,7 @@ def _country_form(head: Token) -> Filler | None:
     words = sorted((head, *_phrase_tokens(head)), key=lambda token: token.i)
     keys = [token_key(token.text) for token in words]
     for position, token in enumerate(words):
-        if not (token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "LOC")) or after_stance_prefix(token):
+        if not (token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "LOC")) or names_another_party(token):
             continue
         match = lexicon.country_forms.longest_at(keys, position)
         if match is None or len(match.values) != 1 or match.values[0] is None:

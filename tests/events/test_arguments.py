@@ -51,3 +51,8 @@ def test_a_leader_named_on_a_government_gives_it_his_country() -> None:
 def test_a_coded_group_wins_over_an_uncoded_possessor() -> None:
     events = code_text("Ayman al-Zawahiri's al-Qaeda network threatened to attack France.", published=PUBLISHED)
     assert events and all(e.source.code == "IMGMOSALQ" for e in events)
+
+
+def test_an_ally_named_before_linked_is_not_the_actor() -> None:
+    found = dyads("An al-Qaeda-linked Yemeni militant group attacked a Saudi border post.")
+    assert ("YEM", "SAU", "19") in found
