@@ -177,6 +177,21 @@ def is_subject(token: Token) -> bool:
     return coordinated_root(token).dep_ in SUBJECTS
 
 
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "port", "capital"})
+"""Nouns that call the name in their "of" phrase a place ("the town of Goma")."""
+
+
+def named_as_settlement(token: Token) -> bool:
+    """A proper name that its own phrase calls a place, whatever the model's entity label:
+    "the town of Samarra", "the province of Helmand"."""
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+    )
+
+
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 """Prefixes that make a country form a stance, not a nationality: an "anti-Russia blogger"
 or a "pro-Moscow militia" is placed by where it acts, not coded as Russia's."""

@@ -20,7 +20,7 @@ from eventwire.actors.lexicon import load_lexicon
 from eventwire.actors.matcher import token_key
 from eventwire.actors.model import Actor, compose_code
 from eventwire.actors.placenames import place_candidates
-from eventwire.actors.syntax import names_another_party
+from eventwire.actors.syntax import named_as_settlement, names_another_party
 from eventwire.events.lexicon import load_lexicon as load_event_lexicon
 from eventwire.events.lexicon import sectors_with_role
 from eventwire.extract.furniture import dateline_length
@@ -33,7 +33,6 @@ _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their"})
 _PRONOUNS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "him", "them"})
-_SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "port", "capital"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
@@ -365,8 +364,19 @@ def _sentence_places(predicate: Token) -> list[Token]:
     """The sentence's named places (GPE and LOC entities that are objects of a preposition,
     not modifiers: "near Kandahar", not "British soldiers"), nearest the predicate first: the
     fallback when the act's own phrases name none ("a mine near Kandahar killed...")."""
-    places = [entity.root for entity in predicate.sent.ents if entity.label_ in ("GPE", "LOC") and entity.root.dep_ == "pobj"]
+    places = [
+        entity.root
+        for entity in predicate.sent.ents
+        if entity.label_ in ("GPE", "LOC") and entity.root.dep_ == "pobj" and not _where_it_is_reported(entity.root, predicate)
+    ]
     return sorted(places, key=lambda token: abs(token.i - predicate.i))
+
+
+def _where_it_is_reported(place: Token, predicate: Token) -> bool:
+    """Whether ``place`` hangs from a verb above the act's own clause: "officials in Nairobi
+    said" places the speakers, not the fighting they report."""
+    verb = next((a for a in place.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i != predicate.i and any(a.i == verb.i for a in predicate.ancestors)
 
 
 def _role_noun(head: Token) -> Filler | None:
@@ -421,7 +431,7 @@ def _city(head: Token) -> Filler | None:
     """A city or province the model tags as a place stands for its country ("protested in
     Delhi"), when one country clearly owns the name (the most populous reading is ten times
     the next)."""
-    if head.ent_type_ not in ("GPE", "LOC") and not _named_settlement(head):
+    if head.ent_type_ not in ("GPE", "LOC") and not named_as_settlement(head):
         return None
     span = next((entity for entity in head.sent.ents if entity.start <= head.i < entity.end), head.doc[head.i : head.i + 1])
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
@@ -437,17 +447,6 @@ def _city(head: Token) -> Filler | None:
         return None
     participant = party_named_by(span, name=country.name, code=country.cameo, country=candidates[0].iso3, sector=None)
     return Filler(participant, head)
-
-
-def _named_settlement(token: Token) -> bool:
-    """A proper name that the phrase itself calls a place, whatever the model's entity
-    label: "the town of Samarra", "the province of Helmand"."""
-    return (
-        token.pos_ == "PROPN"
-        and token.dep_ == "pobj"
-        and token.head.lower_ == "of"
-        and token.head.head.lemma_.lower() in _SETTLEMENT_NOUNS
-    )
 
 
 def names_a_place(token: Token) -> bool:

@@ -56,3 +56,10 @@ def test_a_coded_group_wins_over_an_uncoded_possessor() -> None:
 def test_an_ally_named_before_linked_is_not_the_actor() -> None:
     found = dyads("An al-Qaeda-linked Yemeni militant group attacked a Saudi border post.")
     assert ("YEM", "SAU", "19") in found
+
+
+def test_the_reporters_place_is_not_the_acts_place() -> None:
+    # aid workers in Kigali report the killing; the victims are not Rwanda's
+    found = dyads("Rebels shelled the town of Goma on Sunday, killing about 30 people, aid workers in Kigali said.")
+    assert ("COD", "COD", "19") in found
+    assert not any("RWA" in (source, target) for source, target, _ in found)
