@@ -56,6 +56,7 @@ from eventwire.actors.syntax import (
 )
 
 CIVILIANS = "CVL"
+ETHNIC = "ethnic"
 QUANTIFIERS = frozenset({"many", "some", "several", "few", "most", "other", "more", "fewer"})
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "crowd"})
 PREDICATIVE = frozenset({"attr", "oprd"})
@@ -394,6 +395,9 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             code, sector, kind = compose_code(country.cameo, match.sector), match.sector, "country"
         elif match.kind == "adjective" and (is_modifier(head) or head.pos_ not in NOMINAL_POS) or is_place(head):
             continue
+        elif any(child.lower_ == ETHNIC for child in head.children):
+            # "ethnic Albanians": kin, not citizens; placed by where the text puts them
+            code, sector, kind = CIVILIANS, CIVILIANS, "group"
         elif (home := _home_country(head, names, country)) is not None:
             country = home
             code, sector, kind = compose_code(country.cameo, CIVILIANS), CIVILIANS, "group"
@@ -403,8 +407,10 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             code, sector, kind = country.cameo, own_sector, "country"
         label = country.name if kind == "country" else _without_determiner(span)
         evidence = None if kind == "country" else span.text
-        actor = Actor(label, code, lexicon.state_iso3(country), sector, kind, "dictionary", evidence=evidence)
-        book.add((kind, code or country.cameo), actor, span, "dictionary", head=head)
+        kin_only = code == CIVILIANS  # an ethnic group: no state of its own in the code
+        iso3 = None if kin_only else lexicon.state_iso3(country)
+        actor = Actor(label, code, iso3, sector, kind, "dictionary", evidence=evidence)
+        book.add((kind, code + country.cameo if kin_only else code or country.cameo), actor, span, "dictionary", head=head)
 
 
 def _pronouns(book: ActorBook) -> None:

@@ -63,3 +63,11 @@ def test_the_reporters_place_is_not_the_acts_place() -> None:
     found = dyads("Rebels shelled the town of Goma on Sunday, killing about 30 people, aid workers in Kigali said.")
     assert ("COD", "COD", "19") in found
     assert not any("RWA" in (source, target) for source, target, _ in found)
+
+
+def test_an_ethnic_group_is_coded_where_it_lives() -> None:
+    # "ethnic Hungarians" in a Romanian city are Romania's, not Hungary's
+    assert ("ROM", "ROM", "14") in {
+        (e.source.code[:3] if e.source and e.source.code else None, e.target.code[:3] if e.target and e.target.code else None, e.code[:2])
+        for e in code_text("Ethnic Hungarians rallied in Cluj against the language law.", published=PUBLISHED)
+    }
