@@ -33,6 +33,10 @@ _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their"})
 _PRONOUNS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "him", "them"})
+# Nouns of a relation between two parties: their possessor is the other one ("Russia's ally")
+_RELATIONAL_NOUNS = frozenset(
+    {"ally", "partner", "proxy", "client", "enemy", "foe", "rival", "adversary", "opponent", "neighbour", "neighbor"}
+)
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
@@ -280,12 +284,18 @@ def _antecedent(token: Token) -> Token:
 
 
 def _phrase_tokens(head: Token) -> Iterator[Token]:
-    """The words of ``head``'s noun phrase, breadth first, through modifiers only."""
-    frontier = [child for child in head.children if child.dep_ in _PHRASE_DEPS]
+    """The words of ``head``'s noun phrase, breadth first, through modifiers only; the
+    possessor of a relation ("Russia's ally", "Israel's militia ally") is the other party
+    of the relation, not the phrase's."""
+    frontier = [child for child in head.children if _of_the_phrase(child)]
     while frontier:
         token = frontier.pop(0)
         yield token
-        frontier.extend(child for child in token.children if child.dep_ in _PHRASE_DEPS)
+        frontier.extend(child for child in token.children if _of_the_phrase(child))
+
+
+def _of_the_phrase(child: Token) -> bool:
+    return child.dep_ in _PHRASE_DEPS and not (child.dep_ == "poss" and child.head.lemma_.lower() in _RELATIONAL_NOUNS)
 
 
 def _placed(participant: Participant, head: Token, index: ActorIndex) -> Participant:

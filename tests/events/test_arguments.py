@@ -71,3 +71,8 @@ def test_an_ethnic_group_is_coded_where_it_lives() -> None:
         (e.source.code[:3] if e.source and e.source.code else None, e.target.code[:3] if e.target and e.target.code else None, e.code[:2])
         for e in code_text("Ethnic Hungarians rallied in Cluj against the language law.", published=PUBLISHED)
     }
+
+
+def test_the_possessor_of_a_relation_is_the_other_party() -> None:
+    assert ("UKR", "BLR", "19") in dyads("Ukrainian drones struck Russia's ally Belarus.")
+    assert ("AFG", "AFG", "18") in dyads("Taliban fighters killed a commander of America's militia ally in eastern Afghanistan.")
