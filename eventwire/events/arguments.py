@@ -37,6 +37,7 @@ _PRONOUNS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", 
 _RELATIONAL_NOUNS = frozenset(
     {"ally", "partner", "proxy", "client", "enemy", "foe", "rival", "adversary", "opponent", "neighbour", "neighbor"}
 )
+_HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation", "blessing", "consent"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
@@ -108,6 +109,8 @@ class ActorIndex:
         form among its words (a place or an adjective the actor stage left alone)."""
         head = _antecedent(head)
         if head.i in self._dateline:  # "KYIV, Ukraine —": where the story was filed
+            return None
+        if _means_of_help(head):  # "with Egypt's help": a helper, not a party to the act
             return None
         found = self.at(head)
         if found is not None:
@@ -274,6 +277,12 @@ def _conjuncts(token: Token) -> Iterator[Token]:
     for conjunct in (*token.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)):
         if conjunct.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or conjunct.ent_type_:
             yield conjunct
+
+
+def _means_of_help(head: Token) -> bool:
+    """ "with Egypt's help", "with the support of France": the phrase names who helped the
+    doer, never whom the act is done to."""
+    return head.lemma_.lower() in _HELP_NOUNS and head.dep_ == "pobj" and head.head.lower_ == "with"
 
 
 def _antecedent(token: Token) -> Token:

@@ -76,3 +76,7 @@ def test_an_ethnic_group_is_coded_where_it_lives() -> None:
 def test_the_possessor_of_a_relation_is_the_other_party() -> None:
     assert ("UKR", "BLR", "19") in dyads("Ukrainian drones struck Russia's ally Belarus.")
     assert ("AFG", "AFG", "18") in dyads("Taliban fighters killed a commander of America's militia ally in eastern Afghanistan.")
+
+
+def test_a_helper_is_not_a_target() -> None:
+    assert not any(target == "EGY" for _, target, _ in dyads("The EU tightened the blockade of Gaza with Egypt's help."))
