@@ -112,6 +112,9 @@ class ActorIndex:
             return None
         if _means_of_help(head):  # "with Egypt's help": a helper, not a party to the act
             return None
+        if head.pos_ == "VERB":  # a participle read as the phrase's head: "the Red Cross operating in Iraq"
+            subject = next((child for child in head.children if child.dep_ == "nsubj"), None)
+            return self.phrase_actor(subject, depth - 1) if subject is not None and depth else None
         found = self.at(head)
         if found is not None:
             found = _placed(found, head, self)
