@@ -35,7 +35,7 @@ from eventwire.actors.agents import Agent, normal_words
 from eventwire.actors.book import ActorBook, PersonFacts
 from eventwire.actors.context import CountryContext, country_context
 from eventwire.actors.countries import Country
-from eventwire.actors.coref import is_role_description, is_person_pronoun, resolve_pronoun, resolve_role
+from eventwire.actors.coref import BODY_NOUNS, is_person_pronoun, is_role_description, resolve_body, resolve_pronoun, resolve_role
 from eventwire.actors.describe import Description, describe, state_of
 from eventwire.actors.lexicon import Lexicon, load_lexicon
 from eventwire.actors.model import Actor, ActorKind, code_parts, compose_code
@@ -413,6 +413,23 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
         book.add((kind, code + country.cameo if kin_only else code or country.cameo), actor, span, "dictionary", head=head)
 
 
+def _body_references(book: ActorBook, names: Sequence[Name]) -> None:
+    """ "the group", "the alliance": the organisation named just before (``coref.resolve_body``).
+    Only a bare definite phrase counts: a name or country inside it ("the Palestinian group")
+    makes it a description of its own."""
+    named = {index for name in names for index in range(name.start, name.end)}
+    for head in book.doc:
+        noun = head.lemma_.lower()
+        if noun not in BODY_NOUNS or head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            continue
+        phrase = noun_phrase(head)
+        if any(token.i in named for token in phrase) or not book.free(phrase.start, phrase.end):
+            continue
+        key = resolve_body(book, phrase, noun)
+        if key is not None:
+            book.add(key, book.actors[key], phrase, "role", head=head)
+
+
 def _pronouns(book: ActorBook) -> None:
     for token in book.doc:
         if is_person_pronoun(token) and book.free(token.i, token.i + 1):
@@ -431,6 +448,7 @@ def recognise(doc: Doc, day: date | None) -> list[Actor]:
     _people(book, names, lexicon, day, context)
     _bare_surnames(book)
     _organisations(book, names, lexicon, day, context)
+    _body_references(book, names)
     _described(book, names, lexicon)
     _countries(book, names, lexicon)
     _pronouns(book)
