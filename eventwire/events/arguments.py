@@ -458,8 +458,10 @@ def _city(head: Token) -> Filler | None:
     span = next((entity for entity in head.sent.ents if entity.start <= head.i < entity.end), head.doc[head.i : head.i + 1])
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
     candidates = place_candidates(name)
-    for word in span if not candidates and len(span) > 1 else ():  # "the Port of Mombasa": Mombasa
-        if word.pos_ == "PROPN" and (candidates := place_candidates(word.text)):
+    # "the Port of Mombasa": Mombasa; only the name after "of", not any word of a long name
+    # ("South" in a trade agreement's name is no province)
+    for word in span if not candidates and len(span) > 1 else ():
+        if word.pos_ == "PROPN" and word.head.lower_ == "of" and (candidates := place_candidates(word.text)):
             break
     if not candidates or (len(candidates) > 1 and candidates[0].population < 10 * candidates[1].population):
         return None

@@ -86,3 +86,13 @@ def test_a_participle_read_as_the_subject_stands_for_its_own_subject() -> None:
     # the parser makes "operating" the subject of "said"; the speaker is the Red Cross, not Syria
     events = code_text("The Red Cross operating in Syria said government forces must allow convoys through.", published=PUBLISHED)
     assert events and all(e.source.code == "NGOHLHIRC" for e in events)
+
+
+def test_a_word_inside_a_long_name_is_no_place() -> None:
+    # the model labels the agreement's name a location; "South" alone names some province
+    from eventwire.events.arguments import _city
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("Nepal urged India to sign the proposed South Asia Free Trade Agreement (SAFTA) instead.")
+    agreement = next(entity for entity in doc.ents if entity.text.startswith("South"))
+    assert _city(agreement.root) is None
