@@ -383,15 +383,25 @@ def _places_of(predicate: Token) -> list[Token]:
 
 
 def _sentence_places(predicate: Token) -> list[Token]:
-    """The sentence's named places (GPE and LOC entities that are objects of a preposition,
-    not modifiers: "near Kandahar", not "British soldiers"), nearest the predicate first: the
+    """The sentence's named places (GPE and LOC entities that say where something is, not
+    modifiers: "near Kandahar", not "British soldiers"), nearest the predicate first: the
     fallback when the act's own phrases name none ("a mine near Kandahar killed...")."""
     places = [
         entity.root
         for entity in predicate.sent.ents
-        if entity.label_ in ("GPE", "LOC") and entity.root.dep_ == "pobj" and not _where_it_is_reported(entity.root, predicate)
+        if entity.label_ in ("GPE", "LOC") and _located(entity.root) and not _where_it_is_reported(entity.root, predicate)
     ]
     return sorted(places, key=lambda token: abs(token.i - predicate.i))
+
+
+def _located(token: Token) -> bool:
+    """A name that says where something is: the object of "in", "near", "of"... ("near
+    Kandahar", "the town of Kirkuk"), or the owner of such a place ("near Macedonia's
+    border"); not the object of "with" or "to", which names a party or a destination
+    ("a border with Bulgaria", "sent back to Bulgaria")."""
+    if token.dep_ == "poss":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS | {"of"}
 
 
 def _where_it_is_reported(place: Token, predicate: Token) -> bool:

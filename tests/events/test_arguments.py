@@ -96,3 +96,9 @@ def test_a_word_inside_a_long_name_is_no_place() -> None:
     doc = load_nlp()("Nepal urged India to sign the proposed South Asia Free Trade Agreement (SAFTA) instead.")
     agreement = next(entity for entity in doc.ents if entity.text.startswith("South"))
     assert _city(agreement.root) is None
+
+
+def test_a_party_or_destination_is_no_place_of_the_act() -> None:
+    # the border is Serbia's; "with Hungary" names the neighbour, not where the group is
+    found = dyads("Ethnic Hungarians have sworn to fight until they control villages near Serbia's border with Hungary.")
+    assert ("SRB", None, "13") in found
