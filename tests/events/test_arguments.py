@@ -102,3 +102,8 @@ def test_a_party_or_destination_is_no_place_of_the_act() -> None:
     # the border is Serbia's; "with Hungary" names the neighbour, not where the group is
     found = dyads("Ethnic Hungarians have sworn to fight until they control villages near Serbia's border with Hungary.")
     assert ("SRB", None, "13") in found
+
+
+def test_a_district_named_after_a_capital_is_its_own_place() -> None:
+    assert ("ISR", "PSE", "17") in dyads("Israel imposed a curfew in East Jerusalem.")
+    assert ("ISR", "ISR", "17") in dyads("Israel imposed a curfew in Jerusalem.")
