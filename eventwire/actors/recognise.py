@@ -50,6 +50,7 @@ from eventwire.actors.syntax import (
     is_modifier,
     is_place,
     named_as_settlement,
+    names_confinement,
     noun_phrase,
     of_phrase_end,
     phrase_start,
@@ -287,6 +288,7 @@ def _described(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             or token.dep_ in PREDICATIVE
             or not book.free(token.i, token.i + 1)
             or is_modifier(token)
+            or names_confinement(token)
         ):
             continue
         phrase = _role_phrase(book, token, names, lexicon)

@@ -192,6 +192,19 @@ def named_as_settlement(token: Token) -> bool:
     )
 
 
+CONFINEMENT_NOUNS = frozenset({"prison", "jail", "gaol", "custody", "detention"})
+
+
+def names_confinement(token: Token) -> bool:
+    """ "in prison", "from jail", "into custody": a state of being held, not the prison
+    service as a party ("a hunger strike in prison" is aimed at no prison)."""
+    return (
+        token.lemma_.lower() in CONFINEMENT_NOUNS
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "from", "into", "to", "out")
+    )
+
+
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 """Prefixes that make a country form a stance, not a nationality: an "anti-Russia blogger"
 or a "pro-Moscow militia" is placed by where it acts, not coded as Russia's."""

@@ -20,7 +20,7 @@ from eventwire.actors.lexicon import load_lexicon
 from eventwire.actors.matcher import token_key
 from eventwire.actors.model import Actor, compose_code
 from eventwire.actors.placenames import place_candidates
-from eventwire.actors.syntax import named_as_settlement, names_another_party
+from eventwire.actors.syntax import named_as_settlement, names_another_party, names_confinement
 from eventwire.events.lexicon import load_lexicon as load_event_lexicon
 from eventwire.events.lexicon import sectors_with_role
 from eventwire.extract.furniture import dateline_length
@@ -417,6 +417,8 @@ def _role_noun(head: Token) -> Filler | None:
     positions"), or an armed group's ("rebel positions", "guerrilla camps"): a party coded by
     its sector, to be placed like any other (``ActorIndex.localised``). Other sectors' nouns
     modify too much else to stand for a party ("an association agreement", "union rules")."""
+    if names_confinement(head):  # "a hunger strike in prison": where, not whom
+        return None
     tables = load_lexicon()
     for token in (head, *(child for child in head.children if child.dep_ == "compound")):
         agent = tables.agents.lookup(token.lemma_) if token.pos_ == "NOUN" else None
