@@ -322,8 +322,10 @@ def _placed(participant: Participant, head: Token, index: ActorIndex) -> Partici
 
 def _named_place(head: Token, index: ActorIndex, depth: int) -> Participant | None:
     """The first country named after "from", "in", "of"... below ``head``, through at most
-    ``depth`` nested phrases ("the province of Herat")."""
-    for child in head.children:
+    ``depth`` nested phrases ("the province of Herat"), or after a participle that places
+    it ("a group based in Trinidad", "militias operating in Chad")."""
+    located = [grand for child in head.children if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") for grand in child.children]
+    for child in (*head.children, *located):
         if child.dep_ == "prep" and child.lower_ in ("from", "in", "of", "across", "throughout"):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":

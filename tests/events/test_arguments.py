@@ -112,3 +112,8 @@ def test_a_district_named_after_a_capital_is_its_own_place() -> None:
 def test_being_in_prison_is_no_party() -> None:
     found = dyads("A jailed Tunisian activist began a hunger strike in prison to protest against police abuses.")
     assert ("TUN", "TUN", "14") in found
+
+
+def test_a_participle_places_a_group() -> None:
+    # the "it" of the reported clause is the group, placed by "based in"
+    assert ("MLI", None, "13") in dyads("A rebel group based in Mali said it would attack the capital.")
