@@ -116,6 +116,10 @@ class ActorIndex:
             subject = next((child for child in head.children if child.dep_ == "nsubj"), None)
             return self.phrase_actor(subject, depth - 1) if subject is not None and depth else None
         found = self.at(head)
+        if found is not None and sector_only(found):
+            named = self._named_in_apposition(head)  # "the militant group al-Shabab", "the force (UNIFIL)"
+            if named is not None:
+                return named
         if found is not None:
             found = _placed(found, head, self)
             if sector_only(found):
@@ -153,6 +157,16 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and depth and (placed := self.phrase_actor(pobj, depth - 1)) is not None:
                         return placed
+        return None
+
+    def _named_in_apposition(self, head: Token) -> Filler | None:
+        """The organisation or state an apposition names for a group described by its sector
+        alone: the name is the party, the description only says what it is."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                named = self.at(child)
+                if named is not None and named.code and not sector_only(named):
+                    return Filler(named, child)
         return None
 
     def _shared_role(self, head: Token, first: Participant) -> list[Participant]:

@@ -117,3 +117,8 @@ def test_being_in_prison_is_no_party() -> None:
 def test_a_participle_places_a_group() -> None:
     # the "it" of the reported clause is the group, placed by "based in"
     assert ("MLI", None, "13") in dyads("A rebel group based in Mali said it would attack the capital.")
+
+
+def test_a_name_in_apposition_is_the_party_a_description_introduces() -> None:
+    events = code_text("The militant group al-Shabab attacked a hotel in Mogadishu.", published=PUBLISHED)
+    assert events and all(e.source.text == "al-Shabab" for e in events)
