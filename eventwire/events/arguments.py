@@ -228,13 +228,25 @@ class ActorIndex:
             if place.i in self._dateline:
                 continue
             found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
-            if found is not None and found.country is not None and found.code and found.country not in other_side:
+            if found is not None and found.country is not None and found.code and (
+                found.country not in other_side or self._challenged_at_home(participant, found.country, predicate)
+            ):
                 return with_country(participant, found.code, found.country)
         for index in self._dateline:  # "NAIROBI (Reuters) - Police fired...": the story's place
             found = filler.participant if (filler := _country_form(self.doc[index])) else None
             if found is not None and found.country is not None and found.code:
                 return with_country(participant, found.code, found.country)
         return participant
+
+    def _challenged_at_home(self, participant: Participant, country: str, predicate: Token) -> bool:
+        """Whether an arm of the state ("army positions", "the police") facing the other side
+        is that side's own country's: the other side of that country is only challengers
+        (rebels attacking army positions in their own country), no state. Against a state
+        ("Russia accused the authorities"), the authorities are another country's."""
+        if participant.sector not in sectors_with_role("state"):
+            return False
+        parties = [p for token in predicate.sent for p in self.all_at(token) if p.country == country]
+        return bool(parties) and all(p.sector in sectors_with_role("challenger") for p in parties)
 
     def _reporting_subject(self, pronoun: Token) -> Filler | None:
         """ "Oman says it is ready...", "Iran said they would...": "it"/"they" in a clause

@@ -122,3 +122,9 @@ def test_a_participle_places_a_group() -> None:
 def test_a_name_in_apposition_is_the_party_a_description_introduces() -> None:
     events = code_text("The militant group al-Shabab attacked a hotel in Mogadishu.", published=PUBLISHED)
     assert events and all(e.source.text == "al-Shabab" for e in events)
+
+
+def test_an_arm_of_the_state_facing_challengers_is_their_own_countrys() -> None:
+    # militants of Mali attack Mali's police; against a state, the guard stays (tested by
+    # the engine's tests of accusations against "the authorities")
+    assert ("MLI", "MLI", "19") in dyads("A militant group based in Mali attacked a police post.")
