@@ -125,6 +125,5 @@ def test_a_name_in_apposition_is_the_party_a_description_introduces() -> None:
 
 
 def test_an_arm_of_the_state_facing_challengers_is_their_own_countrys() -> None:
-    # militants of Mali attack Mali's police; against a state, the guard stays (tested by
-    # the engine's tests of accusations against "the authorities")
+    # militants of Mali attack Mali's police
     assert ("MLI", "MLI", "19") in dyads("A militant group based in Mali attacked a police post.")
