@@ -67,7 +67,7 @@ class ActorIndex:
                 spans.setdefault(id(actor), []).append(span)
                 for token in span:
                     self._by_token.setdefault(token.i, []).append((actor, span.start, span.end))
-        self._country_of: dict[int, Participant] = {}  # filled after every mention is indexed
+        self._country_of: dict[int, tuple[Participant, str]] = {}  # filled after every mention is indexed
         by_id = {id(actor): actor for actor in actors}
         self._country_of = {  # only actors coded by a sector alone need one
             key: place
@@ -75,15 +75,27 @@ class ActorIndex:
             if sector_only(by_id[key]) and (place := self._named_country(found))
         }
 
-    def _named_country(self, mentions: list[Span]) -> Participant | None:
+    def _named_country(self, mentions: list[Span]) -> tuple[Participant, str] | None:
         """The country one of an actor's mentions names after "of"/"from" when the actor
         stage coded it by sector alone ("Prince Albert of Monaco": every later "he" is
-        Morocco's king too)."""
+        Morocco's king too), with the noun of that mention."""
         for span in mentions:
             place = _named_place(span.root, self, depth=1)
             if place is not None:
-                return place
+                return place, span.root.lemma_.lower()
         return None
+
+    def _place_of_mention(self, actor: Actor, mention: Span) -> Participant | None:
+        """The country named on another mention of the actor, for this one: a pronoun, a
+        name or the same noun refers to the same party ("students from Nepal ... the
+        students"); another noun coded by the same sector alone is another party ("doctors
+        from Gaza" and "a hospital" are both health workers, not one)."""
+        named = self._country_of.get(id(actor))
+        if named is None:
+            return None
+        place, noun = named
+        root = mention.root
+        return place if root.pos_ in ("PRON", "PROPN") or root.lemma_.lower() == noun else None
 
     def at(self, token: Token) -> Participant | None:
         """The actor whose mention covers ``token``, as a participant with the mention's words."""
@@ -99,7 +111,7 @@ class ActorIndex:
             participant = party_named_by(
                 self.doc[start:end], name=actor.name, code=actor.code, country=actor.country, sector=actor.sector
             )
-            place = self._country_of.get(id(actor)) if sector_only(participant) else None
+            place = self._place_of_mention(actor, self.doc[start:end]) if sector_only(participant) else None
             participants.append(with_country(participant, place.code or "", place.country or "") if place else participant)
         return participants
 

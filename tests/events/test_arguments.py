@@ -127,3 +127,20 @@ def test_a_name_in_apposition_is_the_party_a_description_introduces() -> None:
 def test_an_arm_of_the_state_facing_challengers_is_their_own_countrys() -> None:
     # militants of Mali attack Mali's police
     assert ("MLI", "MLI", "19") in dyads("A militant group based in Mali attacked a police post.")
+
+
+def test_a_country_named_on_one_description_is_not_given_to_another_noun_of_its_sector() -> None:
+    # doctors and a hospital are coded by one sector (health) but are two parties
+    assert ("USA", "IRQ", "07") in dyads("Doctors from two American aid groups delivered medicines to a hospital in Mosul.")
+
+
+def test_a_country_named_on_a_description_holds_for_the_same_noun_later() -> None:
+    from eventwire.actors import find_actors
+    from eventwire.events.arguments import ActorIndex
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("Students from Nepal held a rally on Monday. The students also staged a sit-in on Tuesday.")
+    index = ActorIndex(doc, find_actors(doc, published=PUBLISHED))
+    later = [token for token in doc if token.lower_ == "students"][-1]
+    found = index.at(later)
+    assert found is not None and found.country == "NPL"
