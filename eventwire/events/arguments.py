@@ -111,6 +111,9 @@ class ActorIndex:
             participant = party_named_by(
                 self.doc[start:end], name=actor.name, code=actor.code, country=actor.country, sector=actor.sector
             )
+            if sector_only(participant) and _peacekeepers(self.doc[start:end]):
+                participants.append(replace(participant, code=f"IGO{participant.code}"))
+                continue
             place = self._place_of_mention(actor, self.doc[start:end]) if sector_only(participant) else None
             participants.append(with_country(participant, place.code or "", place.country or "") if place else participant)
         return participants
@@ -318,6 +321,13 @@ def _conjuncts(token: Token) -> Iterator[Token]:
     for conjunct in (*token.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)):
         if conjunct.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") or conjunct.ent_type_:
             yield conjunct
+
+
+def _peacekeepers(mention: Span) -> bool:
+    """Peacekeepers whose phrase names no country or organisation ("a regional peacekeeping
+    force", "peacekeepers in Lebanon") serve an intergovernmental mission: they are never the
+    forces of the country they are deployed in."""
+    return any(token.lemma_.lower().startswith("peacekeep") for token in mention)
 
 
 def _means_of_help(head: Token) -> bool:

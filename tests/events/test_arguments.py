@@ -144,3 +144,8 @@ def test_a_country_named_on_a_description_holds_for_the_same_noun_later() -> Non
     later = [token for token in doc if token.lower_ == "students"][-1]
     found = index.at(later)
     assert found is not None and found.country == "NPL"
+
+
+def test_unnamed_peacekeepers_are_an_intergovernmental_force_not_their_hosts() -> None:
+    events = code_text("Gunmen attacked peacekeepers in Mali.", published=PUBLISHED)
+    assert events and all(e.target is not None and e.target.code.startswith("IGO") for e in events)
