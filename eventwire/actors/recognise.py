@@ -421,7 +421,7 @@ def _body_references(book: ActorBook, names: Sequence[Name]) -> None:
     makes it a description of its own."""
     named = {index for name in names for index in range(name.start, name.end)}
     for head in book.doc:
-        noun = head.lemma_.lower()
+        noun = head.lower_  # singular only ("NN"): the singular is the lemma
         if noun not in BODY_NOUNS or head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             continue
         phrase = noun_phrase(head)

@@ -151,9 +151,15 @@ class ActorIndex:
             modifiers = [t for t in modifiers if t.dep_ in ("poss", "amod", "compound")]
         # a coded actor wins over one nothing codes: "a leader's armed group" is the group
         # when the table knows it and not the leader
-        named = [Filler(found, token) for token in modifiers if (found := self.at(token)) is not None]
-        if named:
-            return next((filler for filler in named if filler.participant.code), named[0])
+        uncoded: Filler | None = None
+        for token in modifiers:
+            found = self.at(token)
+            if found is not None and found.code:
+                return Filler(found, token)
+            if found is not None and uncoded is None:
+                uncoded = Filler(found, token)
+        if uncoded is not None:
+            return uncoded
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -327,7 +333,7 @@ def _peacekeepers(mention: Span) -> bool:
     """Peacekeepers whose phrase names no country or organisation ("a regional peacekeeping
     force", "peacekeepers in Lebanon") serve an intergovernmental mission: they are never the
     forces of the country they are deployed in."""
-    return any(token.lemma_.lower().startswith("peacekeep") for token in mention)
+    return "peacekeep" in mention.text.lower()
 
 
 def _means_of_help(head: Token) -> bool:
