@@ -500,8 +500,6 @@ def _country_form(head: Token) -> Filler | None:
         form = match.values[0]
         if form.needs_context and token.ent_type_ not in ("GPE", "NORP"):
             continue
-        if form.kind == "capital" and (district := _longer_place(token, words[match.start], words[match.end - 1])) is not None:
-            return district  # "East Jerusalem" is not the capital it contains
         country = form.country
         sector = form.sector if form.kind in ("capital", "seat") else None
         first, last = words[match.start], words[match.end - 1]
@@ -517,15 +515,6 @@ def _country_form(head: Token) -> Filler | None:
         )
         return Filler(participant, token)
     return _city(head)
-
-
-def _longer_place(token: Token, first: Token, last: Token) -> Filler | None:
-    """The place a longer name around a capital names ("East Jerusalem", "West Berlin"),
-    when the gazetteer knows it."""
-    entity = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
-    if entity is None or (entity.start >= first.i and entity.end <= last.i + 1):
-        return None
-    return _city(entity.root)
 
 
 def _city(head: Token) -> Filler | None:
