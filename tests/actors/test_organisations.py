@@ -218,11 +218,10 @@ def test_a_cell_that_is_no_date_is_an_error(monkeypatch: pytest.MonkeyPatch) -> 
     ("text", "code"),
     [
         ("European Community trade ministers met in Luxembourg.", "IGOEUREEC"),
-        ("The International Labour Office published a report.", "IGOUNOLABILO"),
     ],
 )
-def test_former_and_secretariat_names_code_the_organisation(text: str, code: str) -> None:
-    """The EU's name before 1993 and the ILO's secretariat are the organisations themselves."""
+def test_former_names_code_the_organisation(text: str, code: str) -> None:
+    """The EU's names before 1993 are the EU itself (CAMEO's EEC code keeps the old name)."""
     from eventwire.actors import find_actors
     from eventwire.nlp import load_nlp
 

@@ -40,12 +40,12 @@ def test_an_adjective_qualifies_every_conjunct() -> None:
 
 
 def test_a_leader_named_on_a_government_gives_it_his_country() -> None:
-    # "the Erdogan government": the surname is both a person and part of the group's mention
+    # "the Orban government": the surname is both a person and part of the group's mention
     found = {
         (e.source.country, e.code[:2])
-        for e in code_text("The Erdogan government arrested dozens of journalists.", published="2015-06-01")
+        for e in code_text("The Orban government arrested dozens of journalists.", published="2015-06-01")
     }
-    assert ("TUR", "17") in found
+    assert ("HUN", "17") in found
 
 
 def test_a_coded_group_wins_over_an_uncoded_possessor() -> None:
@@ -83,8 +83,8 @@ def test_a_helper_is_not_a_target() -> None:
 
 
 def test_a_participle_read_as_the_subject_stands_for_its_own_subject() -> None:
-    # the parser makes "operating" the subject of "said"; the speaker is the Red Cross, not Syria
-    events = code_text("The Red Cross operating in Syria said government forces must allow convoys through.", published=PUBLISHED)
+    # the parser makes "operating" the subject of "accused"; the accuser is the Red Cross, not Sudan
+    events = code_text("The Red Cross operating in Sudan accused both armies of blocking food aid.", published=PUBLISHED)
     assert events and all(e.source.code == "NGOHLHIRC" for e in events)
 
 
