@@ -122,7 +122,7 @@ def test_stance_prefix_does_not_give_a_country() -> None:
     ("text", "country"),
     [
         ("Kosovo Albanians protested in Pristina.", "XKX"),
-        ("The Hungarians of northern Serbia demanded autonomy from Belgrade.", "SRB"),
+        ("The Hungarians of Slovakia demanded language rights from Bratislava.", "SVK"),
         ("Russians in Latvia protested against the language law.", "LVA"),
     ],
 )
