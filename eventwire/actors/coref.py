@@ -12,6 +12,12 @@ Three small rules, each explainable from the text:
   only the sector). When no coded person fits, it is the most recently mentioned person
   that nothing coded ("Lena Haddad said ... the Lebanese foreign minister added"), who
   takes the description's code (``resolved_by="coreference"``).
+- **organisation description**: "the group", "the movement", "the alliance" (a definite
+  singular noun of a kind of body, with no name or country in its phrase) is the most
+  recently mentioned organisation of a fitting kind in the same or the two previous
+  sentences ("Hezbollah fired rockets ... The group said"): an alliance or bloc is an
+  intergovernmental one, a group, movement or militia anything but a state body or an
+  intergovernmental one.
 - **pronoun**: "he" or "she" as the subject of a clause is, in order of preference, (1) a
   person who is the subject of a clause of the same sentence that governs the pronoun's
   clause ("The Russian leader said that ... he will contact"), (2) the person who is the
@@ -103,3 +109,31 @@ def is_person_pronoun(token: Token) -> bool:
     if token.lower_ in PRONOUNS:
         return token.dep_ in ("nsubj", "nsubjpass")
     return token.lower_ in POSSESSIVES and token.dep_ == "poss"
+
+
+_STATE_OR_IGO = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
+BODY_NOUNS = frozenset({"alliance", "bloc", "militia", "group", "movement", "organisation", "organization"})
+"""Nouns that name a kind of organisation ("the group said"); ``body_fits`` says which."""
+_SENTENCES_BACK = 2
+
+
+def body_fits(noun: str, sector: str | None) -> bool:
+    """Whether an organisation of ``sector`` may be called "the <noun>"."""
+    if noun in ("alliance", "bloc"):
+        return sector == "IGO"
+    if noun in ("group", "movement", "militia"):
+        return sector not in _STATE_OR_IGO
+    return True  # "the organisation": any body
+
+
+def resolve_body(book: ActorBook, phrase: Span, noun: str) -> tuple[str, str] | None:
+    """The organisation "the group" (or movement, alliance...) refers to: the most recently
+    mentioned one of a fitting kind, no more than two sentences back."""
+    sentence = book.sentence_of[phrase.start]
+    before = sorted((p for p in book.placed if p.start < phrase.start and p.key[0] == "organisation"), key=lambda p: -p.start)
+    for placed in before:
+        if placed.sentence < sentence - _SENTENCES_BACK:
+            return None
+        if body_fits(noun, book.actors[placed.key].sector):
+            return placed.key
+    return None

@@ -44,7 +44,7 @@ from eventwire.actors.localities import role_place
 from eventwire.actors.model import compose_code
 from eventwire.actors.names import Name
 from eventwire.actors.organisations import GROUP_COUNTRIES, Organisation
-from eventwire.actors.syntax import phrase_start
+from eventwire.actors.syntax import names_another_party, phrase_start
 
 FORMER_MARKERS = frozenset({"former", "ex", "retired", "ousted", "exiled", "deposed", "onetime", "erstwhile"})
 """Words before a role saying it is no longer held: the holder is an elite (ELI)."""
@@ -102,8 +102,10 @@ def state_of(organisation: Organisation) -> str | None:
 
 
 def _other_party_tokens(span: Span) -> set[int]:
-    """Indices of tokens governed (inside ``span``) by a preposition that introduces another party."""
-    excluded: set[int] = set()
+    """Indices of tokens that name another party than the described actor: governed (inside
+    ``span``) by a preposition that introduces one, or after a stance prefix ("anti-")."""
+    # "an anti-Syria writer", "an al-Qaeda-linked group": only a hyphenated phrase has one
+    excluded = {token.i for token in span if names_another_party(token)} if "-" in span.text else set()
     for token in span:
         if token.lower_ in OTHER_PARTY_PREPOSITIONS and token.dep_ in ("prep", "agent", "dative"):
             excluded.update(child.i for child in token.subtree if child.i != token.i)

@@ -35,7 +35,7 @@ from eventwire.actors.agents import Agent, normal_words
 from eventwire.actors.book import ActorBook, PersonFacts
 from eventwire.actors.context import CountryContext, country_context
 from eventwire.actors.countries import Country
-from eventwire.actors.coref import is_role_description, is_person_pronoun, resolve_pronoun, resolve_role
+from eventwire.actors.coref import BODY_NOUNS, is_person_pronoun, is_role_description, resolve_body, resolve_pronoun, resolve_role
 from eventwire.actors.describe import Description, describe, state_of
 from eventwire.actors.lexicon import Lexicon, load_lexicon
 from eventwire.actors.model import Actor, ActorKind, code_parts, compose_code
@@ -49,12 +49,15 @@ from eventwire.actors.syntax import (
     head_of,
     is_modifier,
     is_place,
+    named_as_settlement,
+    names_confinement,
     noun_phrase,
     of_phrase_end,
     phrase_start,
 )
 
 CIVILIANS = "CVL"
+ETHNIC = "ethnic"
 QUANTIFIERS = frozenset({"many", "some", "several", "few", "most", "other", "more", "fewer"})
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "crowd"})
 PREDICATIVE = frozenset({"attr", "oprd"})
@@ -89,8 +92,8 @@ def _people(
         if name.kind != "person" or not book.free(name.start, name.end):
             continue
         written = doc[name.start : name.end]
-        if _linked_to_earlier_person(book, written):
-            continue
+        if _linked_to_earlier_person(book, written) or named_as_settlement(head_of(written)):
+            continue  # "the town of Goma" is no person, whatever the model says
         titled = find_title(written, lexicon)
         mention = titled.mention if book.free(titled.mention.start, titled.mention.end) else written
         around, where = context.for_sentence(book.sentence_of[name.start])
@@ -285,6 +288,7 @@ def _described(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             or token.dep_ in PREDICATIVE
             or not book.free(token.i, token.i + 1)
             or is_modifier(token)
+            or names_confinement(token)
         ):
             continue
         phrase = _role_phrase(book, token, names, lexicon)
@@ -352,6 +356,24 @@ def _counted_people(head: Token) -> bool:
     return of is not None and (of.head.like_num or of.head.lemma_.lower() in QUANTITY_NOUNS)
 
 
+def _home_country(head: Token, names: Sequence[Name], nation: Country) -> Country | None:
+    """The country a people named by its demonym lives in, when the phrase places it in
+    another: "Kosovo Albanians", "the Hungarians of Romania", "Russians in Latvia". CAMEO
+    codes such a community by where it lives, not by its kin state. Only a country's name
+    places it: an adjective may name either side ("Bosnian Serbs" live in Bosnia,
+    "Japanese Canadians" in Canada)."""
+    places = [child for child in head.children if child.dep_ == "compound" and child.i < head.i]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            places += [pobj for pobj in prep.children if pobj.dep_ == "pobj"]
+    for place in places:
+        for name in names:
+            match = name.country
+            if match is not None and match.kind == "name" and name.start <= place.i < name.end and match.country != nation:
+                return match.country
+    return None
+
+
 def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None:
     doc = book.doc
     for name in names:
@@ -375,14 +397,39 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             code, sector, kind = compose_code(country.cameo, match.sector), match.sector, "country"
         elif match.kind == "adjective" and (is_modifier(head) or head.pos_ not in NOMINAL_POS) or is_place(head):
             continue
+        elif any(child.lower_ == ETHNIC for child in head.children):
+            # "ethnic Albanians": kin, not citizens; placed by where the text puts them
+            code, sector, kind = CIVILIANS, CIVILIANS, "group"
+        elif (home := _home_country(head, names, country)) is not None:
+            country = home
+            code, sector, kind = compose_code(country.cameo, CIVILIANS), CIVILIANS, "group"
         elif _counted_people(head):
             code, sector, kind = compose_code(country.cameo, CIVILIANS), CIVILIANS, "group"
         else:
             code, sector, kind = country.cameo, own_sector, "country"
         label = country.name if kind == "country" else _without_determiner(span)
         evidence = None if kind == "country" else span.text
-        actor = Actor(label, code, lexicon.state_iso3(country), sector, kind, "dictionary", evidence=evidence)
-        book.add((kind, code or country.cameo), actor, span, "dictionary", head=head)
+        kin_only = code == CIVILIANS  # an ethnic group: no state of its own in the code
+        iso3 = None if kin_only else lexicon.state_iso3(country)
+        actor = Actor(label, code, iso3, sector, kind, "dictionary", evidence=evidence)
+        book.add((kind, code + country.cameo if kin_only else code or country.cameo), actor, span, "dictionary", head=head)
+
+
+def _body_references(book: ActorBook, names: Sequence[Name]) -> None:
+    """ "the group", "the alliance": the organisation named just before (``coref.resolve_body``).
+    Only a bare definite phrase counts: a name or country inside it ("the Palestinian group")
+    makes it a description of its own."""
+    named = {index for name in names for index in range(name.start, name.end)}
+    for head in book.doc:
+        noun = head.lower_  # singular only ("NN"): the singular is the lemma
+        if noun not in BODY_NOUNS or head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            continue
+        phrase = noun_phrase(head)
+        if any(token.i in named for token in phrase) or not book.free(phrase.start, phrase.end):
+            continue
+        key = resolve_body(book, phrase, noun)
+        if key is not None:
+            book.add(key, book.actors[key], phrase, "role", head=head)
 
 
 def _pronouns(book: ActorBook) -> None:
@@ -403,6 +450,7 @@ def recognise(doc: Doc, day: date | None) -> list[Actor]:
     _people(book, names, lexicon, day, context)
     _bare_surnames(book)
     _organisations(book, names, lexicon, day, context)
+    _body_references(book, names)
     _described(book, names, lexicon)
     _countries(book, names, lexicon)
     _pronouns(book)

@@ -175,3 +175,55 @@ def tokens_for_words(span: Span, words: int) -> int:
 def is_subject(token: Token) -> bool:
     """Whether ``token`` (through coordination) is the subject of a clause."""
     return coordinated_root(token).dep_ in SUBJECTS
+
+
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "port", "capital"})
+"""Nouns that call the name in their "of" phrase a place ("the town of Goma")."""
+
+
+def named_as_settlement(token: Token) -> bool:
+    """A proper name that its own phrase calls a place, whatever the model's entity label:
+    "the town of Samarra", "the province of Helmand"."""
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+    )
+
+
+CONFINEMENT_NOUNS = frozenset({"prison", "jail", "gaol", "custody", "detention"})
+
+
+def names_confinement(token: Token) -> bool:
+    """ "in prison", "from jail", "into custody": a state of being held, not the prison
+    service as a party ("a hunger strike in prison" is aimed at no prison)."""
+    return (
+        token.lemma_.lower() in CONFINEMENT_NOUNS
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "from", "into", "to", "out")
+    )
+
+
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+"""Prefixes that make a country form a stance, not a nationality: an "anti-Russia blogger"
+or a "pro-Moscow militia" is placed by where it acts, not coded as Russia's."""
+AFFILIATION_PARTICIPLES = frozenset({"linked", "affiliated", "inspired", "allied", "aligned"})
+"""Participles after a hyphen that make the name before them an ally: an "al-Qaeda-linked
+group" is not al-Qaeda itself. A sponsor's proxy ("Rwandan-backed rebels") is left to the
+sponsor, as the event lexicon codes it."""
+
+
+def names_another_party(token: Token) -> bool:
+    """Whether ``token`` names a party other than the phrase it modifies: after "anti-" or
+    "pro-" ("anti-Syria", "pro-Western"), or in a name before "-linked", "-affiliated"...
+    ("Al Qaeda-linked", "ISIS-affiliated")."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES:
+        return True
+    for end in range(token.i, min(token.i + 5, len(doc) - 2)):  # through a name of several words
+        if doc[end + 1].text == "-" and doc[end + 2].lower_ in AFFILIATION_PARTICIPLES:
+            return True
+        if not (doc[end + 1].pos_ == "PROPN" or doc[end + 1].text == "-"):
+            return False
+    return False

@@ -20,6 +20,7 @@ from eventwire.actors.lexicon import load_lexicon
 from eventwire.actors.matcher import token_key
 from eventwire.actors.model import Actor, compose_code
 from eventwire.actors.placenames import place_candidates
+from eventwire.actors.syntax import named_as_settlement, names_another_party, names_confinement
 from eventwire.events.lexicon import load_lexicon as load_event_lexicon
 from eventwire.events.lexicon import sectors_with_role
 from eventwire.extract.furniture import dateline_length
@@ -32,6 +33,11 @@ _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their"})
 _PRONOUNS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "him", "them"})
+# Nouns of a relation between two parties: their possessor is the other one ("Russia's ally")
+_RELATIONAL_NOUNS = frozenset(
+    {"ally", "partner", "proxy", "client", "enemy", "foe", "rival", "adversary", "opponent", "neighbour", "neighbor"}
+)
+_HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation", "blessing", "consent"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
 
@@ -61,7 +67,7 @@ class ActorIndex:
                 spans.setdefault(id(actor), []).append(span)
                 for token in span:
                     self._by_token.setdefault(token.i, []).append((actor, span.start, span.end))
-        self._country_of: dict[int, Participant] = {}  # filled after every mention is indexed
+        self._country_of: dict[int, tuple[Participant, str]] = {}  # filled after every mention is indexed
         by_id = {id(actor): actor for actor in actors}
         self._country_of = {  # only actors coded by a sector alone need one
             key: place
@@ -69,15 +75,27 @@ class ActorIndex:
             if sector_only(by_id[key]) and (place := self._named_country(found))
         }
 
-    def _named_country(self, mentions: list[Span]) -> Participant | None:
+    def _named_country(self, mentions: list[Span]) -> tuple[Participant, str] | None:
         """The country one of an actor's mentions names after "of"/"from" when the actor
         stage coded it by sector alone ("Prince Albert of Monaco": every later "he" is
-        Morocco's king too)."""
+        Morocco's king too), with the noun of that mention."""
         for span in mentions:
             place = _named_place(span.root, self, depth=1)
             if place is not None:
-                return place
+                return place, span.root.lemma_.lower()
         return None
+
+    def _place_of_mention(self, actor: Actor, mention: Span) -> Participant | None:
+        """The country named on another mention of the actor, for this one: a pronoun, a
+        name or the same noun refers to the same party ("students from Nepal ... the
+        students"); another noun coded by the same sector alone is another party ("doctors
+        from Gaza" and "a hospital" are both health workers, not one)."""
+        named = self._country_of.get(id(actor))
+        if named is None:
+            return None
+        place, noun = named
+        root = mention.root
+        return place if root.pos_ in ("PRON", "PROPN") or root.lemma_.lower() == noun else None
 
     def at(self, token: Token) -> Participant | None:
         """The actor whose mention covers ``token``, as a participant with the mention's words."""
@@ -93,7 +111,10 @@ class ActorIndex:
             participant = party_named_by(
                 self.doc[start:end], name=actor.name, code=actor.code, country=actor.country, sector=actor.sector
             )
-            place = self._country_of.get(id(actor)) if sector_only(participant) else None
+            if sector_only(participant) and _peacekeepers(self.doc[start:end]):
+                participants.append(replace(participant, code=f"IGO{participant.code}"))
+                continue
+            place = self._place_of_mention(actor, self.doc[start:end]) if sector_only(participant) else None
             participants.append(with_country(participant, place.code or "", place.country or "") if place else participant)
         return participants
 
@@ -104,7 +125,16 @@ class ActorIndex:
         head = _antecedent(head)
         if head.i in self._dateline:  # "KYIV, Ukraine —": where the story was filed
             return None
+        if _means_of_help(head):  # "with Egypt's help": a helper, not a party to the act
+            return None
+        if head.pos_ == "VERB":  # a participle read as the phrase's head: "the Red Cross operating in Iraq"
+            subject = next((child for child in head.children if child.dep_ == "nsubj"), None)
+            return self.phrase_actor(subject, depth - 1) if subject is not None and depth else None
         found = self.at(head)
+        if found is not None and sector_only(found):
+            named = self._named_in_apposition(head)  # "the militant group al-Shabab", "the force (UNIFIL)"
+            if named is not None:
+                return named
         if found is not None:
             found = _placed(found, head, self)
             if sector_only(found):
@@ -119,10 +149,17 @@ class ActorIndex:
             # an act stands for its doer when the phrase names one ("condemned Russia's
             # invasion" targets Russia); else for whom it was done to, below
             modifiers = [t for t in modifiers if t.dep_ in ("poss", "amod", "compound")]
+        # a coded actor wins over one nothing codes: "a leader's armed group" is the group
+        # when the table knows it and not the leader
+        uncoded: Filler | None = None
         for token in modifiers:
             found = self.at(token)
-            if found is not None:
+            if found is not None and found.code:
                 return Filler(found, token)
+            if found is not None and uncoded is None:
+                uncoded = Filler(found, token)
+        if uncoded is not None:
+            return uncoded
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -141,6 +178,16 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and depth and (placed := self.phrase_actor(pobj, depth - 1)) is not None:
                         return placed
+        return None
+
+    def _named_in_apposition(self, head: Token) -> Filler | None:
+        """The organisation or state an apposition names for a group described by its sector
+        alone: the name is the party, the description only says what it is."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                named = self.at(child)
+                if named is not None and named.code and not sector_only(named):
+                    return Filler(named, child)
         return None
 
     def _shared_role(self, head: Token, first: Participant) -> list[Participant]:
@@ -165,8 +212,9 @@ class ActorIndex:
         for token in _phrase_tokens(head):
             if token.dep_ not in ("poss", "compound", "amod", "npadvmod"):
                 continue
-            other = self.at(token)
-            if other is not None and other.code is not None and other.name != found.name and not sector_only(other):
+            # the word may also be inside the group's own mention ("the Obama administration")
+            other = next((p for p in self.all_at(token) if p.name != found.name), None)
+            if other is not None and other.code is not None and not sector_only(other):
                 if other.country is not None and found.code and len(other.code or "") == 3:
                     return Filler(with_country(found, other.code or "", other.country), token)
                 return Filler(other, token)
@@ -186,6 +234,8 @@ class ActorIndex:
         if participant.country is not None or participant.code is None or len(participant.code) != 3:
             return participant
         act = [predicate, predicate.head] if predicate.pos_ in ("NOUN", "PROPN") else [predicate]
+        # what does the act is where the act is: "a car bomb near Kirkuk killed..."
+        act += [child for word in act for child in word.children if child.dep_ == "nsubj" and child.pos_ == "NOUN"]
         for place in (p for word in act for p in _places_of(word)) if at_place else ():
             if place.i in self._dateline:
                 continue
@@ -199,13 +249,25 @@ class ActorIndex:
             if place.i in self._dateline:
                 continue
             found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
-            if found is not None and found.country is not None and found.code and found.country not in other_side:
+            if found is not None and found.country is not None and found.code and (
+                found.country not in other_side or self._challenged_at_home(participant, found.country, predicate)
+            ):
                 return with_country(participant, found.code, found.country)
         for index in self._dateline:  # "NAIROBI (Reuters) - Police fired...": the story's place
             found = filler.participant if (filler := _country_form(self.doc[index])) else None
             if found is not None and found.country is not None and found.code:
                 return with_country(participant, found.code, found.country)
         return participant
+
+    def _challenged_at_home(self, participant: Participant, country: str, predicate: Token) -> bool:
+        """Whether an arm of the state ("army positions", "the police") facing the other side
+        is that side's own country's: the other side of that country is only challengers
+        (rebels attacking army positions in their own country), no state. Against a state
+        ("Russia accused the authorities"), the authorities are another country's."""
+        if participant.sector not in sectors_with_role("state"):
+            return False
+        parties = [p for token in predicate.sent for p in self.all_at(token) if p.country == country]
+        return bool(parties) and all(p.sector in sectors_with_role("challenger") for p in parties)
 
     def _reporting_subject(self, pronoun: Token) -> Filler | None:
         """ "Oman says it is ready...", "Iran said they would...": "it"/"they" in a clause
@@ -244,8 +306,13 @@ class ActorIndex:
                     found.append(Filler(other, token))
             if found and sector_only(filler.participant):  # "Turkish jets and drones"
                 first = found[0].participant
-                if first.country is not None and first.sector is not None and first.code:
+                # the adjective before the first conjunct qualifies them all: "Israeli
+                # jets and tanks" are one state's forces, not two parties
+                shared_adjective = found[0].token.i != head.i and found[0].token.head.i == head.i
+                if first.country is not None and first.code and (first.sector is not None or shared_adjective):
                     filler = Filler(with_country(filler.participant, first.code, first.country), filler.token)
+                    if first.sector is None:
+                        continue
             if not any(same_party(filler.participant, other.participant) for other in found):
                 found.append(filler)
         return found
@@ -262,6 +329,19 @@ def _conjuncts(token: Token) -> Iterator[Token]:
             yield conjunct
 
 
+def _peacekeepers(mention: Span) -> bool:
+    """Peacekeepers whose phrase names no country or organisation ("a regional peacekeeping
+    force", "peacekeepers in Lebanon") serve an intergovernmental mission: they are never the
+    forces of the country they are deployed in."""
+    return "peacekeep" in mention.text.lower()
+
+
+def _means_of_help(head: Token) -> bool:
+    """ "with Egypt's help", "with the support of France": the phrase names who helped the
+    doer, never whom the act is done to."""
+    return head.lemma_.lower() in _HELP_NOUNS and head.dep_ == "pobj" and head.head.lower_ == "with"
+
+
 def _antecedent(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies ("forces, which attacked...")."""
     if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
@@ -270,12 +350,18 @@ def _antecedent(token: Token) -> Token:
 
 
 def _phrase_tokens(head: Token) -> Iterator[Token]:
-    """The words of ``head``'s noun phrase, breadth first, through modifiers only."""
-    frontier = [child for child in head.children if child.dep_ in _PHRASE_DEPS]
+    """The words of ``head``'s noun phrase, breadth first, through modifiers only; the
+    possessor of a relation ("Russia's ally", "Israel's militia ally") is the other party
+    of the relation, not the phrase's."""
+    frontier = [child for child in head.children if _of_the_phrase(child)]
     while frontier:
         token = frontier.pop(0)
         yield token
-        frontier.extend(child for child in token.children if child.dep_ in _PHRASE_DEPS)
+        frontier.extend(child for child in token.children if _of_the_phrase(child))
+
+
+def _of_the_phrase(child: Token) -> bool:
+    return child.dep_ in _PHRASE_DEPS and not (child.dep_ == "poss" and child.head.lemma_.lower() in _RELATIONAL_NOUNS)
 
 
 def _placed(participant: Participant, head: Token, index: ActorIndex) -> Participant:
@@ -290,8 +376,10 @@ def _placed(participant: Participant, head: Token, index: ActorIndex) -> Partici
 
 def _named_place(head: Token, index: ActorIndex, depth: int) -> Participant | None:
     """The first country named after "from", "in", "of"... below ``head``, through at most
-    ``depth`` nested phrases ("the province of Herat")."""
-    for child in head.children:
+    ``depth`` nested phrases ("the province of Herat"), or after a participle that places
+    it ("a group based in Trinidad", "militias operating in Chad")."""
+    located = [grand for child in head.children if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") for grand in child.children]
+    for child in (*head.children, *located):
         if child.dep_ == "prep" and child.lower_ in ("from", "in", "of", "across", "throughout"):
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
@@ -335,13 +423,15 @@ def with_country(participant: Participant, country_code: str, country: str) -> P
 
 def _places_of(predicate: Token) -> list[Token]:
     """The places an act is said to happen at: objects of "in", "at", "near", "outside" on
-    the predicate, and the places nested in them ("at the port of Mombasa")."""
+    the predicate, and the places nested in them ("at the port of Mombasa", "near the
+    town of Kirkuk")."""
     found: list[Token] = []
     frontier = [predicate]
     while frontier:
         holder = frontier.pop(0)
         for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
+            nested = holder is not predicate and child.lower_ == "of"  # "near the town of Kirkuk"
+            if child.dep_ == "prep" and (child.lower_ in _PLACE_PREPOSITIONS or nested):
                 objects = [pobj for pobj in child.children if pobj.dep_ == "pobj"]
                 found.extend(objects)
                 frontier.extend(objects)
@@ -349,23 +439,46 @@ def _places_of(predicate: Token) -> list[Token]:
 
 
 def _sentence_places(predicate: Token) -> list[Token]:
-    """The sentence's named places (GPE and LOC entities that are objects of a preposition,
-    not modifiers: "near Kandahar", not "British soldiers"), nearest the predicate first: the
+    """The sentence's named places (GPE and LOC entities that say where something is, not
+    modifiers: "near Kandahar", not "British soldiers"), nearest the predicate first: the
     fallback when the act's own phrases name none ("a mine near Kandahar killed...")."""
-    places = [entity.root for entity in predicate.sent.ents if entity.label_ in ("GPE", "LOC") and entity.root.dep_ == "pobj"]
+    places = [
+        entity.root
+        for entity in predicate.sent.ents
+        if entity.label_ in ("GPE", "LOC") and _located(entity.root) and not _where_it_is_reported(entity.root, predicate)
+    ]
     return sorted(places, key=lambda token: abs(token.i - predicate.i))
+
+
+def _located(token: Token) -> bool:
+    """A name that says where something is: the object of "in", "near", "of"... ("near
+    Kandahar", "the town of Kirkuk"), or the owner of such a place ("near Macedonia's
+    border"); not the object of "with" or "to", which names a party or a destination
+    ("a border with Bulgaria", "sent back to Bulgaria")."""
+    if token.dep_ == "poss":
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS | {"of"}
+
+
+def _where_it_is_reported(place: Token, predicate: Token) -> bool:
+    """Whether ``place`` hangs from a verb above the act's own clause: "officials in Nairobi
+    said" places the speakers, not the fighting they report."""
+    verb = next((a for a in place.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.i != predicate.i and any(a.i == verb.i for a in predicate.ancestors)
 
 
 def _role_noun(head: Token) -> Filler | None:
     """A state institution named by a noun of the actor tables that the actor stage left
     alone, as the head or a compound of the phrase ("the police response", "army
-    positions"): a party coded by its sector, to be placed like any other
-    (``ActorIndex.localised``). Other sectors' nouns modify too much else to stand for a
-    party ("an association agreement", "union rules")."""
+    positions"), or an armed group's ("rebel positions", "guerrilla camps"): a party coded by
+    its sector, to be placed like any other (``ActorIndex.localised``). Other sectors' nouns
+    modify too much else to stand for a party ("an association agreement", "union rules")."""
+    if names_confinement(head):  # "a hunger strike in prison": where, not whom
+        return None
     tables = load_lexicon()
     for token in (head, *(child for child in head.children if child.dep_ == "compound")):
         agent = tables.agents.lookup(token.lemma_) if token.pos_ == "NOUN" else None
-        if agent is not None and agent.sector in sectors_with_role("state"):
+        if agent is not None and (agent.sector in sectors_with_role("state") or agent.sector in sectors_with_role("armed")):
             return Filler(party_named_by(token, name=token.text, code=agent.sector, country=None, sector=agent.sector), token)
     return None
 
@@ -379,7 +492,7 @@ def _country_form(head: Token) -> Filler | None:
     words = sorted((head, *_phrase_tokens(head)), key=lambda token: token.i)
     keys = [token_key(token.text) for token in words]
     for position, token in enumerate(words):
-        if not (token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "LOC")):
+        if not (token.pos_ in ("PROPN", "ADJ") or token.ent_type_ in ("GPE", "NORP", "LOC")) or names_another_party(token):
             continue
         match = lexicon.country_forms.longest_at(keys, position)
         if match is None or len(match.values) != 1 or match.values[0] is None:
@@ -408,13 +521,15 @@ def _city(head: Token) -> Filler | None:
     """A city or province the model tags as a place stands for its country ("protested in
     Delhi"), when one country clearly owns the name (the most populous reading is ten times
     the next)."""
-    if head.ent_type_ not in ("GPE", "LOC"):
+    if head.ent_type_ not in ("GPE", "LOC") and not named_as_settlement(head):
         return None
     span = next((entity for entity in head.sent.ents if entity.start <= head.i < entity.end), head.doc[head.i : head.i + 1])
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
     candidates = place_candidates(name)
-    for word in span if not candidates and len(span) > 1 else ():  # "the Port of Mombasa": Mombasa
-        if word.pos_ == "PROPN" and (candidates := place_candidates(word.text)):
+    # "the Port of Mombasa": Mombasa; only the name after "of", not any word of a long name
+    # ("South" in a trade agreement's name is no province)
+    for word in span if not candidates and len(span) > 1 else ():
+        if word.pos_ == "PROPN" and word.head.lower_ == "of" and (candidates := place_candidates(word.text)):
             break
     if not candidates or (len(candidates) > 1 and candidates[0].population < 10 * candidates[1].population):
         return None

@@ -93,3 +93,27 @@ def test_she_without_a_subject_before_is_the_most_recent_person() -> None:
 
 def test_a_pronoun_with_nobody_before_is_no_mention() -> None:
     assert actors_of("He said the plan was wrong.") == []
+
+
+def test_a_bare_body_noun_is_the_organisation_named_just_before() -> None:
+    """ "the group" after Hezbollah is Hezbollah; "the alliance" after NATO is NATO; a group
+    phrase that names a country, or an alliance with no IGO before it, is left alone."""
+    from eventwire.actors import find_actors
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()(
+        "Hezbollah fired rockets at northern Israel on Monday. The group also threatened to attack Haifa. "
+        "NATO met in Brussels. The alliance condemned Russia."
+    )
+    mentions = {actor.code: [m.text for m in actor.mentions] for actor in find_actors(doc, published="2020-01-01")}
+    assert "The group" in mentions["LBNREBHEZ"]
+    assert "The alliance" in mentions["IGOWSTNAT"]
+
+
+def test_a_body_noun_skips_an_organisation_of_another_kind() -> None:
+    from eventwire.actors import find_actors
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("NATO ministers met in Brussels. The group later marched to parliament.")
+    nato = next(actor for actor in find_actors(doc, published="2020-01-01") if actor.code == "IGOWSTNAT")
+    assert all(m.text != "The group" for m in nato.mentions)

@@ -212,3 +212,34 @@ def test_a_cell_that_is_no_date_is_an_error(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(organisations, "data_rows", lambda name, columns: rows)
     with pytest.raises(ValueError, match="expected an ISO date"):
         read_organisations()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("European Community trade ministers met in Luxembourg.", "IGOEUREEC"),
+    ],
+)
+def test_former_names_code_the_organisation(text: str, code: str) -> None:
+    """The EU's names before 1993 are the EU itself (CAMEO's EEC code keeps the old name)."""
+    from eventwire.actors import find_actors
+    from eventwire.nlp import load_nlp
+
+    assert code in {actor.code for actor in find_actors(load_nlp()(text), published="1990-05-01")}
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "code"),
+    [
+        ("The Khmer Rouge shelled the town.", "1990-03-01", "KHMREB"),
+        ("The Khmer Rouge ordered the city emptied.", "1976-03-01", "KHMGOV"),
+        ("RENAMO guerrillas attacked a train.", "1987-05-01", "MOZREB"),
+        ("RENAMO boycotted the vote.", "2004-12-01", "MOZOPP"),
+    ],
+)
+def test_historical_movements_are_coded_for_their_time(text: str, day: str, code: str) -> None:
+    """Older news names movements that changed role: the row of the article's date codes them."""
+    from eventwire.actors import find_actors
+    from eventwire.nlp import load_nlp
+
+    assert code in {actor.code for actor in find_actors(load_nlp()(text), published=day)}

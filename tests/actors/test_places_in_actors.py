@@ -106,3 +106,30 @@ def test_resolve_text_places_and_context() -> None:
     assert resolve_text("a market in Mombasa").country == "KEN"
     assert resolve_text("Punjab government", context="Pakistan").country == "PAK"
     assert resolve_text("the envoy to Lagos").country is None
+
+
+def test_stance_prefix_does_not_give_a_country() -> None:
+    """An "anti-Russia blogger" is a journalist of no country the phrase names."""
+    from eventwire.actors import find_actors
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("A prominent anti-Russia blogger was killed in Minsk.")
+    blogger = next(actor for actor in find_actors(doc, published="2020-01-01") if "blogger" in actor.name)
+    assert blogger.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Kosovo Albanians protested in Pristina.", "XKX"),
+        ("The Hungarians of Slovakia demanded language rights from Bratislava.", "SVK"),
+        ("Russians in Latvia protested against the language law.", "LVA"),
+    ],
+)
+def test_a_people_living_in_another_country_is_coded_by_where_it_lives(text: str, country: str) -> None:
+    """CAMEO codes a community by its country of residence, not by its kin state."""
+    from eventwire.actors import find_actors
+    from eventwire.nlp import load_nlp
+
+    people = find_actors(load_nlp()(text), published="2020-01-01")[0]
+    assert (people.country, people.sector) == (country, "CVL")
