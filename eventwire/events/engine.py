@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from spacy import symbols
 from spacy.attrs import ORTH
@@ -635,6 +636,51 @@ def _fits(pattern: Pattern, token: Token) -> bool:
     return governor is not None and any(form in pattern.objects for form in verb_forms(governor))
 
 
+@dataclass(frozen=True, slots=True)
+class _ObjectNoun:
+    """What a pattern's object list is checked against on one noun, read once per document:
+    a verb such as "send" heads dozens of patterns, each asking about the same object."""
+
+    words: frozenset[str]
+    """The noun's lemma and word, and the lemmas of its compound modifiers."""
+    own: frozenset[str]
+    """The noun's lemma and word alone."""
+    party: bool
+    sector: str | None
+
+
+@dataclass(slots=True)
+class _ParseFacts:
+    """Per-document answers the matcher asks for again and again (objects of a verb, facts of
+    an object noun), by token index."""
+
+    nouns: dict[int, _ObjectNoun]
+    objects: dict[int, tuple[int, ...]]
+
+
+_PARSE_FACTS: WeakKeyDictionary[Doc, _ParseFacts] = WeakKeyDictionary()
+"""Entries go with their document."""
+
+
+def _facts(doc: Doc) -> _ParseFacts:
+    found = _PARSE_FACTS.get(doc)
+    if found is None:
+        found = _PARSE_FACTS[doc] = _ParseFacts({}, {})
+    return found
+
+
+def _object_noun(noun: Token) -> _ObjectNoun:
+    nouns = _facts(noun.doc).nouns
+    found = nouns.get(noun.i)
+    if found is None:
+        own = frozenset((noun.lemma_.lower(), noun.lower_))
+        compounds = {child.lemma_.lower() for child in noun.children if child.dep_ == "compound"}
+        agent = load_actor_tables().agents.lookup(noun.lemma_)
+        party = noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or noun.lower_ in ("him", "her", "them") or agent is not None
+        found = nouns[noun.i] = _ObjectNoun(own | compounds, own, party, agent.sector if agent is not None else None)
+    return found
+
+
 def _names_object(noun: Token, objects: frozenset[str]) -> bool:
     """The object is one of ``objects``, by its lemma, its word, or a compound modifier that
     names the thing ("halted aid shipments", "an aid budget": aid). ``@party`` in
@@ -642,38 +688,36 @@ def _names_object(noun: Token, objects: frozenset[str]) -> bool:
     role noun of the actor tables ("released the mayor", "freed three activists");
     ``@mil``, ``@ref``, ``@cop``... for a role noun of that sector ("troops", "soldiers",
     "forces", "peacekeepers" are all ``@mil``)."""
-    if noun.lemma_.lower() in objects or noun.lower_ in objects:
+    facts = _object_noun(noun)
+    if not objects.isdisjoint(facts.words):
         return True
-    if PARTY in objects and _names_a_party(noun):
+    if facts.party and PARTY in objects:
         return True
-    sector = _sector_named(noun) if any(o.startswith("@") for o in objects) else None
-    if sector is not None and f"@{sector.lower()}" in objects:
-        return True
-    return any(child.dep_ == "compound" and child.lemma_.lower() in objects for child in noun.children)
-
-
-def _sector_named(noun: Token) -> str | None:
-    """The actor sector a role noun names ("troops": MIL, "refugees": REF), by the agents table."""
-    agent = load_actor_tables().agents.lookup(noun.lemma_)
-    return agent.sector if agent is not None else None
+    return facts.sector is not None and f"@{facts.sector.lower()}" in objects
 
 
 def _names_a_party(noun: Token) -> bool:
-    if noun.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or noun.lower_ in ("him", "her", "them"):
-        return True
-    return load_actor_tables().agents.lookup(noun.lemma_) is not None
+    return _object_noun(noun).party
+
+
+def _verb_objects(verb: Token) -> tuple[Token, ...]:
+    """A verb's direct objects, each followed by what it measures when it is a measure or a
+    collection ("tons of food aid", "a wave of arrests", "a package of sanctions")."""
+    known = _facts(verb.doc).objects
+    indexes = known.get(verb.i)
+    if indexes is None:
+        objects = [child for child in verb.children if child.dep_ in _OBJECT_DEPS]
+        measures = word_list("measure_nouns.txt")
+        objects += [pobj for o in objects if o.lemma_.lower() in measures for pobj in _prepositional_objects([o], "of")]
+        indexes = known[verb.i] = tuple(o.i for o in objects)
+    return tuple(verb.doc[i] for i in indexes)
 
 
 def _light_object(pattern: Pattern, verb: Token) -> Token | None:
     """The object a pattern constrains: the direct object, or for a phrasal verb whose
     particle the parser took for a preposition ("called in the ambassador"), its object."""
-    objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass", "obj")]
-    # a measure or a collection stands for what it measures: "tons of food aid", "a wave
-    # of arrests", "a package of sanctions"
-    measures = word_list("measure_nouns.txt")
-    objects += [pobj for o in objects if o.lemma_.lower() in measures for pobj in _prepositional_objects([o], "of")]
-    fitting = [o for o in objects if _names_object(o, pattern.objects)]
-    found = fitting[0] if fitting else object_of(verb)  # "offered Italy the extradition"
+    found = next((o for o in _verb_objects(verb) if _names_object(o, pattern.objects)), None)
+    found = found if found is not None else object_of(verb)  # "offered Italy the extradition"
     if found is not None or not pattern.words:
         return found
     for child in verb.children:
