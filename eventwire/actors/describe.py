@@ -104,7 +104,7 @@ def state_of(organisation: Organisation) -> str | None:
 def _other_party_tokens(span: Span) -> set[int]:
     """Indices of tokens that name another party than the described actor: governed (inside
     ``span``) by a preposition that introduces one, or after a stance prefix ("anti-")."""
-    # "an anti-Syria writer", "an al-Qaeda-linked group": only a hyphenated phrase has one
+    # "an anti-Iran cleric", "an ISIS-affiliated cell": only a hyphenated phrase has one
     excluded = {token.i for token in span if names_another_party(token)} if "-" in span.text else set()
     for token in span:
         if token.lower_ in OTHER_PARTY_PREPOSITIONS and token.dep_ in ("prep", "agent", "dative"):

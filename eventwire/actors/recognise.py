@@ -49,7 +49,7 @@ from eventwire.actors.syntax import (
     head_of,
     is_modifier,
     is_place,
-    named_as_settlement,
+    named_as_place,
     names_confinement,
     noun_phrase,
     of_phrase_end,
@@ -92,8 +92,8 @@ def _people(
         if name.kind != "person" or not book.free(name.start, name.end):
             continue
         written = doc[name.start : name.end]
-        if _linked_to_earlier_person(book, written) or named_as_settlement(head_of(written)):
-            continue  # "the town of Goma" is no person, whatever the model says
+        if _linked_to_earlier_person(book, written) or named_as_place(head_of(written)):
+            continue  # "the village of Bunia" is no person, whatever the model says
         titled = find_title(written, lexicon)
         mention = titled.mention if book.free(titled.mention.start, titled.mention.end) else written
         around, where = context.for_sentence(book.sentence_of[name.start])

@@ -177,18 +177,18 @@ def is_subject(token: Token) -> bool:
     return coordinated_root(token).dep_ in SUBJECTS
 
 
-SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "port", "capital"})
-"""Nouns that call the name in their "of" phrase a place ("the town of Goma")."""
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "port", "capital"})
+"""Nouns that call the name in their "of" phrase a place ("the village of Bunia")."""
 
 
-def named_as_settlement(token: Token) -> bool:
+def named_as_place(token: Token) -> bool:
     """A proper name that its own phrase calls a place, whatever the model's entity label:
-    "the town of Samarra", "the province of Helmand"."""
+    "the village of Bunia", "the province of Kunduz"."""
     return (
         token.pos_ == "PROPN"
         and token.dep_ == "pobj"
         and token.head.lower_ == "of"
-        and token.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+        and token.head.head.lemma_.lower() in PLACE_NOUNS
     )
 
 
@@ -197,27 +197,27 @@ CONFINEMENT_NOUNS = frozenset({"prison", "jail", "gaol", "custody", "detention"}
 
 def names_confinement(token: Token) -> bool:
     """ "in prison", "from jail", "into custody": a state of being held, not the prison
-    service as a party ("a hunger strike in prison" is aimed at no prison)."""
+    service as a party (fasting "in jail" is aimed at no jail)."""
     return (
         token.lemma_.lower() in CONFINEMENT_NOUNS
         and token.dep_ == "pobj"
-        and token.head.lower_ in ("in", "from", "into", "to", "out")
+        and token.head.lower_ in ("in", "from", "into", "to")
     )
 
 
 STANCE_PREFIXES = frozenset({"anti", "pro"})
-"""Prefixes that make a country form a stance, not a nationality: an "anti-Russia blogger"
-or a "pro-Moscow militia" is placed by where it acts, not coded as Russia's."""
+"""Prefixes that make a country form a stance, not a nationality: an "anti-Iran cleric"
+or a "pro-Tehran militia" is placed by where it acts, not coded as Iran's."""
 AFFILIATION_PARTICIPLES = frozenset({"linked", "affiliated", "inspired", "allied", "aligned"})
-"""Participles after a hyphen that make the name before them an ally: an "al-Qaeda-linked
-group" is not al-Qaeda itself. A sponsor's proxy ("Rwandan-backed rebels") is left to the
+"""Participles after a hyphen that make the name before them an ally: an "ISIS-affiliated
+cell" is not ISIS itself. A sponsor's proxy ("Rwandan-backed rebels") is left to the
 sponsor, as the event lexicon codes it."""
 
 
 def names_another_party(token: Token) -> bool:
     """Whether ``token`` names a party other than the phrase it modifies: after "anti-" or
-    "pro-" ("anti-Syria", "pro-Western"), or in a name before "-linked", "-affiliated"...
-    ("Al Qaeda-linked", "ISIS-affiliated")."""
+    "pro-" ("anti-Iran", "pro-Western"), or in a name before "-linked", "-affiliated"...
+    ("Hamas-allied", "ISIS-affiliated")."""
     doc = token.doc
     if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in STANCE_PREFIXES:
         return True

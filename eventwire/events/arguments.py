@@ -20,7 +20,7 @@ from eventwire.actors.lexicon import load_lexicon
 from eventwire.actors.matcher import token_key
 from eventwire.actors.model import Actor, compose_code
 from eventwire.actors.placenames import place_candidates
-from eventwire.actors.syntax import named_as_settlement, names_another_party, names_confinement
+from eventwire.actors.syntax import named_as_place, names_another_party, names_confinement
 from eventwire.events.lexicon import load_lexicon as load_event_lexicon
 from eventwire.events.lexicon import sectors_with_role
 from eventwire.extract.furniture import dateline_length
@@ -127,12 +127,12 @@ class ActorIndex:
             return None
         if _means_of_help(head):  # "with Egypt's help": a helper, not a party to the act
             return None
-        if head.pos_ == "VERB":  # a participle read as the phrase's head: "the Red Cross operating in Iraq"
+        if head.pos_ == "VERB":  # a participle the parser made the head: "a charity working in Chad warned"
             subject = next((child for child in head.children if child.dep_ == "nsubj"), None)
             return self.phrase_actor(subject, depth - 1) if subject is not None and depth else None
         found = self.at(head)
         if found is not None and sector_only(found):
-            named = self._named_in_apposition(head)  # "the militant group al-Shabab", "the force (UNIFIL)"
+            named = self._named_in_apposition(head)  # "the separatist movement ETA", "the mission (UNIFIL)"
             if named is not None:
                 return named
         if found is not None:
@@ -234,7 +234,7 @@ class ActorIndex:
         if participant.country is not None or participant.code is None or len(participant.code) != 3:
             return participant
         act = [predicate, predicate.head] if predicate.pos_ in ("NOUN", "PROPN") else [predicate]
-        # what does the act is where the act is: "a car bomb near Kirkuk killed..."
+        # what does the act is where the act is: "a mortar round fired in Herat wounded..."
         act += [child for word in act for child in word.children if child.dep_ == "nsubj" and child.pos_ == "NOUN"]
         for place in (p for word in act for p in _places_of(word)) if at_place else ():
             if place.i in self._dateline:
@@ -351,7 +351,7 @@ def _antecedent(token: Token) -> Token:
 
 def _phrase_tokens(head: Token) -> Iterator[Token]:
     """The words of ``head``'s noun phrase, breadth first, through modifiers only; the
-    possessor of a relation ("Russia's ally", "Israel's militia ally") is the other party
+    possessor of a relation ("Russia's ally", "Iran's regional rival") is the other party
     of the relation, not the phrase's."""
     frontier = [child for child in head.children if _of_the_phrase(child)]
     while frontier:
@@ -377,7 +377,7 @@ def _placed(participant: Participant, head: Token, index: ActorIndex) -> Partici
 def _named_place(head: Token, index: ActorIndex, depth: int) -> Participant | None:
     """The first country named after "from", "in", "of"... below ``head``, through at most
     ``depth`` nested phrases ("the province of Herat"), or after a participle that places
-    it ("a group based in Trinidad", "militias operating in Chad")."""
+    it ("guerrillas based in Honduras")."""
     located = [grand for child in head.children if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") for grand in child.children]
     for child in (*head.children, *located):
         if child.dep_ == "prep" and child.lower_ in ("from", "in", "of", "across", "throughout"):
@@ -423,14 +423,14 @@ def with_country(participant: Participant, country_code: str, country: str) -> P
 
 def _places_of(predicate: Token) -> list[Token]:
     """The places an act is said to happen at: objects of "in", "at", "near", "outside" on
-    the predicate, and the places nested in them ("at the port of Mombasa", "near the
-    town of Kirkuk")."""
+    the predicate, and the places nested in them ("at the port of Mombasa", "outside the
+    district of Kunar")."""
     found: list[Token] = []
     frontier = [predicate]
     while frontier:
         holder = frontier.pop(0)
         for child in holder.children:
-            nested = holder is not predicate and child.lower_ == "of"  # "near the town of Kirkuk"
+            nested = holder is not predicate and child.lower_ == "of"  # "outside the district of Kunar"
             if child.dep_ == "prep" and (child.lower_ in _PLACE_PREPOSITIONS or nested):
                 objects = [pobj for pobj in child.children if pobj.dep_ == "pobj"]
                 found.extend(objects)
@@ -451,18 +451,18 @@ def _sentence_places(predicate: Token) -> list[Token]:
 
 
 def _located(token: Token) -> bool:
-    """A name that says where something is: the object of "in", "near", "of"... ("near
-    Kandahar", "the town of Kirkuk"), or the owner of such a place ("near Macedonia's
-    border"); not the object of "with" or "to", which names a party or a destination
-    ("a border with Bulgaria", "sent back to Bulgaria")."""
+    """A name that says where something is: the object of "in", "near", "of"... ("in
+    Kandahar", "the district of Kunar"), or the owner of such a place ("at Chile's
+    frontier"); not the object of "with" or "to", which names a party or a destination
+    ("its frontier with Peru", "flew on to Peru")."""
     if token.dep_ == "poss":
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS | {"of"}
 
 
 def _where_it_is_reported(place: Token, predicate: Token) -> bool:
-    """Whether ``place`` hangs from a verb above the act's own clause: "officials in Nairobi
-    said" places the speakers, not the fighting they report."""
+    """Whether ``place`` hangs from a verb above the act's own clause: "a spokesman in Geneva
+    said" places the speaker, not the fighting they report."""
     verb = next((a for a in place.ancestors if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and verb.i != predicate.i and any(a.i == verb.i for a in predicate.ancestors)
 
@@ -473,7 +473,7 @@ def _role_noun(head: Token) -> Filler | None:
     positions"), or an armed group's ("rebel positions", "guerrilla camps"): a party coded by
     its sector, to be placed like any other (``ActorIndex.localised``). Other sectors' nouns
     modify too much else to stand for a party ("an association agreement", "union rules")."""
-    if names_confinement(head):  # "a hunger strike in prison": where, not whom
+    if names_confinement(head):  # "fasting in jail": where, not whom
         return None
     tables = load_lexicon()
     for token in (head, *(child for child in head.children if child.dep_ == "compound")):
@@ -521,13 +521,13 @@ def _city(head: Token) -> Filler | None:
     """A city or province the model tags as a place stands for its country ("protested in
     Delhi"), when one country clearly owns the name (the most populous reading is ten times
     the next)."""
-    if head.ent_type_ not in ("GPE", "LOC") and not named_as_settlement(head):
+    if head.ent_type_ not in ("GPE", "LOC") and not named_as_place(head):
         return None
     span = next((entity for entity in head.sent.ents if entity.start <= head.i < entity.end), head.doc[head.i : head.i + 1])
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
     candidates = place_candidates(name)
     # "the Port of Mombasa": Mombasa; only the name after "of", not any word of a long name
-    # ("South" in a trade agreement's name is no province)
+    # (a compass word inside a treaty's name is no province)
     for word in span if not candidates and len(span) > 1 else ():
         if word.pos_ == "PROPN" and word.head.lower_ == "of" and (candidates := place_candidates(word.text)):
             break

@@ -217,7 +217,7 @@ def test_a_cell_that_is_no_date_is_an_error(monkeypatch: pytest.MonkeyPatch) -> 
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("European Community trade ministers met in Luxembourg.", "IGOEUREEC"),
+        ("The EEC imposed quotas on Japanese steel.", "IGOEUREEC"),
     ],
 )
 def test_former_names_code_the_organisation(text: str, code: str) -> None:
@@ -225,7 +225,7 @@ def test_former_names_code_the_organisation(text: str, code: str) -> None:
     from eventwire.actors import find_actors
     from eventwire.nlp import load_nlp
 
-    assert code in {actor.code for actor in find_actors(load_nlp()(text), published="1990-05-01")}
+    assert code in {actor.code for actor in find_actors(load_nlp()(text), published="1985-05-01")}
 
 
 @pytest.mark.parametrize(

@@ -109,21 +109,21 @@ def test_resolve_text_places_and_context() -> None:
 
 
 def test_stance_prefix_does_not_give_a_country() -> None:
-    """An "anti-Russia blogger" is a journalist of no country the phrase names."""
+    """An "anti-Moscow" journalist is a journalist of no country the phrase names."""
     from eventwire.actors import find_actors
     from eventwire.nlp import load_nlp
 
-    doc = load_nlp()("A prominent anti-Russia blogger was killed in Minsk.")
-    blogger = next(actor for actor in find_actors(doc, published="2020-01-01") if "blogger" in actor.name)
-    assert blogger.country is None
+    doc = load_nlp()("Gunmen killed an anti-Moscow journalist in Kyiv.")
+    journalist = next(actor for actor in find_actors(doc, published="2020-01-01") if "journalist" in actor.name)
+    assert journalist.country is None
 
 
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        ("Kosovo Albanians protested in Pristina.", "XKX"),
-        ("The Hungarians of Slovakia demanded language rights from Bratislava.", "SVK"),
-        ("Russians in Latvia protested against the language law.", "LVA"),
+        ("Kosovo Serbs blocked roads near Mitrovica.", "XKX"),
+        ("Turks of Bulgaria formed a new party.", "BGR"),
+        ("Poles in Lithuania elected a new mayor.", "LTU"),
     ],
 )
 def test_a_people_living_in_another_country_is_coded_by_where_it_lives(text: str, country: str) -> None:
