@@ -77,7 +77,7 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 _VERB_WORD_DEPS = frozenset({"prt", "prep", "agent", "advmod", "dative"})
 _NOUN_WORD_DEPS = frozenset({"compound", "amod", "nmod", "prep"})
 # Acts that answer someone's act (an appeal or a demand, accepting or rejecting one) are
-# aimed at its author: "rejected an offer from Kabul", "demanded an admission by Moscow"
+# aimed at its author: "turned down a proposal from Quito", "asked for an apology from Bogota"
 _RESPONDING_ROOTS = frozenset({"02", "08", "10", "12"})
 _AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 _CONCERNING_PREPOSITIONS = frozenset({"with", "to", "on", "against", "for", "toward", "towards"})
@@ -265,7 +265,7 @@ def _sentence_events(
 def _carried_compound_act(verb_pattern: Pattern, verb: Token, noun: Token, noun_pattern: Pattern) -> bool:
     """A support verb whose pattern fit only through a compound of its object that the
     lexicon names as part of the object's own act: "launched war games" does war games
-    (150), not a war (190). A verb of its own ("suspended aid deliveries") acts on the noun
+    (150), not a war (190). A verb of its own ("halted food shipments") acts on the noun
     and keeps its code."""
     if not noun_pattern.words or noun.lemma_.lower() in verb_pattern.objects or noun.lower_ in verb_pattern.objects:
         return False
@@ -345,7 +345,7 @@ def _perpetrator_unnamed(predicate: Token, modality: Modality) -> bool:
     if modality.control is not None or modality.family is not None:
         return False
     if predicate.pos_ in _VERB_POS:
-        if predicate.dep_ == "acl":  # "soldiers killed in Ukraine": a reduced passive
+        if predicate.dep_ == "acl":  # "troops killed in Mali": a reduced passive
             return predicate.tag_ == "VBN"
         return predicate.tag_ in ("VBD", "VBN", "VBZ", "VBP") and predicate.dep_ not in ("xcomp", "pcomp", "advcl")
     head = predicate.head
@@ -370,12 +370,12 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
 
     1. a verbal act addressed by its clause: "demanded that Japan scrap the tariff";
     2. a control verb's governed clause: "threatened to close the Saudi consulate", or
-       the purpose an act serves: "opened fire to disperse the strikers";
+       the purpose an act serves: "fired tear gas to scatter the dockers";
     3. an act asked for, named on its noun: "called for an Israeli withdrawal";
-    4. the party an act on an object concerns: "ratified a treaty with Moldova", "tightened
-       the blockade of Serbia" (an object that is an act, by "of" first),
+    4. the party an act on an object concerns: "ratified a treaty with Moldova", "eased the
+       siege of Somalia" (an object that is an act, by "of" first),
        "engaged Nigerien soldiers in a gunfight", or for an answer to someone's act its
-       author: "rejected an offer from Kabul";
+       author: "turned down a proposal from Quito";
     5. the party a condition on the act names: "threatened to ban imports if Peru sends
        troops";
     6. the place an act is done in: "marched in Lima", "a summit in Doha", "eased the
@@ -383,14 +383,14 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
     """
     if pattern.code[:2] in _ADDRESSED_BY_CLAUSE:
         # "demanded that Japan scrap...", "its demand that Japan scrap..."; the parser may
-        # hang a noun's clause on the verb that governs it ("repeated its demand that...")
+        # hang a noun's clause on the verb that governs it ("restated its insistence that...")
         governor = _governor(token) if pattern.kind == "noun" else None
         found = _clause_subjects(token, index) or (_clause_subjects(governor, index) if governor is not None else [])
         if found:
             return found
     if token.lemma_.lower() in control_verbs() or pattern.kind == "verb":
         # a control verb's clause ("threatened to close the Saudi consulate"), or an act's
-        # purpose ("opened fire to disperse the strikers")
+        # purpose ("fired tear gas to scatter the dockers")
         found = _others(_governed_clause_actors(token, index), sources)
         if found:
             return found
@@ -414,8 +414,8 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
             owners = [c for c in holder.children if c.dep_ in ("poss", "amod", "compound")] if pattern.objects else []
             found = next((fillers for owner in owners if (fillers := _others(index.fillers(owner), sources))), [])
         if not found and pattern.kind == "verb" and holder.lemma_.lower() in load_lexicon().nouns:
-            # an object that is an act names whom it is done to by "of": "tightened the
-            # blockade of Serbia", "lifted the siege of the town"
+            # an object that is an act names whom it is done to by "of": "eased the
+            # siege of Somalia", "ended the occupation of the island"
             found = _others([f for pobj in _prepositional_objects([holder], "of") for f in index.fillers(pobj)], sources)
         concerning = _CONCERNING_PREPOSITIONS | (_AUTHOR_PREPOSITIONS if pattern.code[:2] in _RESPONDING_ROOTS else frozenset())
         for child in holder.children if not found else ():
@@ -869,8 +869,8 @@ def _words_talked_about(matches: dict[int, Match]) -> frozenset[int]:
 
 def _accusing_words(clauses: list[Token], lexicon: Lexicon) -> frozenset[int]:
     """The verbs that accuse (root 11) and govern a clause (among the sentence's
-    ``clauses``), whether or not the accuser is an actor ("a report alleged that the army
-    took part..."): their clause is what is alleged."""
+    ``clauses``), whether or not the accuser is an actor ("a leaked memo alleged that the
+    marines shot..."): their clause is what is alleged."""
     heads = {clause.head.i: clause.head for clause in clauses if clause.dep_ == "ccomp"}
     return frozenset(
         i
@@ -903,7 +903,7 @@ def _asked_clauses(clauses: list[Token], lexicon: Lexicon) -> frozenset[int]:
     clause of a word that fits a pattern of root 02 or 10, whether or not its author is an
     actor ("demanded that Chile recall..."), of a verb whose object is such a noun ("repeated
     its demand that...": the parser may hang the clause there), or of a noun that such a
-    word asks for ("demanded an admission that Chile had lied"). ``clauses``: the
+    word asks for ("pressed for a confession that Chile had lied"). ``clauses``: the
     sentence's words with a clause relation."""
     found: set[int] = set()
     for clause in clauses:
@@ -923,8 +923,8 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
     conventions of event coding (the sentence's other predicates code what happened):
 
     - an event noun inside another noun's phrase is part of what that noun names ("the
-      renewal of the mandate for the monitoring mission", "a march in protest against the
-      arrests"), unless that noun measures it ("a wave of arrests");
+      timing of the troop withdrawal", "a rally in solidarity with the jailed
+      strikers"), unless that noun measures it ("a wave of arrests");
     - an event noun in a time or concession phrase is background ("after last year's
       invasion", "despite appeals from aid groups"): it was news when it happened (a
       clause reports the act itself: "ties warmed after the president visited Peru");
@@ -938,8 +938,8 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
       ("demanded that Chile recall its envoy", ``_asked_clauses``);
     - a participle that says whom an act of force killed is its outcome
       (``_consequence_of_force``);
-    - the aims a document, plan or law states are not its authors' acts ("a draft
-      resolution that seeks to impose sanctions");
+    - the aims a document, plan or law states are not its authors' acts ("a scheme
+      that seeks to deploy troops", "the bill is meant to curb arms exports");
     - a present relative clause or participle describes a party (``_describes_a_party``).
     """
     predicate = match.predicate
@@ -992,7 +992,7 @@ def _describes_a_party(predicate: Token) -> bool:
     party is or does habitually ("Hamas, which rejects the accord", "rebels fighting the
     government", "a movement that is preparing an offensive"): a description of the party,
     not an act at a time. A past or perfect clause reports one ("rebels who attacked the
-    town", "where 20 people have been killed")."""
+    town", "where the dockers have been jailed")."""
     clause = predicate
     while clause.pos_ not in _VERB_POS and clause.head.i != clause.i:
         clause = clause.head
@@ -1006,7 +1006,7 @@ def _describes_a_party(predicate: Token) -> bool:
 
 def _document_subject(verb: Token) -> bool:
     """The verb's subject is a text, plan or measure (``document_nouns.txt``), not a party:
-    "the plan aims to...", "a resolution that seeks to..." (a relative pronoun stands for
+    "the scheme aims to...", "a bill that seeks to..." (a relative pronoun stands for
     the noun its clause describes)."""
     subject = _clause_subject(verb)
     if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":

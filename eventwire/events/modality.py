@@ -118,14 +118,14 @@ def _going_to(verb: Token) -> bool:
 def find_modality(predicate: Token) -> Modality:
     """The modality on ``predicate`` (a verb, or an event noun through the verb that governs it)."""
     if _continues(predicate) and not is_negated(predicate):
-        # "prepared to resume shelling", "will keep attacking": the aspect verb's modality
+        # "vowed to keep bombarding", "will go on raiding": the aspect verb's modality
         return find_modality(predicate.head)
     verb = _carrier(predicate) if predicate.pos_ in ("NOUN", "PROPN") else predicate
     if is_negated(predicate) or (verb.i != predicate.i and is_negated(verb)):
         control = _control(verb)
         if control is not None and control[1].family == "intent":
             return Modality("refusal", control[0], "subject", False, f"negated:{control[0].lemma_}")
-        if _has_aux(verb, FUTURE_AUXILIARIES):  # "will not accept refugees" refuses them
+        if _has_aux(verb, FUTURE_AUXILIARIES):  # "will not take in migrants" refuses them
             return Modality("refusal", None, "subject", False, "negated:future")
         return Modality(None, None, "subject", True, "negated")
     obliged_by = _obligation(verb)
@@ -217,7 +217,7 @@ def _takes_place(verb: Token) -> bool:
 def _control(verb: Token) -> tuple[Token, Control] | None:
     """The control verb (or adjective: "ready to"; or noun: "its offer to mediate") an
     infinitive hangs from, with its entry. A coordinated infinitive without a subject of
-    its own shares its first conjunct's ("threatened to close and seal the border")."""
+    its own shares its first conjunct's ("threatened to suspend and cancel aid")."""
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
         child.dep_ in ("nsubj", "nsubjpass") for child in verb.children
     ):

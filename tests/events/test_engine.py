@@ -87,9 +87,9 @@ def test_a_hosted_visit_is_also_the_guests_visit() -> None:
 
 
 def test_visit_noun_takes_its_host_from_the_place() -> None:
-    found = events("The Indian prime minister began a visit to Hanoi on Monday.")
+    found = events("The Kenyan foreign minister began a visit to Kampala on Monday.")
     visit = next(event for event in found if event.code == "042")
-    assert (visit.source.country, visit.target.country) == ("IND", "VNM")
+    assert (visit.source.country, visit.target.country) == ("KEN", "UGA")
     assert visit.date == "2024-08-12" and visit.date_text == "on Monday"
 
 
@@ -285,10 +285,10 @@ def test_the_headline_is_coded_with_the_bodys_people() -> None:
     from eventwire.events.headline import headline_events
     from eventwire.nlp import parse
 
-    body = parse("Brazilian President Luiz Inacio Lula da Silva spoke on Monday.")
-    title = parse("Lula offers to mediate between Colombia and Venezuela")
+    body = parse("South African President Cyril Ramaphosa spoke in Pretoria on Monday.")
+    title = parse("Ramaphosa offers to mediate between Sudan and Chad")
     found = headline_events(title, find_actors(body, published=PUBLISHED), published=PUBLISHED)
-    assert {(e.source.country, e.target.country, e.code) for e in found} >= {("BRA", "COL", "039"), ("BRA", "VEN", "039")}
+    assert {(e.source.country, e.target.country, e.code) for e in found} >= {("ZAF", "SDN", "039"), ("ZAF", "TCD", "039")}
     assert all(e.evidence.field == "title" for e in found)
 
 
@@ -339,8 +339,8 @@ def test_the_doer_decides_a_blockade_from_a_protest() -> None:
 
 
 def test_an_answer_is_aimed_at_the_author_of_what_it_answers() -> None:
-    found = dyads("Chile demanded an admission of guilt by Peru.")
-    assert any(s == "CHL" and t == "PER" and code.startswith("10") for s, t, code in found)
+    found = dyads("Ecuador rejected an apology from Colombia.")
+    assert any(s == "ECU" and t == "COL" and code.startswith("12") for s, t, code in found)
 
 
 def test_a_protest_naming_no_one_is_aimed_at_the_protesters_government() -> None:
@@ -350,7 +350,7 @@ def test_a_protest_naming_no_one_is_aimed_at_the_protesters_government() -> None
 
 
 def test_an_acts_purpose_names_its_target() -> None:
-    assert ("TUN", "TUN", "193") in dyads("Tunisian police opened fire to disperse striking dockers.")
+    assert ("TUN", "TUN", "175") in dyads("Tunisian police fired tear gas to scatter striking dockers.")
 
 
 def test_what_travellers_came_for_is_their_act() -> None:
@@ -370,9 +370,9 @@ def test_visitors_are_not_placed_where_they_meet() -> None:
     ("text", "kept", "dropped"),
     [
         # a noun inside another noun's phrase is part of what that noun names
-        ("Argentina opposed the extension of the mandate for the Brazilian peacekeeping force.", "110", "074"),
+        ("Uruguay criticised the timing of the Argentine troop withdrawal.", "111", "0874"),
         # an act in a time phrase is background, even when "following" is parsed as a verb
-        ("Japan offered to mediate following the Chinese invasion of Taiwan.", "039", "192"),
+        ("Norway proposed peace talks following a Russian assault on Ukraine.", "036", "190"),
         ("Brazil restored ties with Paraguay after last year's Paraguayan invasion.", "054", "192"),
         # what an accusation alleges has not been shown to have happened
         ("Chile alleged that Peru attacked Bolivian troops.", "112", "190"),
@@ -387,11 +387,11 @@ def test_visitors_are_not_placed_where_they_meet() -> None:
         # what a demand asks for has not happened
         ("Chile demanded that Bolivia recall its ambassador.", "100", "161"),
         # ...whether the demand is a verb, or asks for a noun whose clause holds the act
-        ("Peru demanded an admission by Chile that Chilean troops had killed Peruvian fishermen.", "100", "1823"),
+        ("Peru pressed for a confession by Chile that its sailors had attacked Peruvian fishermen.", "100", "190"),
         # a purpose is what an act is for
         ("Jordan sent envoys to Cairo to negotiate with Egypt.", "042", "046"),
         # a text's stated aim is not its authors' act
-        ("Spain backed an EU resolution that aims to impose a blockade on Venezuela.", "051", "1381"),
+        ("Italy praised a Nigerian scheme that seeks to deploy troops in Mali.", "051", "138"),
     ],
 )
 def test_an_act_only_mentioned_is_not_coded(text: str, kept: str, dropped: str) -> None:
@@ -410,7 +410,7 @@ def test_a_measure_noun_still_reports_its_acts() -> None:
     [
         # the joined verb, when the lexicon has it
         ("Spain re-established diplomatic relations with Syria.", ("ESP", "SYR", "054")),
-        ("Spain agreed to re-open its border with Morocco.", ("ESP", "MAR", "0351")),
+        ("Greece decided to re-open its embassy in Turkey.", ("GRC", "TUR", "054")),
         ("Chile pledged to co-operate with Peru.", ("CHL", "PER", "032")),
         # the base verb, when it does not
         ("Israel re-imposed a blockade on Gaza.", ("ISR", "PSE", "191")),
@@ -448,15 +448,15 @@ def test_a_posture_not_said_to_be_joint_stays_each_partys_own() -> None:
 
 
 def test_a_coordinated_infinitive_shares_its_control_verb() -> None:
-    found = dyads("Iran threatened to close and seal the border with Iraq.")
-    assert ("IRN", "IRQ", "1381") in found  # a threat to seal it, not a sealed border
-    assert ("IRN", "IRQ", "191") not in found
+    found = dyads("Kenya threatened to suspend and cancel its aid to Somalia.")
+    assert ("KEN", "SOM", "1311") in found  # a threat to cancel it, not cancelled aid
+    assert ("KEN", "SOM", "162") not in found
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Chile repeated its demand that Peru withdraw its troops.",  # clause hung on the verb
+        "Chile restated its insistence that Peru pull back its troops.",  # clause hung on the verb
         "Chile issued a demand that Peru pay compensation.",  # clause hung on the noun
     ],
 )
@@ -492,17 +492,17 @@ def test_an_event_noun_a_control_verb_governs_is_its_subjects_act_to_come(
 
 
 def test_a_noun_naming_another_party_as_doer_is_not_recoded() -> None:
-    found = dyads("Chile agreed to Peruvian mediation.")
-    assert ("CHL", "PER", "030") in found
-    assert not any(source == "CHL" and code.startswith("03") and code != "030" for source, _, code in found)
+    found = dyads("Bolivia agreed to a Brazilian mediation effort.")
+    assert ("BOL", "BRA", "030") in found
+    assert not any(source == "BOL" and code.startswith("03") and code != "030" for source, _, code in found)
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Chilean army resumed shelling Peruvian positions.", "194"),
-        ("The Chilean army will continue shelling Peruvian positions.", "1384"),  # a threat
-        ("The Chilean army prepared to resume shelling Peruvian positions.", "1384"),
+        ("The Bolivian army began bombarding Chilean trenches.", "194"),
+        ("The Bolivian army will keep bombarding Chilean trenches.", "1384"),  # a threat
+        ("Bolivia's army vowed to keep bombarding Chilean trenches.", "1384"),
     ],
 )
 def test_a_gerund_after_an_aspect_verb_takes_that_verbs_modality(text: str, expected: str) -> None:
@@ -510,7 +510,7 @@ def test_a_gerund_after_an_aspect_verb_takes_that_verbs_modality(text: str, expe
 
 
 def test_a_gerund_after_a_speculative_aspect_verb_is_not_coded() -> None:
-    assert dyads("The Chilean army may resume shelling Peruvian positions.") == set()
+    assert dyads("The Bolivian army might start bombarding Chilean trenches again.") == set()
 
 
 def test_an_event_noun_after_a_measure_noun_is_the_support_verbs_act() -> None:
@@ -524,8 +524,8 @@ def test_coordinated_parties_holding_drills_hold_them_together() -> None:
 
 def test_a_support_verb_carries_the_act_its_object_names_with_its_compound() -> None:
     # "war games" are games, not a war; a verb of its own still acts on its object's compound
-    assert ("CHL", "PER", "150") in dyads("Chile launched war games near Peru.")
-    assert ("CHL", "PER", "162") in dyads("Chile suspended aid deliveries to Peru.")
+    assert ("BOL", None, "150") in dyads("Bolivia launched war games along its border with Chile.")
+    assert ("CHL", "PER", "163") in dyads("Chile halted food shipments to Peru.")
 
 
 def test_whom_an_act_of_force_killed_is_its_outcome_not_a_second_act() -> None:
@@ -539,13 +539,13 @@ def test_an_outcome_that_alone_names_the_victims_is_kept() -> None:
 
 
 def test_arrests_after_an_act_of_force_are_acts_of_their_own() -> None:
-    found = dyads("Chilean police opened fire on protesters in Lima, killing one and arresting twelve.")
+    found = dyads("Chilean riot police beat students in Valparaiso, injuring three and detaining forty.")
     assert any(code == "173" for _, _, code in found)
 
 
 def test_what_an_unnamed_accuser_alleges_is_not_coded_either() -> None:
-    found = dyads("A report alleged that Chilean troops took part in the killing of Peruvian farmers.")
-    assert not any(code.startswith("18") for _, _, code in found)
+    found = dyads("A leaked memo alleged that Chilean marines had shot Peruvian fishermen.")
+    assert not any(code.startswith(("18", "19")) for _, _, code in found)
 
 
 @pytest.mark.parametrize(
@@ -562,15 +562,15 @@ def test_a_conditional_act_is_aimed_at_the_party_its_condition_names(
 
 
 def test_an_object_that_is_an_act_names_its_target_by_of() -> None:
-    found = dyads("Chile tightened the naval blockade of Peru with Bolivia's help.")
-    assert ("CHL", "PER", "163") in found
-    assert ("CHL", "BOL", "163") not in found
+    found = dyads("Kenya eased its siege of Somalia, helped by Uganda.")
+    assert ("KEN", "SOM", "0872") in found
+    assert not any(target == "UGA" for _, target, _ in found)
 
 
 def test_the_place_of_joint_drills_is_not_their_target() -> None:
-    found = dyads("Russia and China held joint naval drills in the Sea of Japan.")
-    assert {("RUS", "CHN", "062"), ("CHN", "RUS", "062")} <= found
-    assert not any(target == "JPN" for _, target, _ in found)
+    found = dyads("Greece and Egypt held joint air drills in Cyprus.")
+    assert {("GRC", "EGY", "062"), ("EGY", "GRC", "062")} <= found
+    assert not any(target == "CYP" for _, target, _ in found)
 
 
 def test_an_act_in_a_time_clause_is_reported() -> None:
