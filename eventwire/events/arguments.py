@@ -127,14 +127,7 @@ class ActorIndex:
             return None
         if _means_of_help(head):  # "with Egypt's help": a helper, not a party to the act
             return None
-        if head.pos_ == "VERB":  # a participle the parser made the head: "a charity working in Chad warned"
-            subject = next((child for child in head.children if child.dep_ == "nsubj"), None)
-            return self.phrase_actor(subject, depth - 1) if subject is not None and depth else None
         found = self.at(head)
-        if found is not None and sector_only(found):
-            named = self._named_in_apposition(head)  # "the separatist movement ETA", "the mission (UNIFIL)"
-            if named is not None:
-                return named
         if found is not None:
             found = _placed(found, head, self)
             if sector_only(found):
@@ -178,16 +171,6 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and depth and (placed := self.phrase_actor(pobj, depth - 1)) is not None:
                         return placed
-        return None
-
-    def _named_in_apposition(self, head: Token) -> Filler | None:
-        """The organisation or state an apposition names for a group described by its sector
-        alone: the name is the party, the description only says what it is."""
-        for child in head.children:
-            if child.dep_ == "appos":
-                named = self.at(child)
-                if named is not None and named.code and not sector_only(named):
-                    return Filler(named, child)
         return None
 
     def _shared_role(self, head: Token, first: Participant) -> list[Participant]:
@@ -526,10 +509,8 @@ def _city(head: Token) -> Filler | None:
     span = next((entity for entity in head.sent.ents if entity.start <= head.i < entity.end), head.doc[head.i : head.i + 1])
     name = span.text[4:] if span.text.lower().startswith("the ") else span.text
     candidates = place_candidates(name)
-    # "the Port of Mombasa": Mombasa; only the name after "of", not any word of a long name
-    # (a compass word inside a treaty's name is no province)
-    for word in span if not candidates and len(span) > 1 else ():
-        if word.pos_ == "PROPN" and word.head.lower_ == "of" and (candidates := place_candidates(word.text)):
+    for word in span if not candidates and len(span) > 1 else ():  # "the Port of Mombasa": Mombasa
+        if word.pos_ == "PROPN" and (candidates := place_candidates(word.text)):
             break
     if not candidates or (len(candidates) > 1 and candidates[0].population < 10 * candidates[1].population):
         return None
