@@ -104,7 +104,6 @@ _EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
 # cooperate militarily (062) rather than show force (15)
 _JOINTLY = frozenset({"joint", "jointly", "together", "combined"})
 _JOINT_FORCE_CODE = "062"
-_DRILLS_CODE = "150"  # drills, exercises, shows of force: one act, whoever holds it
 _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
 # Prefixes the tokenizer splits from their verb at the hyphen ("re-open", "co-operate")
 _HYPHEN_PREFIXES = frozenset({"re", "co", "de", "pre", "counter"})
@@ -1101,11 +1100,20 @@ def _events_of(
 
 
 def _held_together(code: str, pattern: Pattern, predicate: Token, sources: Sequence[Filler]) -> bool:
-    """Coordinated parties hold a show of force together: drills or exercises (150), or any
-    posture (15) the sentence marks as joint (``_done_jointly``)."""
+    """Coordinated parties hold a show of force together: drills, exercises or any other
+    posture (15) the sentence marks as joint (``_done_jointly``), or that one body of forces
+    made up of theirs holds (``_one_body``). Drills that two parties each held ("both Chile
+    and Peru held exercises") are each party's own."""
     if code[:2] != "15" or not 1 < len(sources) <= _MOST_RECIPROCAL:
         return False
-    return code == _DRILLS_CODE or _done_jointly(pattern, predicate)
+    return _one_body(sources) or _done_jointly(pattern, predicate)
+
+
+def _one_body(sources: Sequence[Filler]) -> bool:
+    """The parties are named by one phrase whose head is a single body of forces made up of
+    theirs: "Chilean and Peruvian frigates", "the Kenyan and Ugandan armies" (the actor
+    stage gives each country a participant on the same head word)."""
+    return len({source.token.i for source in sources}) == 1
 
 
 def _done_jointly(pattern: Pattern, predicate: Token) -> bool:

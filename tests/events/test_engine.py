@@ -517,9 +517,16 @@ def test_an_event_noun_after_a_measure_noun_is_the_support_verbs_act() -> None:
     assert ("EGY", "LBY", "173") in dyads("Egyptian police carried out a wave of arrests of Libyan smugglers.")
 
 
-def test_coordinated_parties_holding_drills_hold_them_together() -> None:
-    found = dyads("Chilean and Peruvian warships launched ten days of war games.")
+def test_drills_of_one_body_of_both_sides_forces_are_held_together() -> None:
+    found = dyads("Chilean and Peruvian frigates held a week of exercises.")
     assert {("CHL", "PER", "062"), ("PER", "CHL", "062")} <= found
+    assert not any(code == "150" for _, _, code in found)
+
+
+def test_drills_each_party_held_are_not_joint() -> None:
+    found = dyads("Both Kenya and Uganda held military exercises last week.")
+    assert not any(code == "062" for _, _, code in found)
+    assert ("KEN", None, "150") in found and ("UGA", None, "150") in found
 
 
 def test_a_support_verb_carries_the_act_its_object_names_with_its_compound() -> None:
