@@ -216,9 +216,10 @@ def _takes_place(verb: Token) -> bool:
 
 def _control(verb: Token) -> tuple[Token, Control] | None:
     """The control verb (or adjective: "ready to"; or noun: "its offer to mediate") an
-    infinitive hangs from, with its entry. A coordinated infinitive without a subject of
-    its own shares its first conjunct's ("threatened to suspend and cancel aid")."""
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(
+    infinitive hangs from, with its entry. A coordinated infinitive (a bare verb) without a
+    subject of its own shares its first conjunct's ("threatened to suspend and cancel aid");
+    a finite verb is an act of its own ("threatened to close the border and expelled...")."""
+    while verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and not any(
         child.dep_ in ("nsubj", "nsubjpass") for child in verb.children
     ):
         verb = verb.head

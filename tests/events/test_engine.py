@@ -453,6 +453,12 @@ def test_a_coordinated_infinitive_shares_its_control_verb() -> None:
     assert ("KEN", "SOM", "162") not in found
 
 
+def test_a_finite_verb_coordinated_with_a_threat_is_an_act_of_its_own() -> None:
+    found = dyads("Ghana threatened to shut its embassy and expelled the Togolese envoy on Friday.")
+    assert ("GHA", "TGO", "161") in found  # the expulsion happened
+    assert not any(t == "TGO" and code.startswith("13") for _, t, code in found)
+
+
 @pytest.mark.parametrize(
     "text",
     [
