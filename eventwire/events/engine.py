@@ -111,6 +111,9 @@ _HYPHEN = hash_string("-")
 _HYPHENATED_PREFIX = re.compile(r"\b(?:" + "|".join(sorted(_HYPHEN_PREFIXES)) + r")-[a-z]", re.IGNORECASE)
 _COMMITMENTS = "commitments.tsv"  # the control verbs' own events (pattern origin)
 _CONDITION_MARKS = frozenset({"if", "unless"})
+# Verbal cooperation (statements, appeals, intents, meetings, diplomacy): a condition of
+# this kind on a threat does not make its party the threat's target
+_ASKED_OR_OFFERED_ROOTS = frozenset({"01", "02", "03", "04", "05"})
 _CLAUSE_DEPS = frozenset({symbols.ccomp, symbols.acl, symbols.relcl})  # by id: read per token
 # Acts asked for (appeals, demands): what their "that" clause holds has not happened
 _REQUEST_ROOTS = frozenset({"02", "10"})
@@ -364,7 +367,9 @@ def _unidentified_attacker(predicate: Token) -> Filler:
     return Filler(participant, predicate)
 
 
-def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], index: ActorIndex) -> list[Filler]:
+def _implied_targets(
+    pattern: Pattern, token: Token, sources: list[Filler], index: ActorIndex, lexicon: Lexicon, modality: Modality
+) -> list[Filler]:
     """The target when the pattern's own slots hold no actor, by the first rule that finds one:
 
     1. a verbal act addressed by its clause: "demanded that Japan scrap the tariff";
@@ -375,8 +380,9 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
        siege of Somalia" (an object that is an act, by "of" first),
        "engaged Nigerien soldiers in a gunfight", or for an answer to someone's act its
        author: "turned down a proposal from Quito";
-    5. the party a condition on the act names: "threatened to ban imports if Peru sends
-       troops";
+    5. for a threat, the party whose act a condition on it names: "threatened to ban
+       imports if Peru sends troops" (a promise on a condition is not aimed at its party:
+       "will send troops if Peru asks");
     6. the place an act is done in: "marched in Lima", "a summit in Doha", "eased the
        curfew in Chad" (not for statements and appeals).
     """
@@ -412,7 +418,7 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
         else:
             owners = [c for c in holder.children if c.dep_ in ("poss", "amod", "compound")] if pattern.objects else []
             found = next((fillers for owner in owners if (fillers := _others(index.fillers(owner), sources))), [])
-        if not found and pattern.kind == "verb" and holder.lemma_.lower() in load_lexicon().nouns:
+        if not found and pattern.kind == "verb" and holder.lemma_.lower() in lexicon.nouns:
             # an object that is an act names whom it is done to by "of": "eased the
             # siege of Somalia", "ended the occupation of the island"
             found = _others([f for pobj in _prepositional_objects([holder], "of") for f in index.fillers(pobj)], sources)
@@ -424,9 +430,10 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
                     break
         if found:
             return found
-    found = _others(_condition_subjects(token, index), sources)
-    if found:
-        return found
+    if _threatens(pattern, modality):
+        found = _others(_condition_subjects(token, index, lexicon), sources)
+        if found:
+            return found
     placed = not _reciprocal(pattern.code, sources) and not _held_together(pattern.code, pattern, token, sources)
     if pattern.code[:2] not in _UNPLACED_ROOTS and placed:  # not where parties act together
         governor = _governor(token) if pattern.kind == "noun" else _light_object(pattern, token) if pattern.objects else None
@@ -440,16 +447,28 @@ def _implied_targets(pattern: Pattern, token: Token, sources: list[Filler], inde
     return []
 
 
-def _condition_subjects(word: Token, index: ActorIndex) -> list[Filler]:
-    """The party a condition on the act names: an act promised or threatened "if" or
+def _threatens(pattern: Pattern, modality: Modality) -> bool:
+    """The act is coded as a threat (13), by its own code or its modality's recoding."""
+    code = pattern.code if modality.family is None else recode(modality.family, pattern.code)
+    return code is not None and code.startswith("13")
+
+
+def _condition_subjects(word: Token, index: ActorIndex, lexicon: Lexicon) -> list[Filler]:
+    """The party whose act a condition on a threat names: an act threatened "if" or
     "unless" someone does something is aimed at them ("threatened to ban imports if Peru
-    sends troops": Peru). The condition may hang from the act or its control verb."""
+    sends troops": Peru), unless the condition is a statement, request, offer or meeting
+    of the lexicon (roots 01-05: "will send troops if Peru asks" is not aimed at Peru).
+    The condition may hang from the act or its control verb."""
     holders = [word, *([word.head] if word.dep_ in ("xcomp", "conj") else [])]
     for holder in holders:
         for clause in holder.children:
             if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children):
                 subject = _clause_subject(clause)
-                if subject is not None and (fillers := index.fillers(subject)):
+                if subject is None or any(
+                    p.code[:2] in _ASKED_OR_OFFERED_ROOTS and _fits(p, clause) for p in _patterns_for(clause, lexicon)
+                ):
+                    continue
+                if fillers := index.fillers(subject):
                     return fillers
     return []
 
@@ -543,7 +562,7 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             )
             targets = index.fillers(asked) if asked is not None else []
         if not targets:
-            targets = _implied_targets(pattern, token, sources, index)
+            targets = _implied_targets(pattern, token, sources, index, lexicon, modality)
         yield Match(pattern, token, sources, targets, modality, index)
 
 

@@ -574,6 +574,11 @@ def test_a_conditional_act_is_aimed_at_the_party_its_condition_names(
     assert expected in dyads(text)
 
 
+def test_a_promise_on_a_condition_is_not_aimed_at_the_party_it_names() -> None:
+    found = dyads("Ghana will send troops if Nigeria asks.")
+    assert not any(t == "NGA" for _, t, _ in found)
+
+
 def test_an_object_that_is_an_act_names_its_target_by_of() -> None:
     found = dyads("Kenya eased its siege of Somalia, helped by Uganda.")
     assert ("KEN", "SOM", "0872") in found
