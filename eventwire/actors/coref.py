@@ -14,10 +14,11 @@ Three small rules, each explainable from the text:
   takes the description's code (``resolved_by="coreference"``).
 - **organisation description**: "the group", "the movement", "the alliance" (a definite
   singular noun of a kind of body, with no name or country in its phrase) is the most
-  recently mentioned organisation of a fitting kind in the same or the two previous
-  sentences ("Hezbollah fired rockets ... The group said"): an alliance or bloc is an
-  intergovernmental one, a group, movement or militia anything but a state body or an
-  intergovernmental one.
+  recently mentioned organisation of a fitting kind that was the subject of a clause, in
+  the same or the two previous sentences ("Hezbollah fired rockets ... The group said"):
+  an alliance or bloc is an intergovernmental one, a group, movement or militia anything
+  but a state body or an intergovernmental one. A plural noun of people in between
+  ("activists", "students") may be the group too: then it is left alone.
 - **pronoun**: "he" or "she" as the subject of a clause is, in order of preference, (1) a
   person who is the subject of a clause of the same sentence that governs the pronoun's
   clause ("The Russian leader said that ... he will contact"), (2) the person who is the
@@ -27,6 +28,9 @@ Three small rules, each explainable from the text:
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
@@ -115,6 +119,7 @@ _STATE_OR_IGO = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
 BODY_NOUNS = frozenset({"alliance", "bloc", "militia", "group", "movement", "organisation", "organization"})
 """Nouns that name a kind of organisation ("the group said"); ``body_fits`` says which."""
 _SENTENCES_BACK = 2
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def body_fits(noun: str, sector: str | None) -> bool:
@@ -126,13 +131,30 @@ def body_fits(noun: str, sector: str | None) -> bool:
     return True  # "the organisation": any body
 
 
-def resolve_body(book: ActorBook, phrase: Span, noun: str) -> tuple[str, str] | None:
-    """The organisation "the group" (or movement, alliance...) refers to: the most recently
-    mentioned one of a fitting kind, no more than two sentences back."""
+def body_antecedents(book: ActorBook) -> list[Placed]:
+    """The organisation mentions "the group" may stand for, in text order: subjects of a
+    clause (what the story is about) named by a singular phrase ("Amnesty", not "Taliban
+    fighters", which "the group" would not take up as one body)."""
+    found = (
+        p for p in book.placed if p.key[0] == "organisation" and p.subject and book.doc[p.head].tag_ not in _PLURAL_TAGS
+    )
+    return sorted(found, key=lambda p: p.start)
+
+
+def resolve_body(
+    book: ActorBook, phrase: Span, noun: str, antecedents: Sequence[Placed], people: Sequence[int]
+) -> tuple[str, str] | None:
+    """The organisation "the group" (or movement, alliance...) refers to: the latest of
+    ``antecedents`` (``body_antecedents``) of a fitting kind, no more than two sentences
+    back. A plural noun of people in between (``people``: token positions, in order) may be
+    the group as well ("...detained 12 activists. The group was freed"): then none is."""
     sentence = book.sentence_of[phrase.start]
-    before = sorted((p for p in book.placed if p.start < phrase.start and p.key[0] == "organisation"), key=lambda p: -p.start)
-    for placed in before:
+    for placed in reversed(antecedents):
+        if placed.start >= phrase.start:
+            continue
         if placed.sentence < sentence - _SENTENCES_BACK:
+            return None
+        if noun not in ("alliance", "bloc") and bisect_left(people, placed.end) < bisect_left(people, phrase.start):
             return None
         if body_fits(noun, book.actors[placed.key].sector):
             return placed.key

@@ -35,7 +35,15 @@ from eventwire.actors.agents import Agent, normal_words
 from eventwire.actors.book import ActorBook, PersonFacts
 from eventwire.actors.context import CountryContext, country_context
 from eventwire.actors.countries import Country
-from eventwire.actors.coref import BODY_NOUNS, is_person_pronoun, is_role_description, resolve_body, resolve_pronoun, resolve_role
+from eventwire.actors.coref import (
+    BODY_NOUNS,
+    body_antecedents,
+    is_person_pronoun,
+    is_role_description,
+    resolve_body,
+    resolve_pronoun,
+    resolve_role,
+)
 from eventwire.actors.describe import Description, describe, state_of
 from eventwire.actors.lexicon import Lexicon, load_lexicon
 from eventwire.actors.model import Actor, ActorKind, code_parts, compose_code
@@ -57,7 +65,6 @@ from eventwire.actors.syntax import (
 )
 
 CIVILIANS = "CVL"
-ETHNIC = "ethnic"
 QUANTIFIERS = frozenset({"many", "some", "several", "few", "most", "other", "more", "fewer"})
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "number", "group", "crowd"})
 PREDICATIVE = frozenset({"attr", "oprd"})
@@ -397,7 +404,7 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
             code, sector, kind = compose_code(country.cameo, match.sector), match.sector, "country"
         elif match.kind == "adjective" and (is_modifier(head) or head.pos_ not in NOMINAL_POS) or is_place(head):
             continue
-        elif any(child.lower_ == ETHNIC for child in head.children):
+        elif any(child.lower_ == "ethnic" for child in head.children):
             # "ethnic Albanians": kin, not citizens; placed by where the text puts them
             code, sector, kind = CIVILIANS, CIVILIANS, "group"
         elif (home := _home_country(head, names, country)) is not None:
@@ -412,22 +419,30 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
         kin_only = code == CIVILIANS  # an ethnic group: no state of its own in the code
         iso3 = None if kin_only else lexicon.state_iso3(country)
         actor = Actor(label, code, iso3, sector, kind, "dictionary", evidence=evidence)
-        book.add((kind, code + country.cameo if kin_only else code or country.cameo), actor, span, "dictionary", head=head)
+        # kin of several countries are several groups: the kin state stays in the key
+        key_code = (code + country.cameo) if kin_only else (code or country.cameo)
+        book.add((kind, key_code), actor, span, "dictionary", head=head)
 
 
-def _body_references(book: ActorBook, names: Sequence[Name]) -> None:
+def _body_references(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None:
     """ "the group", "the alliance": the organisation named just before (``coref.resolve_body``).
     Only a bare definite phrase counts: a name or country inside it ("the Palestinian group")
     makes it a description of its own."""
+    heads = [
+        head
+        for head in book.doc  # singular only ("NN"): the singular is the lemma
+        if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    ]
+    if not heads:
+        return
     named = {index for name in names for index in range(name.start, name.end)}
-    for head in book.doc:
-        noun = head.lower_  # singular only ("NN"): the singular is the lemma
-        if noun not in BODY_NOUNS or head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            continue
+    antecedents = body_antecedents(book)
+    people = [token.i for token in book.doc if token.tag_ == "NNS" and lexicon.agents.lookup(token.lemma_) is not None]
+    for head in heads:
         phrase = noun_phrase(head)
         if any(token.i in named for token in phrase) or not book.free(phrase.start, phrase.end):
             continue
-        key = resolve_body(book, phrase, noun)
+        key = resolve_body(book, phrase, head.lower_, antecedents, people)
         if key is not None:
             book.add(key, book.actors[key], phrase, "role", head=head)
 
@@ -450,7 +465,7 @@ def recognise(doc: Doc, day: date | None) -> list[Actor]:
     _people(book, names, lexicon, day, context)
     _bare_surnames(book)
     _organisations(book, names, lexicon, day, context)
-    _body_references(book, names)
+    _body_references(book, names, lexicon)
     _described(book, names, lexicon)
     _countries(book, names, lexicon)
     _pronouns(book)

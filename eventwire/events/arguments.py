@@ -33,10 +33,15 @@ _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "their"})
 _PRONOUNS = frozenset({"he", "she", "his", "her", "it", "its", "they", "their", "him", "them"})
-# Nouns of a relation between two parties: their possessor is the other one ("Russia's ally")
-_RELATIONAL_NOUNS = frozenset(
-    {"ally", "partner", "proxy", "client", "enemy", "foe", "rival", "adversary", "opponent", "neighbour", "neighbor"}
-)
+# Nouns of a relation between two parties: their possessor is the other one ("Russia's ally").
+# Not "proxy" or "client": a sponsor's proxy is left to the sponsor, as the event lexicon codes it
+_RELATIONAL_NOUNS = frozenset({"ally", "partner", "enemy", "foe", "rival", "adversary", "opponent", "neighbour", "neighbor"})
+# Participles that say where a group is based ("guerrillas based in Honduras"); not "trained
+# in", which says where it was, not where it is
+_PLACING_PARTICIPLES = frozenset({"base", "operate", "headquarter"})
+_TRAINING_PARTICIPLES = frozenset({"train"})
+_INTERGOVERNMENTAL = "IGO"  # CAMEO's code for an intergovernmental party; the sector field keeps "MIL"
+_OPPOSITION = "OPP"
 _HELP_NOUNS = frozenset({"help", "support", "assistance", "backing", "aid", "cooperation", "blessing", "consent"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 
@@ -67,20 +72,35 @@ class ActorIndex:
                 spans.setdefault(id(actor), []).append(span)
                 for token in span:
                     self._by_token.setdefault(token.i, []).append((actor, span.start, span.end))
-        self._country_of: dict[int, tuple[Participant, str]] = {}  # filled after every mention is indexed
+        # sentences naming a country's own force ("Russian troops"): peacekeepers there or
+        # in the next sentence may be that force's, not an intergovernmental mission's
+        self._sentence_of = {token.i: number for number, sentence in enumerate(doc.sents) for token in sentence}
+        self._national_forces = {
+            self._sentence_of[start]
+            for token_mentions in self._by_token.values()
+            for actor, start, _ in token_mentions
+            if actor.country is not None and _is_national_force(actor.sector)
+        }
+        # per sentence: the countries whose parties in it are all challengers (rebels,
+        # protesters), filled on first use by ``_challenged_at_home``
+        self._challenged: dict[int, frozenset[str]] = {}
+        # the places of other mentions are looked up through ``at``, which reads this map:
+        # empty while it is built, so that no mention takes a country from another's
+        self._country_of: dict[int, tuple[Participant, str]] = {}
         by_id = {id(actor): actor for actor in actors}
-        self._country_of = {  # only actors coded by a sector alone need one
+        named = {  # only actors coded by a sector alone need one
             key: place
             for key, found in spans.items()
-            if sector_only(by_id[key]) and (place := self._named_country(found))
+            if sector_only(by_id[key]) and (place := self._named_country(found, by_id[key].sector))
         }
+        self._country_of = named
 
-    def _named_country(self, mentions: list[Span]) -> tuple[Participant, str] | None:
+    def _named_country(self, mentions: list[Span], sector: str | None) -> tuple[Participant, str] | None:
         """The country one of an actor's mentions names after "of"/"from" when the actor
         stage coded it by sector alone ("Prince Albert of Monaco": every later "he" is
         Morocco's king too), with the noun of that mention."""
         for span in mentions:
-            place = _named_place(span.root, self, depth=1)
+            place = _named_place(span.root, self, depth=1, based=_placed_by_its_base(sector))
             if place is not None:
                 return place, span.root.lemma_.lower()
         return None
@@ -97,6 +117,11 @@ class ActorIndex:
         root = mention.root
         return place if root.pos_ in ("PRON", "PROPN") or root.lemma_.lower() == noun else None
 
+    def _near_national_force(self, start: int) -> bool:
+        """Whether the sentence of token ``start`` or the one before names a country's force."""
+        sentence = self._sentence_of[start]
+        return sentence in self._national_forces or sentence - 1 in self._national_forces
+
     def at(self, token: Token) -> Participant | None:
         """The actor whose mention covers ``token``, as a participant with the mention's words."""
         found = self.all_at(token)
@@ -111,8 +136,8 @@ class ActorIndex:
             participant = party_named_by(
                 self.doc[start:end], name=actor.name, code=actor.code, country=actor.country, sector=actor.sector
             )
-            if sector_only(participant) and _peacekeepers(self.doc[start:end]):
-                participants.append(replace(participant, code=f"IGO{participant.code}"))
+            if sector_only(participant) and _names_peacekeepers(self.doc[start:end]) and not self._near_national_force(start):
+                participants.append(replace(participant, code=_INTERGOVERNMENTAL))
                 continue
             place = self._place_of_mention(actor, self.doc[start:end]) if sector_only(participant) else None
             participants.append(with_country(participant, place.code or "", place.country or "") if place else participant)
@@ -214,7 +239,7 @@ class ActorIndex:
         place the sentence names that is not the other side's country; then of the article's
         dateline. Only for parties coded by
         a sector alone (protesters, police, students); organisations keep their own code."""
-        if participant.country is not None or participant.code is None or len(participant.code) != 3:
+        if not sector_only(participant):
             return participant
         act = [predicate, predicate.head] if predicate.pos_ in ("NOUN", "PROPN") else [predicate]
         # what does the act is where the act is: "a mortar round fired in Herat wounded..."
@@ -230,6 +255,8 @@ class ActorIndex:
         # authorities" in a sentence naming Moscow are not Russia's
         for place in _sentence_places(predicate):
             if place.i in self._dateline:
+                continue
+            if _place_of_a_group(place, participant):  # "rebels based in Iraq": theirs, not the act's
                 continue
             found = self.at(place) or (filler.participant if (filler := _country_form(place)) else None)
             if found is not None and found.country is not None and found.code and (
@@ -249,8 +276,21 @@ class ActorIndex:
         ("Russia accused the authorities"), the authorities are another country's."""
         if participant.sector not in sectors_with_role("state"):
             return False
-        parties = [p for token in predicate.sent for p in self.all_at(token) if p.country == country]
-        return bool(parties) and all(p.sector in sectors_with_role("challenger") for p in parties)
+        sentence = predicate.sent
+        if sentence.start not in self._challenged:
+            self._challenged[sentence.start] = self._countries_only_challenged(sentence)
+        return country in self._challenged[sentence.start]
+
+    def _countries_only_challenged(self, sentence: Span) -> frozenset[str]:
+        """The countries whose parties in ``sentence`` are all challengers, each mention
+        looked at once."""
+        challengers = sectors_with_role("challenger")
+        seen: dict[str, bool] = {}
+        for token in sentence:
+            for party in self.all_at(token):
+                if party.country is not None:
+                    seen[party.country] = seen.get(party.country, True) and party.sector in challengers
+        return frozenset(country for country, only in seen.items() if only)
 
     def _reporting_subject(self, pronoun: Token) -> Filler | None:
         """ "Oman says it is ready...", "Iran said they would...": "it"/"they" in a clause
@@ -312,11 +352,45 @@ def _conjuncts(token: Token) -> Iterator[Token]:
             yield conjunct
 
 
-def _peacekeepers(mention: Span) -> bool:
-    """Peacekeepers whose phrase names no country or organisation ("a regional peacekeeping
-    force", "peacekeepers in Lebanon") serve an intergovernmental mission: they are never the
-    forces of the country they are deployed in."""
+def _names_peacekeepers(mention: Span) -> bool:
+    """Peacekeepers whose phrase names no country or organisation ("peacekeepers patrolling
+    near Bunia") serve an intergovernmental mission, not the country they are deployed in.
+    The caller checks that no country's own force is named close by: a state also deploys
+    its troops as "peacekeepers"."""
     return "peacekeep" in mention.text.lower()
+
+
+def _is_national_force(sector: str | None) -> bool:
+    """An armed arm of a state (army, police): named with its country, a "force" nearby may
+    be its own."""
+    return sector in sectors_with_role("state") and sector in sectors_with_role("armed")
+
+
+def _placed_by_its_base(sector: str | None) -> bool:
+    """Whether where a group is based places it: armed groups and opposition movements
+    fight or campaign where they are based; a monitoring group or a charity based abroad
+    (exiles in London) is not that country's."""
+    armed_non_state = sector in sectors_with_role("armed") and sector not in sectors_with_role("state")
+    return armed_non_state or sector == _OPPOSITION
+
+
+def _is_placing_participle(token: Token) -> bool:
+    """ "based in", "operating in", "headquartered in" modifying a noun."""
+    return token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") and token.lemma_.lower() in _PLACING_PARTICIPLES
+
+
+def _place_of_a_group(place: Token, participant: Participant) -> bool:
+    """Whether ``place`` is in a participle phrase that says where a group is or was, so
+    that it gives ``participant`` no country: another group's phrase ("soldiers ambushed by
+    militants trained in X" are not X's), or the participant's own base or training ground
+    ("a monitoring group based in X", "militants trained in X"), which only ``_placed``
+    gives, and to armed groups alone. Other participles of its own may place it ("refugees
+    fleeing the war in X")."""
+    verb = place.head.head if place.head.dep_ == "prep" else None
+    if verb is None or verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG"):
+        return False
+    own = participant.start <= verb.head.idx < participant.end
+    return not own or verb.lemma_.lower() in _PLACING_PARTICIPLES | _TRAINING_PARTICIPLES
 
 
 def _means_of_help(head: Token) -> bool:
@@ -351,17 +425,17 @@ def _placed(participant: Participant, head: Token, index: ActorIndex) -> Partici
     """A group the actor stage left without a country takes the country its phrase names
     after "from", "in" or "of": "students from Nepal", "rebels in Mali", "the
     governor of the province of Herat"."""
-    if participant.country is not None or participant.code is None or len(participant.code) != 3:
+    if not sector_only(participant):
         return participant
-    place = _named_place(head, index, depth=2)
+    place = _named_place(head, index, depth=2, based=_placed_by_its_base(participant.sector))
     return with_country(participant, place.code or "", place.country or "") if place is not None else participant
 
 
-def _named_place(head: Token, index: ActorIndex, depth: int) -> Participant | None:
+def _named_place(head: Token, index: ActorIndex, depth: int, *, based: bool = False) -> Participant | None:
     """The first country named after "from", "in", "of"... below ``head``, through at most
-    ``depth`` nested phrases ("the province of Herat"), or after a participle that places
-    it ("guerrillas based in Honduras")."""
-    located = [grand for child in head.children if child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") for grand in child.children]
+    ``depth`` nested phrases ("the province of Herat"), or, when ``based``, after a
+    participle that says where the group is based ("guerrillas based in Honduras")."""
+    located = [grand for child in head.children if _is_placing_participle(child) for grand in child.children] if based else []
     for child in (*head.children, *located):
         if child.dep_ == "prep" and child.lower_ in ("from", "in", "of", "across", "throughout"):
             for pobj in child.children:
@@ -395,8 +469,9 @@ def same_party(one: Participant, other: Participant) -> bool:
 
 
 def sector_only(participant: Participant | Actor) -> bool:
-    """A party coded by its sector alone (``GOV``, ``REB``): no country, no organisation."""
-    return participant.country is None and participant.code is not None and len(participant.code) == 3
+    """A party coded by its sector alone (``GOV``, ``REB``): no country, no organisation. An
+    intergovernmental party (``IGO``) is no country's sector: it is never given one."""
+    return participant.country is None and participant.code is not None and len(participant.code) == 3 and participant.code != _INTERGOVERNMENTAL
 
 
 def with_country(participant: Participant, country_code: str, country: str) -> Participant:

@@ -117,3 +117,22 @@ def test_a_body_noun_skips_an_organisation_of_another_kind() -> None:
     doc = load_nlp()("NATO ministers met in Brussels. The group later marched to parliament.")
     nato = next(actor for actor in find_actors(doc, published="2020-01-01") if actor.code == "IGOWSTNAT")
     assert all(m.text != "The group" for m in nato.mentions)
+
+
+def test_a_body_noun_after_a_plural_of_people_is_left_alone() -> None:
+    """ "The group" after "15 students" may be the students: no organisation is guessed."""
+    from eventwire.actors import find_actors
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("Human Rights Watch reported that soldiers arrested 15 students in Harare. The group was later released on bail.")
+    watch = next(actor for actor in find_actors(doc, published="2020-01-01") if actor.code == "NGOHRIHRW")
+    assert all(m.text != "The group" for m in watch.mentions)
+
+
+def test_a_body_noun_takes_up_a_subject_not_a_modifier() -> None:
+    """ "a Hamas member" was arrested: "the group" later is not thereby Hamas."""
+    from eventwire.actors import find_actors
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("Police arrested a Hamas member in Hebron. The group condemned the arrest.")
+    assert all(m.text != "The group" for actor in find_actors(doc, published="2020-01-01") for m in actor.mentions)

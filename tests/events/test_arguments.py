@@ -126,4 +126,31 @@ def test_a_country_named_on_a_description_holds_for_the_same_noun_later() -> Non
 
 def test_unnamed_peacekeepers_are_an_intergovernmental_force_not_their_hosts() -> None:
     events = code_text("Militiamen shot at peacekeepers patrolling near Bunia.", published=PUBLISHED)
-    assert events and all(e.target is not None and e.target.code.startswith("IGO") for e in events)
+    assert events and all(e.target is not None and (e.target.code, e.target.country, e.target.sector) == ("IGO", None, "MIL") for e in events)
+
+
+def test_peacekeepers_after_a_national_force_are_not_made_intergovernmental() -> None:
+    # a state deploys its own troops as peacekeepers: "the peacekeepers" may be the Kenyans
+    events = code_text("Kenyan troops crossed into Somalia. The peacekeepers later arrested three smugglers.", published=PUBLISHED)
+    assert events and not any(e.source is not None and (e.source.code or "").startswith("IGO") for e in events)
+
+
+def test_a_sponsors_proxy_is_left_to_the_sponsor() -> None:
+    assert ("RWA", "COD", "19") in dyads("Rwanda's proxies shelled Congolese villages.")
+
+
+def test_a_monitor_based_abroad_is_not_that_countrys() -> None:
+    # only armed groups and opposition movements are placed by where they are based
+    found = dyads("A press freedom watchdog based in Vienna condemned the arrest of two reporters.")
+    assert found and not any(source == "AUT" for source, _, _ in found)
+
+
+def test_where_a_group_trained_places_no_party() -> None:
+    found = dyads("Militants trained in Syria ambushed soldiers on the frontier.")
+    assert found and not any("SYR" in (source, target) for source, target, _ in found)
+
+
+def test_a_groups_base_is_not_the_country_of_those_it_attacks() -> None:
+    # the guerrillas are Honduras's (placed by their base); the army outpost is not
+    found = dyads("Guerrillas based in Honduras raided an army outpost near the border.")
+    assert ("HND", None, "19") in found
