@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from datetime import date
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -751,8 +752,9 @@ def _governor(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.head.pos_ in _VERB_POS:
         return noun.head.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in word_list("measure_nouns.txt"):
-        return _governor(noun.head.head)  # "launched a wave of strikes": launched the strikes
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in _NOUN_POS and _through_measures(noun) is not noun:
+        # "launched a wave of strikes": launched the strikes; "began the resumption of talks"
+        return _governor(noun.head.head)
     return None
 
 
@@ -942,10 +944,12 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
 
     - an event noun inside another noun's phrase is part of what that noun names ("the
       timing of the troop withdrawal", "a rally in solidarity with the jailed
-      strikers"), unless that noun measures it ("a wave of arrests");
-    - an event noun in a time or concession phrase is background ("after last year's
-      invasion", "despite appeals from aid groups"): it was news when it happened (a
-      clause reports the act itself: "ties warmed after the president visited Peru");
+      strikers"), unless that noun measures it ("a wave of arrests") or names a phase of
+      it ("the resumption of talks", ``phase_nouns.txt``);
+    - an event noun in a time or concession phrase, itself or through a measure noun, is
+      background ("after last year's invasion", "after three years of air strikes",
+      "despite appeals from aid groups"): it was news when it happened (a clause reports
+      the act itself: "ties warmed after the president visited Peru");
     - an event noun a rejection takes as its object is what is rejected, coded as the
       rejection ("turned down Peru's proposal");
     - an infinitive on a noun that another coded act takes as its object is that object's
@@ -968,18 +972,17 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
     if _describes_a_party(predicate) or _consequence_of_force(match, matches):
         return True
     if match.pattern.kind == "noun":
+        # a measure or phase noun stands for the act in its "of" phrase: "after three years
+        # of air strikes" is background as "after the air strikes" is
+        word = _through_measures(predicate)
+        head = word.head
         # the parser may take "following" for a verb and the noun for its object
-        if head.lower_ in _BACKGROUND_PREPOSITIONS and predicate.dep_ in ("pobj", "dobj"):
+        if head.lower_ in _BACKGROUND_PREPOSITIONS and word.dep_ in ("pobj", "dobj"):
             return True
         rejection = matches.get(head.i)
-        if predicate.dep_ in _OBJECT_DEPS and rejection is not None and rejection.pattern.code[:2] == "12":
+        if word.dep_ in _OBJECT_DEPS and rejection is not None and rejection.pattern.code[:2] == "12":
             return True
-        holder = head.head
-        return (
-            predicate.dep_ == "pobj"
-            and holder.pos_ in _NOUN_POS
-            and holder.lemma_.lower() not in word_list("measure_nouns.txt")
-        )
+        return word.dep_ == "pobj" and head.head.pos_ in _NOUN_POS
     if predicate.i in asked:
         return True
     if not any(child.dep_ == "aux" and child.lower_ == "to" for child in predicate.children):
@@ -987,6 +990,21 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
     if predicate.dep_ == "acl" and head.dep_ in _OBJECT_DEPS and head.head.i in matches:
         return True
     return predicate.dep_ == "advcl" and control is None and _clause_subject(predicate) is None
+
+
+@cache
+def _measure_and_phase_nouns() -> frozenset[str]:
+    return word_list("measure_nouns.txt") | word_list("phase_nouns.txt")
+
+
+def _through_measures(noun: Token) -> Token:
+    """The phrase an event noun stands in, through the measure and phase nouns whose "of"
+    phrase it is ("a wave of arrests", "three years of air strikes", "the resumption of
+    talks": the measure or phase noun's own place)."""
+    containers = _measure_and_phase_nouns()
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in containers:
+        noun = noun.head.head
+    return noun
 
 
 def _consequence_of_force(match: Match, matches: dict[int, Match]) -> bool:

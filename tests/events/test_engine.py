@@ -400,6 +400,28 @@ def test_an_act_only_mentioned_is_not_coded(text: str, kept: str, dropped: str) 
     assert dropped not in codes
 
 
+def test_an_act_measured_by_its_duration_in_a_time_phrase_is_background() -> None:
+    found = dyads("Bolivian rebels accepted a truce after three years of Chilean air strikes.")
+    assert not any(code.startswith("19") for _, _, code in found)
+
+
+def test_clashes_measured_in_a_time_phrase_are_background() -> None:
+    found = dyads("Kenya and Uganda opened talks following two months of clashes between Kenyan and Ugandan soldiers.")
+    assert {("KEN", "UGA", "046"), ("UGA", "KEN", "046")} <= found
+    assert not any(code.startswith("19") for _, _, code in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya announced the resumption of talks with Uganda.", {("KEN", "UGA", "040"), ("UGA", "KEN", "040")}),
+        ("Ghana welcomed the start of talks between Togo and Benin.", {("TGO", "BEN", "040"), ("BEN", "TGO", "040")}),
+    ],
+)
+def test_an_act_in_a_phase_nouns_phrase_takes_place(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= dyads(text)
+
+
 def test_a_measure_noun_still_reports_its_acts() -> None:
     found = dyads("A series of Egyptian arrests of Libyan smugglers angered Tripoli.")
     assert ("EGY", "LBY", "173") in found
