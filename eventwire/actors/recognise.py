@@ -365,7 +365,7 @@ def _counted_people(head: Token) -> bool:
 
 def _home_country(head: Token, names: Sequence[Name], nation: Country) -> Country | None:
     """The country a people named by its demonym lives in, when the phrase places it in
-    another: "Kosovo Albanians", "the Hungarians of Romania", "Russians in Latvia". CAMEO
+    another: "Kosovo Serbs", "the Turks of Bulgaria", "Poles in Lithuania". CAMEO
     codes such a community by where it lives, not by its kin state. Only a country's name
     places it: an adjective may name either side ("Bosnian Serbs" live in Bosnia,
     "Japanese Canadians" in Canada)."""
@@ -405,7 +405,7 @@ def _countries(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
         elif match.kind == "adjective" and (is_modifier(head) or head.pos_ not in NOMINAL_POS) or is_place(head):
             continue
         elif any(child.lower_ == "ethnic" for child in head.children):
-            # "ethnic Albanians": kin, not citizens; placed by where the text puts them
+            # "ethnic Uzbeks": kin, not citizens; placed by where the text puts them
             code, sector, kind = CIVILIANS, CIVILIANS, "group"
         elif (home := _home_country(head, names, country)) is not None:
             country = home

@@ -76,10 +76,10 @@ def test_the_reporters_place_is_not_the_acts_place() -> None:
 
 
 def test_an_ethnic_group_is_coded_where_it_lives() -> None:
-    # "ethnic Hungarians" in a Romanian city are Romania's, not Hungary's
-    assert ("ROM", "ROM", "14") in {
+    # "ethnic Russians" in Estonia's capital are Estonia's, not Russia's
+    assert ("EST", "EST", "14") in {
         (e.source.code[:3] if e.source and e.source.code else None, e.target.code[:3] if e.target and e.target.code else None, e.code[:2])
-        for e in code_text("Ethnic Hungarians rallied in Cluj against the language law.", published=PUBLISHED)
+        for e in code_text("Ethnic Russians protested in Tallinn against the closure of their schools.", published=PUBLISHED)
     }
 
 
