@@ -123,6 +123,7 @@ _REQUEST_ROOTS = frozenset({"02", "10"})
 _BACKGROUND_PREPOSITIONS = frozenset({"after", "following", "since", "before", "despite", "until"})
 _THIRD_PARTY_CODES = frozenset({"039", "045", "028", "105", "1055"})
 _RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+_MATERIAL_QUADS = frozenset({2, 4})  # material cooperation, material conflict
 
 
 @dataclass
@@ -448,9 +449,14 @@ def _implied_targets(
     return []
 
 
+def _coded(pattern: Pattern, modality: Modality) -> str | None:
+    """The code the act gets: its pattern's, recoded by its modality's family (None: dropped)."""
+    return pattern.code if modality.family is None else recode(modality.family, pattern.code)
+
+
 def _threatens(pattern: Pattern, modality: Modality) -> bool:
     """The act is coded as a threat (13), by its own code or its modality's recoding."""
-    code = pattern.code if modality.family is None else recode(modality.family, pattern.code)
+    code = _coded(pattern, modality)
     return code is not None and code.startswith("13")
 
 
@@ -962,14 +968,15 @@ def _only_mentioned(match: Match, matches: dict[int, Match], asked: frozenset[in
       (``_consequence_of_force``);
     - the aims a document, plan or law states are not its authors' acts ("a scheme
       that seeks to deploy troops", "the bill is meant to curb arms exports");
-    - a present relative clause or participle describes a party (``_describes_a_party``).
+    - a present relative clause or participle of stance describes a party
+      (``_describes_a_party``).
     """
     predicate = match.predicate
     head = predicate.head
     control = match.modality.control
     if control is not None and control.pos_ in _VERB_POS and _document_subject(control):
         return True
-    if _describes_a_party(predicate) or _consequence_of_force(match, matches):
+    if _describes_a_party(predicate, _coded(match.pattern, match.modality)) or _consequence_of_force(match, matches):
         return True
     if match.pattern.kind == "noun":
         # a measure or phase noun stands for the act in its "of" phrase: "after three years
@@ -1023,12 +1030,22 @@ def _consequence_of_force(match: Match, matches: dict[int, Match]) -> bool:
     return bool(act.targets) or not match.targets  # the victims named only here still tell whom
 
 
-def _describes_a_party(predicate: Token) -> bool:
-    """The act's clause is a relative clause or participle in the present that says what a
-    party is or does habitually ("Hamas, which rejects the accord", "rebels fighting the
-    government", "a movement that is preparing an offensive"): a description of the party,
-    not an act at a time. A past or perfect clause reports one ("rebels who attacked the
-    town", "where the dockers have been jailed")."""
+def _describes_a_party(predicate: Token, code: str | None) -> bool:
+    """The act's clause is a relative clause or participle in the present that says where
+    a party stands ("the militia, which rejects the accord", "activists opposing the dam",
+    "a movement that is preparing an offensive"): a description of the party, not an act
+    at a time. The clause's own verb doing a material act (quad classes 2 and 4) to an
+    object is reported ("jets strike militants who fire rockets at the town", "killed
+    gunmen attacking a post"; not a role without an object: "guerrillas fighting in the
+    hills", nor an act the clause only names: "a party that backs the port's blockade"), as is a past or perfect clause ("rebels who attacked the town", "where
+    the dockers have been jailed")."""
+    if (
+        code is not None
+        and predicate.pos_ in _VERB_POS
+        and lookup(code).quad_class in _MATERIAL_QUADS
+        and any(child.dep_ == "dobj" for child in predicate.children)
+    ):
+        return False
     clause = predicate
     while clause.pos_ not in _VERB_POS and clause.head.i != clause.i:
         clause = clause.head

@@ -378,7 +378,9 @@ def test_visitors_are_not_placed_where_they_meet() -> None:
         ("Chile alleged that Peru attacked Bolivian troops.", "112", "190"),
         # a present relative clause or participle describes a party
         ("Chile condemned the Bolivian militia, which rejects the accord with Peru.", "111", "127"),
-        ("Chile arrested Bolivian rebels fighting Peruvian troops.", "173", "190"),
+        ("Chile arrested Bolivian activists opposing the accord with Peru.", "173", "110"),
+        # ...as a material act without an object of its own does (a role, not an act)
+        ("Chile arrested Bolivian guerrillas fighting in Peru.", "173", "190"),
         # what a rejection rejects is coded as the rejection
         ("Chile rejected Peru's proposal.", "120", "030"),
         # the content of an invitation or a plan that another act takes as its object
@@ -492,6 +494,17 @@ def test_a_demand_noun_is_addressed_to_the_subject_of_its_clause(text: str) -> N
     found = dyads(text)
     assert ("CHL", "PER", "100") in found
     assert not any(source == "PER" for source, _, _ in found)  # what is asked has not happened
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan jets bomb Shabaab fighters who shell Kenyan towns.", ("SOM", "KEN", "19")),
+        ("Malian troops killed six Nigerien gunmen raiding a Malian army camp.", ("NER", "MLI", "19")),
+    ],
+)
+def test_a_present_clause_doing_a_material_act_to_an_object_reports_it(text: str, expected: tuple[str, str, str]) -> None:
+    assert any((s, t, c[:2]) == expected for s, t, c in dyads(text))
 
 
 def test_a_past_relative_clause_still_reports_an_act() -> None:
