@@ -108,6 +108,9 @@ _JOINT_FORCE_CODE = "062"
 _MOST_RECIPROCAL = 8  # a longer list of parties met as a group: no one-to-one pairs
 # Prefixes the tokenizer splits from their verb at the hyphen ("re-open", "co-operate")
 _HYPHEN_PREFIXES = frozenset({"re", "co", "de", "pre", "counter"})
+# ...of which these undo their verb: without the joined form in the lexicon, the base verb
+# would code the opposite act ("de-recognise" is no recognition)
+_REVERSING_PREFIXES = frozenset({"de"})
 _HYPHEN = hash_string("-")
 _HYPHENATED_PREFIX = re.compile(r"\b(?:" + "|".join(sorted(_HYPHEN_PREFIXES)) + r")-[a-z]", re.IGNORECASE)
 _COMMITMENTS = "commitments.tsv"  # the control verbs' own events (pattern origin)
@@ -179,11 +182,12 @@ def _with_prefixed_verbs_joined(doc: Doc, lexicon: Lexicon) -> Doc:
     lexicon never sees "reopen" and the verb's subject, object and "to" hang from different
     pieces. Joined, the pieces' dependents become one verb's, whose lemma is the joined
     form when the lexicon has it ("reestablish") and the base verb otherwise ("re-impose":
-    "impose"). The actors index by character offsets, which the join keeps; the copy is
+    "impose"; not for a prefix that reverses the verb: "de-recognise" is joined under its
+    own lemma, which codes nothing unless the lexicon has it). The actors index by character offsets, which the join keeps; the copy is
     made only for a text that has such a verb."""
     if _HYPHEN not in doc.to_array(ORTH):
         return doc  # the common case, decided without reading the text
-    joins = []
+    joins: list[tuple[Span, dict[str, str]]] = []
     for found in _HYPHENATED_PREFIX.finditer(doc.text):
         piece = doc.char_span(found.start(), found.end() - 2)  # the prefix, when it is a token
         if piece is None or piece.end + 1 >= len(doc):
@@ -194,6 +198,8 @@ def _with_prefixed_verbs_joined(doc: Doc, lexicon: Lexicon) -> Doc:
         tag = next((t.tag_ for t in (prefix, token) if t.tag_.startswith("VB")), None)
         forms = verb_forms(token)
         lemma = next((prefix.lower_ + form for form in forms if prefix.lower_ + form in lexicon.verbs), None)
+        if lemma is None and prefix.lower_ in _REVERSING_PREFIXES:
+            lemma = prefix.lower_ + forms[0]  # one verb the lexicon lacks: no act, not the base's
         lemma = lemma or next((form for form in forms if form in lexicon.verbs), None)
         if tag is not None and lemma is not None:
             joins.append((doc[prefix.i : token.i + 1], {"LEMMA": lemma, "POS": "VERB", "TAG": tag}))

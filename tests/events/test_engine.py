@@ -444,6 +444,11 @@ def test_a_verb_split_at_its_prefix_hyphen_is_one_verb(text: str, expected: tupl
     assert expected in dyads(text)
 
 
+def test_a_reversing_prefix_does_not_fall_back_to_the_base_verb() -> None:
+    for text in ("Kenya decided to de-recognise the Somali junta.", "Kenya de-recognises the Somali junta."):
+        assert not any(code.startswith("05") for _, _, code in dyads(text))
+
+
 def test_a_noun_split_at_its_prefix_hyphen_is_left_alone() -> None:
     assert dyads("Peru won re-election in May.") == set()
 
