@@ -54,7 +54,17 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.codebook import CodeInfo, lookup
 from eventwire.events.lexicon import Lexicon, Pattern, Slot, doer_recodes, load_lexicon, sectors_with_role, word_list
-from eventwire.events.modality import Control, Modality, control_verbs, controlled_by, find_modality, noun_control, recode
+from eventwire.events.modality import (
+    CONDITION_MARKS,
+    Control,
+    Modality,
+    control_verbs,
+    controlled_by,
+    find_modality,
+    governing_control,
+    noun_control,
+    recode,
+)
 from eventwire.events.model import Event, Evidence, Field, Participant, Plover
 from eventwire.events.model import Span as TextSpan
 
@@ -89,11 +99,12 @@ _UNPLACED_ROOTS = frozenset({"01", "02"})
 # ...and a meeting or a show of force in the doer's own country is aimed at no one there:
 # "held a summit in Tehran", "paraded missiles in Pyongyang"
 _ABROAD_ROOTS = frozenset({"04", "15"})
-# Acts that coordinated parties do to each other when no target is named: "Chile and
-# Peru met" is Chile meeting Peru and Peru meeting Chile.
-# Violence whose perpetrator is unnamed still has a source: CAMEO's unidentified armed force
+# Violence (assault, fight, mass violence) whose perpetrator is unnamed still has a source:
+# CAMEO's unidentified armed force
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+# Coercion (17) and violence: the acts whose victims a participle after them may count
+# ("shelled the town, killing 20"; "raided the camp, wounding two")
+_COERCION_AND_VIOLENCE_ROOTS = frozenset({"17", *_VIOLENT_ROOTS})
 # What sectors do (state, home, challenger, armed, abroad) is data: data/sector_roles.tsv
 # Dissent and its easing or threat are aimed at the dissenters' government when no one is
 # named: protests (14), threats to protest (133), calling off a protest or strike (082)
@@ -114,7 +125,6 @@ _REVERSING_PREFIXES = frozenset({"de"})
 _HYPHEN = hash_string("-")
 _HYPHENATED_PREFIX = re.compile(r"\b(?:" + "|".join(sorted(_HYPHEN_PREFIXES)) + r")-[a-z]", re.IGNORECASE)
 _COMMITMENTS = "commitments.tsv"  # the control verbs' own events (pattern origin)
-_CONDITION_MARKS = frozenset({"if", "unless"})
 # Verbal cooperation (statements, appeals, intents, meetings, diplomacy): a condition of
 # this kind on a threat does not make its party the threat's target
 _ASKED_OR_OFFERED_ROOTS = frozenset({"01", "02", "03", "04", "05"})
@@ -139,6 +149,8 @@ class Match:
     targets: list[Filler]
     modality: Modality
     index: ActorIndex
+    together: bool = False
+    """Its parties hold the show of force together (``_held_together``), decided once."""
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -244,7 +256,9 @@ def _sentence_events(
                     )
                     or _carried_compound_act(chosen.pattern, token, light_object, noun.pattern)
                 ):
-                    matches[token.i] = Match(noun.pattern, light_object, chosen.sources, noun.targets or chosen.targets, chosen.modality, index)
+                    together = _held_together(noun.pattern, light_object, chosen.sources)
+                    targets = noun.targets or chosen.targets
+                    matches[token.i] = Match(noun.pattern, light_object, chosen.sources, targets, chosen.modality, index, together)
                 consumed.add(light_object.i)
                 matches.pop(light_object.i, None)
     for obligation in _bare_obligations(sentence, matches, lexicon, index):
@@ -336,13 +350,20 @@ def _reciprocal(code: str, sources: Sequence[Filler], predicate: Token | None = 
 
 
 def _said_to_be_mutual(predicate: Token) -> bool:
-    """ "traded/exchanged accusations", "each other", "one another" in the act's clause."""
-    governor = _governor(predicate) if predicate.pos_ in _NOUN_POS else None
-    if governor is not None and governor.lemma_.lower() in _EXCHANGE_VERBS:
-        return True
-    clause = predicate.head if predicate.dep_ in ("xcomp", "dobj", "pobj") else predicate
-    words = [token.lower_ for token in clause.subtree]
-    return any(pair in zip(words, words[1:]) for pair in (("each", "other"), ("one", "another")))
+    """ "traded/exchanged accusations", "each other", "one another" in the act's clause.
+    Read once per predicate: the clause may be the whole sentence."""
+    known = _facts(predicate.doc).mutual
+    found = known.get(predicate.i)
+    if found is None:
+        governor = _governor(predicate) if predicate.pos_ in _NOUN_POS else None
+        if governor is not None and governor.lemma_.lower() in _EXCHANGE_VERBS:
+            found = True
+        else:
+            clause = predicate.head if predicate.dep_ in ("xcomp", "dobj", "pobj") else predicate
+            words = [token.lower_ for token in clause.subtree]
+            found = any(pair in zip(words, words[1:]) for pair in (("each", "other"), ("one", "another")))
+        known[predicate.i] = found
+    return found
 
 
 def _perpetrator_unnamed(predicate: Token, modality: Modality) -> bool:
@@ -361,8 +382,7 @@ def _perpetrator_unnamed(predicate: Token, modality: Modality) -> bool:
     head = predicate.head
     if predicate.dep_ == "pobj" and head.lower_ in _ABOUT_PREPOSITIONS:
         return False
-    control = control_verbs().get(head.lemma_.lower()) if predicate.dep_ == "dobj" else None
-    if control is not None and control.family != "denial":
+    if governing_control(predicate) is not None:
         return False  # "planned an attack", "urged an offensive": asked or intended, not done
     return predicate.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "ROOT")
 
@@ -376,7 +396,13 @@ def _unidentified_attacker(predicate: Token) -> Filler:
 
 
 def _implied_targets(
-    pattern: Pattern, token: Token, sources: list[Filler], index: ActorIndex, lexicon: Lexicon, modality: Modality
+    pattern: Pattern,
+    token: Token,
+    sources: list[Filler],
+    index: ActorIndex,
+    lexicon: Lexicon,
+    modality: Modality,
+    together: bool,
 ) -> list[Filler]:
     """The target when the pattern's own slots hold no actor, by the first rule that finds one:
 
@@ -442,7 +468,7 @@ def _implied_targets(
         found = _others(_condition_subjects(token, index, lexicon), sources)
         if found:
             return found
-    placed = not _reciprocal(pattern.code, sources) and not _held_together(pattern.code, pattern, token, sources)
+    placed = not together and not _reciprocal(pattern.code, sources)
     if pattern.code[:2] not in _UNPLACED_ROOTS and placed:  # not where parties act together
         governor = _governor(token) if pattern.kind == "noun" else _light_object(pattern, token) if pattern.objects else None
         places = _prepositional_objects([token, *([governor] if governor is not None else [])], "in")
@@ -475,7 +501,7 @@ def _condition_subjects(word: Token, index: ActorIndex, lexicon: Lexicon) -> lis
     holders = [word, *([word.head] if word.dep_ in ("xcomp", "conj") else [])]
     for holder in holders:
         for clause in holder.children:
-            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in clause.children):
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
                 subject = _clause_subject(clause)
                 if subject is None or any(
                     p.code[:2] in _ASKED_OR_OFFERED_ROOTS and _fits(p, clause) for p in _patterns_for(clause, lexicon)
@@ -546,8 +572,8 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
         return
     modality = find_modality(token)
     for pattern in fitting:
-        sources = _fill(pattern.source, pattern, token, index, source=True, modality=modality)
-        targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
+        sources = _fill(pattern.source, pattern, token, index, lexicon, source=True, modality=modality)
+        targets = _fill(pattern.target, pattern, token, index, lexicon, source=False, modality=modality)
         if not sources and pattern.kind == "noun" and pattern.code[:2] in _RECIPROCAL_ROOTS:
             # "talks between Kigali and Kinshasa", "clashes between A and B": each side's act
             governor = _governor(token)
@@ -556,13 +582,13 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             if len(between) > 1:
                 sources, targets = between, []
         committed = (
-            _committed_to(token, sources, index)
+            _committed_by_doers(token, sources, index, lexicon)
             if sources and pattern.kind == "noun" and not pattern.objects and modality.control is None
             else None
         )
         if committed is not None:
             modality = controlled_by(*committed)
-            targets = _fill(pattern.target, pattern, token, index, source=False, modality=modality)
+            targets = _fill(pattern.target, pattern, token, index, lexicon, source=False, modality=modality)
         if not sources and targets and pattern.code[:2] in _VIOLENT_ROOTS and _perpetrator_unnamed(token, modality):
             sources = [_unidentified_attacker(token)]
         if not sources:
@@ -574,24 +600,34 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
                 else object_of(modality.control) or _called_on(modality.control)
             )
             targets = index.fillers(asked) if asked is not None else []
+        together = _held_together(pattern, token, sources)
         if not targets:
-            targets = _implied_targets(pattern, token, sources, index, lexicon, modality)
-        yield Match(pattern, token, sources, targets, modality, index)
+            targets = _implied_targets(pattern, token, sources, index, lexicon, modality, together)
+        yield Match(pattern, token, sources, targets, modality, index, together)
 
 
-def _committed_to(noun: Token, sources: list[Filler] | None = None, index: ActorIndex | None = None) -> tuple[Token, Control] | None:
+def _committed_to(noun: Token, lexicon: Lexicon) -> tuple[Token, Control] | None:
     """The control verb an event noun is the object of, when that verb's only patterns are
     its own commitment (``commitments.tsv``): "agreed to talks with Peru" is an intent to
     meet, as "agreed to meet Peru" is. A verb with acts of its own keeps them ("rejected
-    talks" is a rejection, by the lexicon's ``reject`` rows). With ``sources``, only when
-    they are the verb's subject (``_done_by_subject_of``), tested first: it is cheaper."""
+    talks" is a rejection, by the lexicon's ``reject`` rows). Read once per noun."""
+    known = _facts(noun.doc).committed
+    if noun.i in known:
+        return known[noun.i]
     found = noun_control(noun)
-    if found is None:
-        return None
-    if sources is not None and index is not None and not _done_by_subject_of(found[0], sources, index):
-        return None
-    others = [p for p in _patterns_for(found[0], load_lexicon()) if _COMMITMENTS not in p.origin]
-    return found if not any(_fits(p, found[0]) for p in others) else None
+    if found is not None:
+        others = [p for p in _patterns_for(found[0], lexicon) if _COMMITMENTS not in p.origin]
+        found = found if not any(_fits(p, found[0]) for p in others) else None
+    known[noun.i] = found
+    return found
+
+
+def _committed_by_doers(
+    noun: Token, sources: list[Filler], index: ActorIndex, lexicon: Lexicon
+) -> tuple[Token, Control] | None:
+    """``_committed_to``, when the act's doers are that verb's subject (``_done_by_subject_of``)."""
+    found = _committed_to(noun, lexicon)
+    return found if found is not None and _done_by_subject_of(found[0], sources, index) else None
 
 
 def _done_by_subject_of(verb: Token, sources: list[Filler], index: ActorIndex) -> bool:
@@ -687,6 +723,10 @@ class _ParseFacts:
 
     nouns: dict[int, _ObjectNoun]
     objects: dict[int, tuple[int, ...]]
+    committed: dict[int, tuple[Token, Control] | None]
+    """An event noun's commitment verb (``_committed_to``)."""
+    mutual: dict[int, bool]
+    """Whether a predicate's clause says its act is mutual (``_said_to_be_mutual``)."""
 
 
 _PARSE_FACTS: WeakKeyDictionary[Doc, _ParseFacts] = WeakKeyDictionary()
@@ -696,7 +736,7 @@ _PARSE_FACTS: WeakKeyDictionary[Doc, _ParseFacts] = WeakKeyDictionary()
 def _facts(doc: Doc) -> _ParseFacts:
     found = _PARSE_FACTS.get(doc)
     if found is None:
-        found = _PARSE_FACTS[doc] = _ParseFacts({}, {})
+        found = _PARSE_FACTS[doc] = _ParseFacts({}, {}, {}, {})
     return found
 
 
@@ -771,21 +811,28 @@ def _governor(noun: Token) -> Token | None:
 
 
 def _fill(
-    slots: tuple[Slot, ...], pattern: Pattern, token: Token, index: ActorIndex, *, source: bool, modality: Modality
+    slots: tuple[Slot, ...],
+    pattern: Pattern,
+    token: Token,
+    index: ActorIndex,
+    lexicon: Lexicon,
+    *,
+    source: bool,
+    modality: Modality,
 ) -> list[Filler]:
     """The actors of the first slot that holds any."""
     for slot in slots:
-        for head in _slot_heads(slot, pattern, token, modality if source else None):
+        for head in _slot_heads(slot, pattern, token, lexicon, modality if source else None):
             fillers = index.fillers(head)
             if fillers:
                 return fillers
     return []
 
 
-def _slot_heads(slot: Slot, pattern: Pattern, token: Token, modality: Modality | None) -> list[Token]:
+def _slot_heads(slot: Slot, pattern: Pattern, token: Token, lexicon: Lexicon, modality: Modality | None) -> list[Token]:
     """The tokens heading the phrase(s) in ``slot`` of ``token``."""
     if pattern.kind == "noun":
-        return _noun_slot_heads(slot, pattern, token)
+        return _noun_slot_heads(slot, pattern, token, lexicon)
     passive = is_passive(token)
     if slot.kind == "subj":
         if modality is not None and modality.parties == "object" and modality.control is not None:
@@ -822,7 +869,7 @@ def _slot_heads(slot: Slot, pattern: Pattern, token: Token, modality: Modality |
     return _prepositional_objects(holders, slot.word or "")
 
 
-def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
+def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token, lexicon: Lexicon) -> list[Token]:
     governor = _governor(noun)
     if slot.kind == "subj":
         own = _own_parties(noun)
@@ -835,7 +882,7 @@ def _noun_slot_heads(slot: Slot, pattern: Pattern, noun: Token) -> list[Token]:
         )
         # "agreed to talks": the subject's own act to come (a pattern that names its
         # governing verb codes that verb's act itself: "sought aid" is an appeal)
-        committed = _committed_to(noun) if not pattern.objects else None
+        committed = _committed_to(noun, lexicon) if not pattern.objects else None
         if committed is not None:
             governor, supports = committed[0], True
         if governor is not None and supports and noun.dep_ != "nsubj":
@@ -1031,7 +1078,7 @@ def _consequence_of_force(match: Match, matches: dict[int, Match]) -> bool:
     if participle.dep_ != "advcl" or participle.tag_ != "VBG" or _clause_subject(participle) is not None:
         return False
     act = matches.get(participle.head.i)  # by its word: one look-up, not a scan of the matches
-    if act is None or act.pattern.code[:2] not in _FORCE_ROOTS or match.pattern.code[:2] not in _VIOLENT_ROOTS:
+    if act is None or act.pattern.code[:2] not in _COERCION_AND_VIOLENCE_ROOTS or match.pattern.code[:2] not in _VIOLENT_ROOTS:
         return False
     return bool(act.targets) or not match.targets  # the victims named only here still tell whom
 
@@ -1128,7 +1175,7 @@ def _events_of(
         replace(target, participant=match.index.localised(target.participant, match.predicate, source_countries))
         for target in match.targets
     ]
-    if not all_targets and _held_together(info.code, match.pattern, match.predicate, sources):
+    if not all_targets and match.together and info.code[:2] == "15":
         # "Chile and Peru held (joint) drills": military cooperation between them, not a
         # show of force (which a named target still makes it: "joint drills off Japan");
         # other postures are joint when the sentence says so ("patrolled together")
@@ -1159,12 +1206,12 @@ def _events_of(
     return events
 
 
-def _held_together(code: str, pattern: Pattern, predicate: Token, sources: Sequence[Filler]) -> bool:
+def _held_together(pattern: Pattern, predicate: Token, sources: Sequence[Filler]) -> bool:
     """Coordinated parties hold a show of force together: drills, exercises or any other
     posture (15) the sentence marks as joint (``_done_jointly``), or that one body of forces
     made up of theirs holds (``_one_body``). Drills that two parties each held ("both Chile
     and Peru held exercises") are each party's own."""
-    if code[:2] != "15" or not 1 < len(sources) <= _MOST_RECIPROCAL:
+    if pattern.code[:2] != "15" or not 1 < len(sources) <= _MOST_RECIPROCAL:
         return False
     return _one_body(sources) or _done_jointly(pattern, predicate)
 

@@ -28,7 +28,7 @@ _SPECULATIVE_AUX = frozenset({"may", "might", "could", "can", "should", "must"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
 # Verbs that begin or continue the act of the gerund they govern ("resumed shelling")
 _ASPECT_VERBS = frozenset({"begin", "start", "resume", "continue", "keep", "restart"})
-_CONDITION_MARKS = frozenset({"if", "unless"})
+CONDITION_MARKS = frozenset({"if", "unless"})  # the engine reads the same conditions
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def find_modality(predicate: Token) -> Modality:
     obliged_by = _obligation(verb)
     if obliged_by is not None:
         return Modality("demand", obliged_by, "object", False, f"obligation:{obliged_by.lemma_}")
-    if any(child.dep_ == "mark" and child.lower_ in _CONDITION_MARKS for child in verb.children) and verb.dep_ == "advcl":
+    if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in verb.children) and verb.dep_ == "advcl":
         return Modality(None, None, "subject", True, "condition")
     control = _control(verb)
     if control is not None:
@@ -140,7 +140,7 @@ def find_modality(predicate: Token) -> Modality:
         return Modality(None, None, "subject", True, "speculative")
     if _has_aux(verb, FUTURE_AUXILIARIES) or _going_to(verb):
         return Modality("future", None, "subject", False, "future")
-    if any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in child.children) for child in verb.children):
+    if any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children) for child in verb.children):
         return Modality("conditional", None, "subject", False, "conditional")
     return Modality(None, None, "subject", False, None)
 
@@ -157,8 +157,15 @@ def controlled_by(token: Token, found: Control) -> Modality:
 
 def noun_control(noun: Token) -> tuple[Token, Control] | None:
     """The control verb whose subject would do what an event noun names, the noun being
-    its object: "agreed to talks", "planned an offensive", "refused a meeting" (not a
-    denial: what is denied is not the denier's act to come)."""
+    its object: "agreed to talks", "planned an offensive", "refused a meeting"."""
+    found = governing_control(noun)
+    return found if found is not None and found[1].parties == "subject" else None
+
+
+def governing_control(noun: Token) -> tuple[Token, Control] | None:
+    """The control verb an event noun is the object of (directly or by "to"), whoever would
+    do the act: "agreed to talks", "planned an offensive", "urged an offensive" (not a
+    denial: what is denied is not an act to come)."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
@@ -167,7 +174,7 @@ def noun_control(noun: Token) -> tuple[Token, Control] | None:
     else:
         return None
     found = control_verbs().get(verb.lemma_.lower())
-    if found is None or found.parties != "subject" or found.family == "denial":
+    if found is None or found.family == "denial":
         return None
     return verb, found
 
