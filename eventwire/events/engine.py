@@ -261,13 +261,14 @@ def _sentence_events(
                     matches[token.i] = Match(noun.pattern, light_object, chosen.sources, targets, chosen.modality, index, together)
                 consumed.add(light_object.i)
                 matches.pop(light_object.i, None)
-    for obligation in _bare_obligations(sentence, matches, lexicon, index):
+    for obligation in _bare_obligations(clauses, matches, lexicon, index):
         matches[obligation.predicate.i] = obligation
     controls = {match.modality.control.i for match in matches.values() if match.modality.control is not None}
     talked_about = _words_talked_about(matches)
     alleging = _accusing_words(clauses, lexicon)
     asked = _asked_clauses(clauses, lexicon)
     events: list[Event] = []
+    text = sentence.text.rstrip() if matches else ""
     dates: dict[int, EventDate | None] = {}
     seen: set[tuple[str | None, str | None, str]] = set()
     for match in sorted(matches.values(), key=lambda m: m.predicate.i):
@@ -275,7 +276,7 @@ def _sentence_events(
             continue
         if _only_mentioned(match, matches, asked):
             continue
-        for event in _events_of(match, sentence, day, published, field, dates):
+        for event in _events_of(match, sentence, text, day, published, field, dates):
             if event.root == "01" and _reports_an_act(match.predicate, matches):
                 continue
             for coded in (event, *_guest_visit(event), *_each_other(event)):
@@ -517,11 +518,12 @@ def _others(fillers: list[Filler], sources: list[Filler]) -> list[Filler]:
     return [f for f in fillers if not any(same_party(f.participant, s.participant) or f.token.i == s.token.i for s in sources)]
 
 
-def _bare_obligations(sentence: Span, matches: dict[int, Match], lexicon: Lexicon, index: ActorIndex) -> list[Match]:
+def _bare_obligations(clauses: list[Token], matches: dict[int, Match], lexicon: Lexicon, index: ActorIndex) -> list[Match]:
     """ "Chile said Peru must rethink": a reported obligation whose act is not in the lexicon
-    is still a demand (100) from the speaker on the clause's subject (``commit.obligation``)."""
+    is still a demand (100) from the speaker on the clause's subject (``commit.obligation``).
+    ``clauses``: the sentence's words with a clause relation."""
     found = []
-    for token in sentence:
+    for token in clauses:
         if token.dep_ != "ccomp" or token.pos_ not in _VERB_POS:
             continue
         if any(token.i == m.predicate.i or token in m.predicate.ancestors for m in matches.values()):
@@ -685,22 +687,34 @@ def _fits(pattern: Pattern, token: Token) -> bool:
     """The pattern's particles and its object (or governing verb) are in the parse."""
     if pattern.words:
         # a verb's particle or preposition ("call for"); a noun's modifier ("car bomb")
-        deps = _NOUN_WORD_DEPS if pattern.kind == "noun" else _VERB_WORD_DEPS
-        attached = {child.lower_ for child in token.children if child.dep_ in deps}
-        attached |= {child.lemma_.lower() for child in token.children if child.dep_ in deps}
-        if not all(word in attached for word in pattern.words):
+        if not _attached_words(token, pattern.kind).issuperset(pattern.words):
             return False
     if pattern.intransitive:
         return object_of(token) is None
     if not pattern.objects:
         return True
     if pattern.kind == "verb":
-        if not pattern.words and not any(child.dep_ in _OBJECT_DEPS for child in token.children) and token.dep_ != "acl":
+        if not pattern.words and not _verb_objects(token) and token.dep_ != "acl":
             return False  # no object to name (the common case, decided without building one)
         light_object = _light_object(pattern, token)
         return light_object is not None and _names_object(light_object, pattern.objects)
     governor = _governor(token)
     return governor is not None and any(form in pattern.objects for form in verb_forms(governor))
+
+
+def _attached_words(token: Token, kind: str) -> frozenset[str]:
+    """The words and lemmas of a verb's particles and prepositions, or of a noun's
+    modifiers, that a pattern's ``words`` must be among; read once per word and kind (a
+    verb heads many patterns)."""
+    known = _facts(token.doc).attached
+    found = known.get((token.i, kind))
+    if found is None:
+        deps = _NOUN_WORD_DEPS if kind == "noun" else _VERB_WORD_DEPS
+        children = [child for child in token.children if child.dep_ in deps]
+        found = known[(token.i, kind)] = frozenset(
+            (*(child.lower_ for child in children), *(child.lemma_.lower() for child in children))
+        )
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -727,6 +741,8 @@ class _ParseFacts:
     """An event noun's commitment verb (``_committed_to``)."""
     mutual: dict[int, bool]
     """Whether a predicate's clause says its act is mutual (``_said_to_be_mutual``)."""
+    attached: dict[tuple[int, str], frozenset[str]]
+    """The words a pattern's particles or modifiers are looked for among (``_attached_words``)."""
 
 
 _PARSE_FACTS: WeakKeyDictionary[Doc, _ParseFacts] = WeakKeyDictionary()
@@ -736,7 +752,7 @@ _PARSE_FACTS: WeakKeyDictionary[Doc, _ParseFacts] = WeakKeyDictionary()
 def _facts(doc: Doc) -> _ParseFacts:
     found = _PARSE_FACTS.get(doc)
     if found is None:
-        found = _PARSE_FACTS[doc] = _ParseFacts({}, {}, {}, {})
+        found = _PARSE_FACTS[doc] = _ParseFacts({}, {}, {}, {}, {})
     return found
 
 
@@ -1132,13 +1148,20 @@ def _reports_an_act(statement: Token, matches: dict[int, Match]) -> bool:
 
 
 def _events_of(
-    match: Match, sentence: Span, day: date | None, published: str | None, field: Field, dates: dict[int, EventDate | None]
+    match: Match,
+    sentence: Span,
+    text: str,
+    day: date | None,
+    published: str | None,
+    field: Field,
+    dates: dict[int, EventDate | None],
 ) -> list[Event]:
-    """The match's events: one per source and target pair, recoded by its modality."""
+    """The match's events: one per source and target pair, recoded by its modality;
+    ``text`` is the sentence's, without trailing space (read once per sentence)."""
     modality = match.modality
     if modality.suppressed:
         return []
-    code = match.pattern.code if modality.family is None else recode(modality.family, match.pattern.code)
+    code = _coded(match.pattern, modality)
     if code is None:
         return []
     info = lookup(code)
@@ -1155,14 +1178,13 @@ def _events_of(
         pattern=match.pattern.id,
         predicate=TextSpan(match.predicate.idx, match.predicate.idx + len(match.predicate.text), match.predicate.text),
         sentence_start=sentence.start_char,
-        sentence_end=sentence.start_char + len(sentence.text.rstrip()),
+        sentence_end=sentence.start_char + len(text),
         modifiers=(modality.reason,) if modality.reason else (),
         field=field,
     )
     if not match.targets and info.code in _UNADDRESSED_GENERIC:
         return []
     events = []
-    text = sentence.text.rstrip()
     target_countries = frozenset(t.participant.country for t in match.targets if t.participant.country)
     # visitors and delegates come from elsewhere: the place of a meeting is not theirs
     at_place = info.root != "04"
