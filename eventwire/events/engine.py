@@ -416,8 +416,8 @@ def _implied_targets(
        "engaged Nigerien soldiers in a gunfight", or for an answer to someone's act its
        author: "turned down a proposal from Quito";
     5. for a threat, the party whose act a condition on it names: "threatened to ban
-       imports if Peru sends troops" (a promise on a condition is not aimed at its party:
-       "will send troops if Peru asks");
+       imports if Peru sends troops" (not a promise: "will give aid if Peru signs"; not a
+       condition that is a request or offer: "will send troops if Peru asks");
     6. the place an act is done in: "marched in Lima", "a summit in Doha", "eased the
        curfew in Chad" (not for statements and appeals).
     """
