@@ -451,8 +451,15 @@ def _implied_targets(
         if pattern.kind == "noun":
             found = index.fillers(holder)
         else:
+            # not the object's own party when it names no country: "pulled its troops out"
+            # names no one by "its" ("the Saudi consulate" names Saudi Arabia)
+            own = index.at(holder)
+            own = own if own is not None and sector_only(own) else None
             owners = [c for c in holder.children if c.dep_ in ("poss", "amod", "compound")] if pattern.objects else []
-            found = next((fillers for owner in owners if (fillers := _others(index.fillers(owner), sources))), [])
+            found = next(
+                (fillers for owner in owners if (fillers := [f for f in _others(index.fillers(owner), sources) if f.participant != own])),
+                [],
+            )
         if not found and pattern.kind == "verb" and holder.lemma_.lower() in lexicon.nouns:
             # an object that is an act names whom it is done to by "of": "eased the
             # siege of Somalia", "ended the occupation of the island"
@@ -466,7 +473,7 @@ def _implied_targets(
         if found:
             return found
     if _threatens(pattern, modality):
-        found = _others(_condition_subjects(token, index, lexicon), sources)
+        found = _ultimatum_parties(modality, index, sources) or _others(_condition_subjects(token, index, lexicon), sources)
         if found:
             return found
     placed = not together and not _reciprocal(pattern.code, sources)
@@ -511,6 +518,13 @@ def _condition_subjects(word: Token, index: ActorIndex, lexicon: Lexicon) -> lis
                 if fillers := index.fillers(subject):
                     return fillers
     return []
+
+
+def _ultimatum_parties(modality: Modality, index: ActorIndex, sources: list[Filler]) -> list[Filler]:
+    """The party an ultimatum is aimed at: the subject of what would avert it, whatever
+    that act is ("unless Somalia agrees to talks": Somalia), when not the doer itself."""
+    subject = _clause_subject(modality.condition) if modality.condition is not None else None
+    return _others(index.fillers(subject), sources) if subject is not None else []
 
 
 def _others(fillers: list[Filler], sources: list[Filler]) -> list[Filler]:
@@ -585,7 +599,7 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
                 sources, targets = between, []
         committed = (
             _committed_by_doers(token, sources, index, lexicon)
-            if sources and pattern.kind == "noun" and not pattern.objects and modality.control is None
+            if sources and pattern.kind == "noun" and not pattern.objects and modality.control is None and not modality.suppressed
             else None
         )
         if committed is not None:
@@ -595,6 +609,9 @@ def _matches(token: Token, lexicon: Lexicon, index: ActorIndex) -> Iterable[Matc
             sources = [_unidentified_attacker(token)]
         if not sources:
             continue
+        if modality.family == "ultimatum" and not _ultimatum_parties(modality, index, sources):
+            # "will send aid unless the rains stop": no one is threatened
+            modality = find_modality(token, ultimatums=False)
         if modality.parties == "object" and modality.control is not None:
             asked = (
                 _clause_subject(token)
@@ -878,7 +895,9 @@ def _slot_heads(slot: Slot, pattern: Pattern, token: Token, lexicon: Lexicon, mo
         return [found] if found is not None and any(c.dep_ == "xcomp" for c in token.children) else []
     # The preposition may hang from the verb, its particle or adverb ("pulled back from"),
     # or its object ("imported oil from Russia", "imposed sanctions on Iran").
-    holders = [token, *(c for c in token.children if c.dep_ in ("prt", "advmod"))]
+    # a particle the parser took for a preposition holds it too ("pulled its troops out of
+    # Somalia": "of" hangs from "out")
+    holders = [token, *(c for c in token.children if c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and c.lower_ in pattern.words))]
     direct_object = _light_object(pattern, token) if pattern.objects else object_of(token)
     if direct_object is not None and (direct_object.head.i == token.i or direct_object.head.head.i == token.i):
         holders.append(direct_object)

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from eventwire.dates import FUTURE_AUXILIARIES  # one list: the tense that dates an act also recodes it
 from eventwire.events.lexicon import data_rows, word_list
 
-Family = Literal["intent", "refusal", "threat", "demand", "appeal", "denial", "future", "conditional"]
+Family = Literal["intent", "refusal", "threat", "demand", "appeal", "denial", "future", "conditional", "ultimatum"]
 Parties = Literal["subject", "object"]
 FAMILIES: frozenset[str] = frozenset(Family.__args__)  # type: ignore[attr-defined]
 _SPECULATIVE_AUX = frozenset({"may", "might", "could", "can", "should", "must"})
@@ -29,6 +29,15 @@ _OBLIGATION_AUX = frozenset({"must", "should"})
 # Verbs that begin or continue the act of the gerund they govern ("resumed shelling")
 _ASPECT_VERBS = frozenset({"begin", "start", "resume", "continue", "keep", "restart"})
 CONDITION_MARKS = frozenset({"if", "unless"})  # the engine reads the same conditions
+# An ultimatum: an act to come "unless" someone acts, "if" they do not (or fail to), or
+# "otherwise" after what they must do. CAMEO codes it as a threat: the threat family's
+# code for the act ("will cut aid unless...": 1311), else the generic threat (130) for an
+# act that is no conflict in itself ("will pull its troops out unless...")
+GENERIC_THREAT = "130"
+_ULTIMATUM_FAMILIES = frozenset({"future", "conditional", "intent", "threat"})
+_FAILING_VERBS = frozenset({"fail", "refuse"})
+# the relations that stay inside a clause: an infinitive, an object, a preposition's object
+_INSIDE_A_CLAUSE = frozenset({"xcomp", "dobj", "pobj", "prep", "conj"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,9 @@ class Modality:
     parties: Parties
     suppressed: bool
     reason: str | None
+    condition: Token | None = None
+    """For an ultimatum, the clause that says what would avert the act (its subject is
+    the party threatened)."""
 
 
 class ModalityTableError(ValueError):
@@ -84,11 +96,27 @@ def recode(family: str, code: str) -> str | None:
     A family with no row for any prefix of ``code`` drops it too, so that a new family
     never codes an act it was not written for.
     """
-    rows = transforms().get(family, {})
+    if family == "ultimatum":
+        # its own rows when the table has any for the code, else the threat it makes
+        own = _row(transforms().get(family, {}), code)
+        if own is not None:
+            return None if own == "-" else code if own == "=" else own
+        threat = recode("threat", code)
+        if threat is not None:
+            return threat
+        return GENERIC_THREAT if "03" <= code[:2] <= "12" else None  # not a statement or an appeal
+    result = _row(transforms().get(family, {}), code)
+    if result is None:
+        return None
+    return None if result == "-" else code if result == "=" else result
+
+
+def _row(rows: Mapping[str, str], code: str) -> str | None:
+    """The result of the longest prefix of ``code`` that has a row."""
     for length in range(len(code), 0, -1):
         result = rows.get(code[:length])
         if result is not None:
-            return None if result == "-" else code if result == "=" else result
+            return result
     return None
 
 
@@ -115,8 +143,44 @@ def _going_to(verb: Token) -> bool:
     return (head.lemma_ == "go" and head.tag_ == "VBG") or (head.lemma_ == "be" and head.dep_ == "ROOT")
 
 
-def find_modality(predicate: Token) -> Modality:
-    """The modality on ``predicate`` (a verb, or an event noun through the verb that governs it)."""
+def find_modality(predicate: Token, *, ultimatums: bool = True) -> Modality:
+    """The modality on ``predicate`` (a verb, or an event noun through the verb that governs
+    it); without ``ultimatums``, as if no condition made the act a threat (the engine asks
+    again so when the condition names no party to threaten)."""
+    found = _modality(predicate)
+    if not ultimatums or found.suppressed or found.family not in _ULTIMATUM_FAMILIES:
+        return found
+    verb = _carrier(predicate) if predicate.pos_ in ("NOUN", "PROPN") else predicate
+    condition = ultimatum_condition(verb)
+    if condition is None and found.control is not None:
+        condition = ultimatum_condition(found.control)  # "threatened on Monday to withdraw unless..."
+    if condition is None:
+        return found
+    return Modality("ultimatum", found.control, found.parties, False, "ultimatum", condition)
+
+
+def ultimatum_condition(verb: Token) -> Token | None:
+    """The clause that would avert an act announced on ``verb``: "unless Somalia signs",
+    "if Somalia does not sign" or "fails to sign", or the clause before "otherwise"
+    ("Somalia must sign, otherwise Kenya will withdraw": "sign")."""
+    for child in verb.children:
+        if child.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if "unless" in marks:
+            return child
+        if "if" in marks and (is_negated(child) or child.lemma_.lower() in _FAILING_VERBS):
+            return child
+    if any(child.dep_ == "advmod" and child.lower_ == "otherwise" for child in verb.children):
+        before = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "conj") and c.i < verb.i and c.pos_ in ("VERB", "AUX")]
+        if verb.dep_ in ("ccomp", "parataxis", "conj") and verb.head.i < verb.i:
+            before.append(verb.head)
+        if before:
+            return before[0]
+    return None
+
+
+def _modality(predicate: Token) -> Modality:
     if _continues(predicate) and not is_negated(predicate):
         # "vowed to keep bombarding", "will go on raiding": the aspect verb's modality
         return find_modality(predicate.head)
@@ -131,7 +195,7 @@ def find_modality(predicate: Token) -> Modality:
     obliged_by = _obligation(verb)
     if obliged_by is not None:
         return Modality("demand", obliged_by, "object", False, f"obligation:{obliged_by.lemma_}")
-    if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in verb.children) and verb.dep_ == "advcl":
+    if _in_condition(verb):
         return Modality(None, None, "subject", True, "condition")
     control = _control(verb)
     if control is not None:
@@ -143,6 +207,18 @@ def find_modality(predicate: Token) -> Modality:
     if any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children) for child in verb.children):
         return Modality("conditional", None, "subject", False, "conditional")
     return Modality(None, None, "subject", False, None)
+
+
+def _in_condition(word: Token) -> bool:
+    """``word`` is the antecedent of a condition ("if Peru sends troops"), or an act its
+    verb governs ("unless Somalia agrees to hold talks", "if Peru agrees to talks")."""
+    for _ in range(4):
+        if word.dep_ == "advcl":
+            return any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in word.children)
+        if word.dep_ not in _INSIDE_A_CLAUSE or word.head.i == word.i:
+            return False
+        word = word.head
+    return False
 
 
 def controlled_by(token: Token, found: Control) -> Modality:

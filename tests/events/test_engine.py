@@ -633,3 +633,40 @@ def test_the_place_of_joint_drills_is_not_their_target() -> None:
 
 def test_an_act_in_a_time_clause_is_reported() -> None:
     assert ("CHL", "PER", "042") in dyads("Relations warmed after the Chilean president visited Peru in April.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a yielding act to come, unless someone acts: a threat (130), aimed at that party
+        ("Rwanda will pull its battalions out of Mozambique unless Maputo pays for them.", ("RWA", "MOZ", "130")),
+        ("Rwanda said it would withdraw its battalions if Mozambique did not pay for them.", ("RWA", "MOZ", "130")),
+        ("Rwanda vowed to withdraw its battalions from Mozambique unless Maputo agrees to talks.", ("RWA", "MOZ", "130")),
+        ("Mozambique must pay for the battalions, otherwise Rwanda will withdraw its troops.", ("RWA", "MOZ", "130")),
+        # the threat of an act of its own family keeps that family's threat code
+        ("Norway will suspend aid to Malawi unless Lilongwe holds elections.", ("NOR", "MWI", "1311")),
+    ],
+)
+def test_an_act_to_come_unless_someone_acts_is_an_ultimatum(text: str, expected: tuple[str, str, str]) -> None:
+    found = dyads(text)
+    assert expected in found
+    assert not any(code.startswith(("03", "08")) for s, _, code in found if s == expected[0])
+
+
+def test_an_ultimatum_is_not_aimed_at_the_doers_own_troops() -> None:
+    found = {(e.source.code, e.target.code if e.target else None, e.code) for e in events(
+        "Rwanda will pull its battalions out of Mozambique unless Maputo pays for them."
+    )}
+    assert ("RWA", "MOZ", "130") in found
+    assert not any(target is not None and target.endswith("MIL") for _, target, _ in found)
+
+
+def test_an_act_to_come_unless_nothing_done_by_a_party_is_no_threat() -> None:
+    found = dyads("Japan will send food aid to Laos unless the harvest improves.")
+    assert ("JPN", "LAO", "0333") in found
+    assert not any(code.startswith("13") for _, _, code in found)
+
+
+def test_the_act_inside_an_ultimatums_condition_is_not_coded() -> None:
+    found = dyads("Rwanda will withdraw its battalions from Mozambique unless Maputo agrees to talks.")
+    assert not any(s == "MOZ" for s, _, _ in found)

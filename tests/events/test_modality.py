@@ -43,3 +43,10 @@ def test_doer_recodes_map_codes_to_codes() -> None:
     assert doer_recodes()
     for (code, role), recoded in doer_recodes().items():
         assert code in codes() and recoded in codes() and sectors_with_role(role)
+
+
+def test_an_ultimatum_is_the_threat_of_its_act_or_a_generic_threat() -> None:
+    assert recode("ultimatum", "1621") == recode("threat", "1621") == "1311"  # cutting aid
+    assert recode("ultimatum", "190") == "1384"
+    assert recode("ultimatum", "0874") == "130"  # pulling troops out is no threat of its own
+    assert recode("ultimatum", "010") is None  # a statement threatens nothing
