@@ -664,12 +664,34 @@ def is_passive(verb: Token) -> bool:
 
 
 def passive_agent(verb: Token) -> Token | None:
-    """The object of a passive verb's "by" phrase."""
+    """The object of a passive verb's "by" phrase; when the verb has none, of one the parser
+    hung from its complement: "accused of embezzling funds by Kenyan prosecutors", "indicted
+    on corruption charges by a court". Not the "by" phrase of a passive complement ("accused
+    of being bribed by firms": the bribers) or of an act the complement names without its
+    doer ("accused of the killing of protesters by the police": the killers)."""
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ == "by":
+            continue
+        for complement in child.children:
+            if complement.dep_ == "pcomp" and complement.pos_ in ("VERB", "AUX") and not is_passive(complement):
+                holders = [complement, *(c for c in complement.children if c.dep_ == "dobj")]
+            elif complement.dep_ == "pobj" and (
+                complement.lemma_.lower() not in load_event_lexicon().nouns or any(c.dep_ == "poss" for c in complement.children)
+            ):
+                holders = [complement]
+            else:
+                continue
+            for holder in holders:
+                for by in holder.children:
+                    if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+                        found = next((pobj for pobj in by.children if pobj.dep_ == "pobj"), None)
+                        if found is not None:
+                            return found
     return None
 
 

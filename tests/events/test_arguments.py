@@ -154,3 +154,17 @@ def test_a_groups_base_is_not_the_country_of_those_it_attacks() -> None:
     # the guerrillas are Honduras's (placed by their base); the army outpost is not
     found = dyads("Guerrillas based in Honduras raided an army outpost near the border.")
     assert ("HND", None, "19") in found
+
+
+def test_a_passive_agent_hung_from_the_complement_is_the_doer() -> None:
+    # the parser hangs "by ..." from the gerund or the noun after the passive verb
+    assert ("THA", "11") in {(s, r) for s, _, r in dyads("The editor was accused of insulting the king by Thai prosecutors.")}
+    assert ("VNM", "11") in {(s, r) for s, _, r in dyads("The envoy has been criticised for his remarks by the Vietnamese foreign ministry.")}
+    assert ("VNM", "11") in {(s, r) for s, _, r in dyads("The envoy was condemned for his comments by the Vietnamese government.")}
+    assert ("GHA", "17") in {(s, r) for s, _, r in dyads("The former mayor was indicted on corruption charges by a Ghanaian court.")}
+
+
+def test_a_by_phrase_of_a_passive_complement_is_not_the_passive_verbs_agent() -> None:
+    # the firms bribed; they accused no one
+    found = dyads("The mayor was accused of being paid by Ghanaian timber firms.")
+    assert not any(s == "GHA" and r == "11" for s, _, r in found)
