@@ -241,26 +241,16 @@ def _sentence_events(
                 matches[token.i] = match
         chosen = matches.get(token.i)
         if chosen is not None and chosen.pattern.kind == "verb" and chosen.pattern.objects:
-            # "detonated a bomb": one act, coded once. A more specific code of the same
-            # root on the noun ("detonated a car bomb": 1832; "launched an air strike": 195)
-            # takes the place of the verb's (183, 190); a verb of another root acts on
-            # the noun ("lifted the travel ban" yields, whatever a ban is) and keeps its code
             light_object = _light_object(chosen.pattern, token)
             if light_object is not None:
-                noun = max(_matches(light_object, lexicon, index), key=lambda m: m.rank, default=None)
-                if noun is not None and (
-                    (
-                        noun.pattern.code[:2] == chosen.pattern.code[:2]
-                        and len(noun.pattern.code) >= len(chosen.pattern.code)
-                        and (len(noun.pattern.code) > len(chosen.pattern.code) or (noun.pattern.words and noun.pattern.code != chosen.pattern.code))
-                    )
-                    or _carried_compound_act(chosen.pattern, token, light_object, noun.pattern)
-                ):
-                    together = _held_together(noun.pattern, light_object, chosen.sources)
-                    targets = noun.targets or chosen.targets
-                    matches[token.i] = Match(noun.pattern, light_object, chosen.sources, targets, chosen.modality, index, together)
+                matches[token.i] = _act_on_object(chosen, token, light_object, lexicon, index)
                 consumed.add(light_object.i)
                 matches.pop(light_object.i, None)
+                # "sent drones and military intelligence": each conjunct of the object that
+                # another pattern of the verb names is an act of its own (072 and 064)
+                for other, match in _acts_on_other_conjuncts(chosen, token, light_object, lexicon, index):
+                    matches[other.i] = _act_on_object(match, token, other, lexicon, index)
+                    consumed.add(other.i)
     for obligation in _bare_obligations(clauses, matches, lexicon, index):
         matches[obligation.predicate.i] = obligation
     controls = {match.modality.control.i for match in matches.values() if match.modality.control is not None}
@@ -285,6 +275,72 @@ def _sentence_events(
                     seen.add(key)
                     events.append(coded)
     return _without_partial_duplicates(events)
+
+
+def _act_on_object(chosen: Match, verb: Token, light_object: Token, lexicon: Lexicon, index: ActorIndex) -> Match:
+    """A verb and its object noun as one act, coded once ("detonated a bomb"). A more
+    specific code of the same root on the noun ("detonated a car bomb": 1832; "launched an
+    air strike": 195) takes the place of the verb's (183, 190); a verb of another root acts
+    on the noun ("lifted the travel ban" yields, whatever a ban is) and keeps its code."""
+    noun = max(_matches(light_object, lexicon, index), key=lambda m: m.rank, default=None)
+    if noun is not None and (
+        (
+            noun.pattern.code[:2] == chosen.pattern.code[:2]
+            and len(noun.pattern.code) >= len(chosen.pattern.code)
+            and (len(noun.pattern.code) > len(chosen.pattern.code) or (noun.pattern.words and noun.pattern.code != chosen.pattern.code))
+        )
+        or _carried_compound_act(chosen.pattern, verb, light_object, noun.pattern)
+    ):
+        together = _held_together(noun.pattern, light_object, chosen.sources)
+        targets = noun.targets or chosen.targets
+        return Match(noun.pattern, light_object, chosen.sources, targets, chosen.modality, index, together)
+    return chosen
+
+
+def _acts_on_other_conjuncts(
+    chosen: Match, verb: Token, light_object: Token, lexicon: Lexicon, index: ActorIndex
+) -> list[tuple[Token, Match]]:
+    """For each object coordinated with the chosen pattern's that this pattern does not name,
+    the best other pattern of the verb that names it, as an act of its own ("sent drones and
+    military intelligence": intelligence, 064 beside the drones' 072). Its doer and modality
+    are the chosen act's; a target slot for the object is that conjunct."""
+    found = []
+    for other in light_object.conjuncts:
+        if other.pos_ not in _NOUN_POS or _names_object(other, chosen.pattern.objects):
+            continue
+        # named by its own word or party, not by a modifier only: "intelligence officers"
+        # are not intelligence
+        own = _object_noun(other).own
+        named = [
+            p
+            for p in _patterns_for(verb, lexicon)
+            if p.objects and not p.intransitive and p.code != chosen.pattern.code
+            and (not own.isdisjoint(p.objects) or _names_object_as_party(other, p.objects))
+            and _attached_words(verb, "verb").issuperset(p.words)
+        ]
+        candidates = [_conjunct_match(p, verb, other, chosen, lexicon, index) for p in named]
+        if candidates:
+            # as for the verb's own object: a target found first, then its own word, then
+            # the most specific ("sent tanks to Moldova" supplies weapons, 072, not 154)
+            best = max(candidates, key=lambda m: (bool(m.targets), not own.isdisjoint(m.pattern.objects), m.pattern.specificity))
+            found.append((other, best))
+    return found
+
+
+def _conjunct_match(pattern: Pattern, verb: Token, conjunct: Token, chosen: Match, lexicon: Lexicon, index: ActorIndex) -> Match:
+    """``pattern`` on ``verb`` with ``conjunct`` as its object, done by the chosen act's doers
+    under its modality."""
+    targets: list[Filler] = []
+    for slot in pattern.target:
+        heads = [conjunct] if slot.kind == "dobj" else _slot_heads(slot, pattern, verb, lexicon, None)
+        targets = next((fillers for head in heads if (fillers := index.fillers(head))), [])
+        if targets:
+            break
+    if chosen.modality.parties == "object" and chosen.modality.control is not None:
+        targets = chosen.targets  # the party asked
+    if not targets:
+        targets = _implied_targets(pattern, verb, chosen.sources, index, lexicon, chosen.modality, False)
+    return Match(pattern, verb, chosen.sources, targets, chosen.modality, index)
 
 
 def _carried_compound_act(verb_pattern: Pattern, verb: Token, noun: Token, noun_pattern: Pattern) -> bool:
@@ -800,6 +856,12 @@ def _names_object(noun: Token, objects: frozenset[str]) -> bool:
     return facts.sector is not None and f"@{facts.sector.lower()}" in objects
 
 
+def _names_object_as_party(noun: Token, objects: frozenset[str]) -> bool:
+    """``_names_object`` by the noun's party or sector ("released the mayor", "troops")."""
+    facts = _object_noun(noun)
+    return (facts.party and PARTY in objects) or (facts.sector is not None and f"@{facts.sector.lower()}" in objects)
+
+
 def _names_a_party(noun: Token) -> bool:
     return _object_noun(noun).party
 
@@ -900,7 +962,8 @@ def _slot_heads(slot: Slot, pattern: Pattern, token: Token, lexicon: Lexicon, mo
     holders = [token, *(c for c in token.children if c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and c.lower_ in pattern.words))]
     direct_object = _light_object(pattern, token) if pattern.objects else object_of(token)
     if direct_object is not None and (direct_object.head.i == token.i or direct_object.head.head.i == token.i):
-        holders.append(direct_object)
+        # and its conjuncts: "imposed sanctions and an arms embargo on Mali"
+        holders += [direct_object, *(c for c in direct_object.conjuncts if c.i > direct_object.i)]
     return _prepositional_objects(holders, slot.word or "")
 
 

@@ -670,3 +670,31 @@ def test_an_act_to_come_unless_nothing_done_by_a_party_is_no_threat() -> None:
 def test_the_act_inside_an_ultimatums_condition_is_not_coded() -> None:
     found = dyads("Rwanda will withdraw its battalions from Mozambique unless Maputo agrees to talks.")
     assert not any(s == "MOZ" for s, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Poland is sending tanks and satellite intelligence to Moldova.", {("POL", "MDA", "072"), ("POL", "MDA", "064")}),
+        ("Poland is sending satellite intelligence and tanks to Moldova.", {("POL", "MDA", "072"), ("POL", "MDA", "064")}),
+        ("Germany sent helicopters and medicine to Libya.", {("DEU", "LBY", "072"), ("DEU", "LBY", "073")}),
+        # the doer's modality is each conjunct's
+        ("Poland will send tanks and satellite intelligence to Moldova.", {("POL", "MDA", "0332"), ("POL", "MDA", "0314")}),
+    ],
+)
+def test_each_coordinated_object_is_tried_against_the_verbs_patterns(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= dyads(text)
+
+
+def test_coordinated_objects_of_one_pattern_are_one_act() -> None:
+    found = dyads("Norway sent rifles and grenades to Finland.")
+    assert {code for s, _, code in found if s == "NOR"} == {"072"}
+
+
+def test_a_conjunct_named_only_by_a_modifier_is_no_act_of_its_own() -> None:
+    # intelligence officers are sent, no intelligence is shared
+    assert not any(code == "064" for _, _, code in dyads("Britain is sending frigates and intelligence officers to Oman."))
+
+
+def test_a_preposition_on_the_last_conjunct_of_the_object_names_the_target() -> None:
+    assert ("FRA", "MLI", "163") in dyads("France imposed sanctions and an arms embargo on Mali.")
