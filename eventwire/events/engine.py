@@ -109,6 +109,11 @@ _COERCION_AND_VIOLENCE_ROOTS = frozenset({"17", *_VIOLENT_ROOTS})
 # Dissent and its easing or threat are aimed at the dissenters' government when no one is
 # named: protests (14), threats to protest (133), calling off a protest or strike (082)
 _DISSENT_CODES = ("14", "133", "082")
+# A curfew, a state of emergency or martial law is laid on a territory: imposed, eased, or
+# (whatever the modality makes of the act) threatened or promised with no party named, it
+# is done to the doer's own country ("the government imposed martial law": its country's
+# population), as CAMEO codes such measures. By the pattern's code, before any recoding.
+_TERRITORIAL_CODES = frozenset({"1723", "1724", "1323", "1324", "0813", "0814"})
 _VISIT_CODES = frozenset({"042", "043"})
 _MUTUAL_CODES = frozenset({"040", "046"})
 _EXCHANGE_VERBS = frozenset({"trade", "exchange", "swap"})
@@ -1304,6 +1309,8 @@ def _events_of(
         said = evidence
         if not targets and info.code.startswith(_DISSENT_CODES) and (government := _own_government(source)) is not None:
             targets, said = [government], replace(evidence, modifiers=(*evidence.modifiers, "target:own-government"))
+        if not targets and match.pattern.code in _TERRITORIAL_CODES and (territory := _own_country(source)) is not None:
+            targets, said = [territory], replace(evidence, modifiers=(*evidence.modifiers, "target:own-country"))
         for target in targets or [None]:
             doer, done_to = _domestic(source.participant, None if target is None else target.participant)
             events.append(_event(_by_doer(info, doer), doer, done_to, text, when, published, said))
@@ -1355,6 +1362,24 @@ def _own_government(source: Filler) -> Filler | None:
         end=participant.start,
     )
     return Filler(government, source.token)
+
+
+def _own_country(source: Filler) -> Filler | None:
+    """The country a state's measure on its territory is laid on when the sentence names no
+    one (``_TERRITORIAL_CODES``): the doer's own, coded by its country alone."""
+    participant = source.participant
+    if not participant.country or not participant.code or sector_only(participant):
+        return None
+    country = Participant(
+        name=participant.country,
+        code=participant.code[:3],
+        country=participant.country,
+        sector=None,
+        text="",
+        start=participant.start,
+        end=participant.start,
+    )
+    return Filler(country, source.token)
 
 
 def _by_doer(info: CodeInfo, doer: Participant) -> CodeInfo:

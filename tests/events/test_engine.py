@@ -349,6 +349,15 @@ def test_a_protest_naming_no_one_is_aimed_at_the_protesters_government() -> None
     assert strike.target.code == "KENGOV" and "target:own-government" in strike.evidence.modifiers
 
 
+def test_a_measure_on_a_territory_naming_no_one_is_laid_on_the_doers_own_country() -> None:
+    imposed = next(e for e in events("Kenya imposed martial law after the riots.") if e.code == "1724")
+    assert imposed.target.code == "KEN" and "target:own-country" in imposed.evidence.modifiers
+    threatened = next(e for e in events("President Ruto threatened to impose a curfew.") if e.code == "1323")
+    assert threatened.target.code == "KEN"
+    on_refugees = next(e for e in events("Kenya imposed a curfew on Somali refugees.") if e.code == "1723")
+    assert on_refugees.target.country == "SOM"  # a named party keeps the act
+
+
 def test_an_acts_purpose_names_its_target() -> None:
     assert ("TUN", "TUN", "175") in dyads("Tunisian police fired tear gas to scatter striking dockers.")
 
