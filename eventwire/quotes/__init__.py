@@ -1,0 +1,5 @@
+"""Quotes: who said what, attributed to a coded speaker (see ``docs/quotes.md``)."""
+
+from eventwire.quotes.model import Quote, QuoteType, Speaker
+
+__all__ = ["Quote", "QuoteType", "Speaker"]
