@@ -47,3 +47,12 @@ def test_event_exports_and_signatures() -> None:
     assert str(inspect.signature(event_date)) == (
         "(sentence: 'Span', published: 'date | None', *, anchor: 'Token | None' = None) -> 'EventDate | None'"
     )
+
+
+def test_quote_exports_and_signature() -> None:
+    from eventwire import quotes
+
+    assert sorted(quotes.__all__) == ["Quote", "QuoteType", "Speaker", "find_quotes"]
+    assert str(inspect.signature(quotes.find_quotes)) == (
+        "(doc: 'Doc', actors: 'Sequence[Actor]', *, field: 'Field' = 'text') -> 'list[Quote]'"
+    )

@@ -1,5 +1,6 @@
 """Quotes: who said what, attributed to a coded speaker (see ``docs/quotes.md``)."""
 
+from eventwire.quotes.find import find_quotes
 from eventwire.quotes.model import Quote, QuoteType, Speaker
 
-__all__ = ["Quote", "QuoteType", "Speaker"]
+__all__ = ["Quote", "QuoteType", "Speaker", "find_quotes"]

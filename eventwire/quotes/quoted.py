@@ -1,0 +1,209 @@
+"""Quotes in quote marks: direct, partial and scare, with their cue and speaker.
+
+Each quoted stretch (``marks.py``) is read with the words around it (``context.py``):
+
+1. **broken quote**: two stretches of one paragraph separated by a short attribution that
+   ends in a comma ("It is late," the minister said, "but not too late.") are one quote
+   with two ``parts``, attributed by the cue between them;
+2. **direct**: a stretch that stands as the whole of what was said (nothing of its sentence
+   before it but the attribution and a colon or comma) with a cue after it or before it;
+3. **partial**: a stretch inside a sentence ("he will call Rome to "settle the matter"")
+   that a cue governs: the content is the reported clause, not the quoted words alone;
+4. **scare**: a stretch no cue attributes, which is embedded in a sentence or is no clause
+   (a title, a term kept at a distance);
+5. **adjacent attribution**: a clause in quote marks with no cue in its sentence is the
+   previous quote's speaker's when it follows it in the same or the next paragraph
+   (a quotation going on after "...," she said.), or the speaker of a paragraph ending
+   "X said:" just before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Token
+
+from eventwire.events.model import Field, Span
+from eventwire.quotes.context import Cue, Tokens, cues_in
+from eventwire.quotes.marks import Quoted, paragraph_bounds
+from eventwire.quotes.model import Quote, QuoteType, Speaker
+from eventwire.quotes.speaker import SpeakerFinder
+
+_BREAK_MOST = 120  # characters of attribution between the parts of a broken quote
+_OPEN_AFTER = frozenset({":", ",", "—", "–", "-", "(", "that"})
+_CLAUSE_WORDS = 4
+_CLAUSE_DEPS = ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis")
+
+
+def span_of(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def cue_span(text: str, cue: Cue) -> Span:
+    """The cue's words in ``text`` (the doc's text, read once: ``Doc.text`` is rebuilt on each call)."""
+    start = cue.first.idx
+    end = cue.last.idx + len(cue.last.text)
+    return Span(start, end, text[start:end])
+
+
+def cue_speaker(speakers: SpeakerFinder, cue: Cue) -> Speaker | None:
+    """The speaker of a cue: the object of "according to", else the cue verb's subject."""
+    if cue.is_phrase:
+        named = next((child for child in cue.last.children if child.dep_ == "pobj"), None)
+        return speakers.of_phrase(named) if named is not None else None
+    return speakers.of_cue(cue.first)
+
+
+class QuotedReader:
+    """Reads the quoted stretches of one doc into quotes (rules 1-5 of the module)."""
+
+    def __init__(self, tokens: Tokens, speakers: SpeakerFinder, field: Field) -> None:
+        self.tokens = tokens
+        self.text = tokens.doc.text
+        self.speakers = speakers
+        self.field = field
+        self.paragraphs = paragraph_bounds(self.text)
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
+
+    def paragraph_of(self, char: int) -> int:
+        return max(bisect_right(self._paragraph_starts, char) - 1, 0)
+
+    def read(self, stretches: Sequence[Quoted]) -> Iterator[Quote]:
+        previous: Quote | None = None
+        index = 0
+        while index < len(stretches):
+            parts = [stretches[index]]
+            after_limit = self._after_limit(stretches, index)
+            gap_cue = self._broken_at(stretches, index)
+            if gap_cue is not None:
+                index += 1
+                parts.append(stretches[index])
+            quote = self._quote(parts, gap_cue, stretches, index, after_limit, previous)
+            if quote.speaker is not None and quote.type != "scare":
+                previous = quote
+            elif quote.type != "scare":
+                previous = None
+            yield quote
+            index += 1
+
+    def _after_limit(self, stretches: Sequence[Quoted], index: int) -> int:
+        paragraph_end = self.paragraphs[self.paragraph_of(stretches[index].end - 1)][1]
+        following = stretches[index + 1].start if index + 1 < len(stretches) else len(self.text)
+        return min(paragraph_end, following)
+
+    def _broken_at(self, stretches: Sequence[Quoted], index: int) -> Cue | None:
+        """The cue between stretch ``index`` and the next when they are one broken quote."""
+        if index + 1 >= len(stretches):
+            return None
+        first, second = stretches[index], stretches[index + 1]
+        gap = self.text[first.end : second.start]
+        if (
+            not first.closed
+            or second.paragraph != self.paragraph_of(first.end - 1)
+            or len(gap) > _BREAK_MOST
+            or not self.text[first.inner_start : first.inner_end].rstrip().endswith(",")
+            or not gap.rstrip().endswith((",", ":"))
+        ):
+            return None
+        words = self.tokens.after(first.end, second.start)
+        cues = cues_in(words) if words else []
+        return cues[0] if cues else None
+
+    def _quote(
+        self,
+        parts: list[Quoted],
+        gap_cue: Cue | None,
+        stretches: Sequence[Quoted],
+        index: int,
+        after_limit: int,
+        previous: Quote | None,
+    ) -> Quote:
+        first, last = parts[0], parts[-1]
+        words = " ".join(self.text[p.inner_start : p.inner_end].strip() for p in parts)
+        spans = tuple(span_of(self.text, p.start, p.end) for p in parts) if len(parts) > 1 else ()
+        before_limit = max(stretches[index - len(parts)].end if index - len(parts) >= 0 else 0, self.paragraphs[self.paragraph_of(first.start)][0])
+        before = self.tokens.before(first.start, before_limit)
+        after = self.tokens.after(last.end, after_limit)
+        embedded = bool(before) and before[-1].lower_ not in _OPEN_AFTER and not cues_in(before[-1:])
+        if gap_cue is not None:
+            return self._make(words, first.start, last.end, "direct", gap_cue, spans)
+        after_cues, before_cues = cues_in(after) if after else [], cues_in(before) if before else []
+        if embedded:
+            governing = self._governing_cue(first, before_cues)
+            if governing is None and after_cues:
+                governing = after_cues[0]
+            if governing is None:
+                return self._make(words, first.start, last.end, "scare", None, spans, with_speaker=False)
+            start, end = self._reported_clause(governing, first)
+            return self._make(self.text[start:end], start, end, "partial", governing, spans)
+        if after_cues or before_cues:
+            cue = after_cues[0] if after_cues else before_cues[-1]
+            return self._make(words, first.start, last.end, "direct", cue, spans)
+        if not self._is_clause(first):
+            return self._make(words, first.start, last.end, "scare", None, spans, with_speaker=False)
+        introduced = self._introducing_cue(first)
+        if introduced is not None:
+            return self._make(words, first.start, last.end, "direct", introduced, spans)
+        if previous is not None and self.paragraph_of(first.start) - self.paragraph_of(previous.end - 1) <= 1:
+            return Quote(words, first.start, last.end, "direct", previous.cue, previous.speaker, spans, self.field)
+        return Quote(words, first.start, last.end, "direct", None, None, spans, self.field)
+
+    def _make(
+        self,
+        words: str,
+        start: int,
+        end: int,
+        kind: QuoteType,
+        cue: Cue | None,
+        parts: tuple[Span, ...],
+        *,
+        with_speaker: bool = True,
+    ) -> Quote:
+        speaker = cue_speaker(self.speakers, cue) if cue is not None and with_speaker else None
+        return Quote(words, start, end, kind, cue_span(self.text, cue) if cue is not None else None, speaker, parts, self.field)
+
+    def _governing_cue(self, stretch: Quoted, before_cues: list[Cue]) -> Cue | None:
+        """The cue before an embedded quote whose clause holds it (an ancestor of its words),
+        else the nearest cue before it in the sentence."""
+        if not before_cues:
+            return None
+        inside = self.tokens.doc[self.tokens.first_from(stretch.inner_start)]
+        ancestors = {token.i for token in inside.ancestors}
+        return next((cue for cue in reversed(before_cues) if cue.first.i in ancestors), before_cues[-1])
+
+    def _reported_clause(self, cue: Cue, stretch: Quoted) -> tuple[int, int]:
+        """The character bounds of what a cue reports, holding ``stretch``: the cue's clause
+        whose words include it, else the sentence from the cue to the quote's end."""
+        doc = self.tokens.doc
+        inside = doc[self.tokens.first_from(stretch.inner_start)]
+        head: Token = cue.first if not cue.is_phrase else cue.first.head
+        for child in head.children:
+            if child.dep_ in _CLAUSE_DEPS and child.left_edge.i <= inside.i <= child.right_edge.i:
+                first = child.left_edge
+                if first.lower_ == "that" and first.i < child.i:
+                    first = doc[first.i + 1]
+                return first.idx, max(child.right_edge.idx + len(child.right_edge.text), stretch.end)
+        sentence = inside.sent
+        start = cue.last.idx + len(cue.last.text) if cue.first.i < inside.i else sentence.start_char
+        end = stretch.end if cue.first.i < inside.i else cue.first.idx
+        return start + (len(self.text[start:end]) - len(self.text[start:end].lstrip())), end
+
+    def _is_clause(self, stretch: Quoted) -> bool:
+        """Whether quoted words say something (a verb and a few words), not name something."""
+        inner = self.tokens.doc.char_span(stretch.inner_start, stretch.inner_end, alignment_mode="expand")
+        if inner is None:
+            return False
+        words = [token for token in inner if not token.is_punct]
+        return len(words) >= _CLAUSE_WORDS and any(token.pos_ in ("VERB", "AUX") for token in words)
+
+    def _introducing_cue(self, stretch: Quoted) -> Cue | None:
+        """The cue of the paragraph before, when it ends with a colon ("The minister said:")."""
+        number = self.paragraph_of(stretch.start)
+        if self.text[self.paragraphs[number][0] : stretch.start].strip() or number == 0:
+            return None
+        start, end = self.paragraphs[number - 1]
+        if not self.text[start:end].rstrip().endswith(":"):
+            return None
+        cues = cues_in(self.tokens.before(end, start))
+        return cues[-1] if cues else None

@@ -1,0 +1,84 @@
+"""Who said it: the words at the attribution, and the coded actor they refer to.
+
+No new resolution is done here. The actor stage has already tied every "he", every "the
+Russian leader" and every surname to its person (its coreference rules, ``docs/actors.md``);
+``ActorIndex`` maps those mentions to token positions, and the speaker is whatever the index
+says the attribution's words refer to. What this module adds is where the speaker's words
+are: the subject of the cue verb, the other half of an apposition ("Anna Berg, the
+spokeswoman, said"), or the object of "according to".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.model import Actor
+from eventwire.events.arguments import ActorIndex
+from eventwire.events.model import Field
+from eventwire.quotes.model import Speaker
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_NAMED = frozenset({"dictionary", "title", "description", "surname", "unresolved"})
+_PHRASE_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "nummod", "amod", "poss", "case"})
+
+
+class SpeakerFinder:
+    """Speakers of one doc. For the title (``field="title"``) the actors' offsets are in the
+    body, so the index is empty and a speaker is matched to an actor by name alone."""
+
+    def __init__(self, doc: Doc, actors: Sequence[Actor], field: Field = "text") -> None:
+        self.index = ActorIndex(doc, actors if field == "text" else ())
+        # how each mention was tied, by its first character: a pronoun or a role is
+        # coreference, anything else names the actor
+        self._resolution = {m.start: m.resolution for a in actors for m in a.mentions} if field == "text" else {}
+        by_word: dict[str, list[Actor]] = {}
+        for actor in actors:
+            if actor.kind in ("person", "organisation"):
+                for word in {actor.name.lower(), actor.name.split()[-1].lower()}:
+                    by_word.setdefault(word, []).append(actor)
+        self._by_name = {word: found[0] for word, found in by_word.items() if len(found) == 1}
+
+    def of_cue(self, cue: Token) -> Speaker | None:
+        """The speaker of a cue verb: its subject, else the subject of the verb it hangs
+        from ("he added, saying ...", "she was quoted as saying ...")."""
+        verb: Token | None = cue
+        for _ in range(3):
+            if verb is None:
+                break
+            subject = next((child for child in verb.children if child.dep_ in _SUBJECTS), None)
+            if subject is not None:
+                return self.of_phrase(subject)
+            verb = verb.head if verb.head is not verb and verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") else None
+        return None
+
+    def of_phrase(self, head: Token) -> Speaker:
+        """The speaker a noun phrase names, through its apposition when the phrase itself is
+        no actor ("the spokeswoman, Anna Berg")."""
+        speaker = self._resolve(head)
+        if speaker.name is None:
+            for other in (child for child in head.children if child.dep_ == "appos"):
+                named = self._resolve(other)
+                if named.name is not None:
+                    return Speaker(speaker.text, speaker.start, speaker.end, named.name, named.code, "apposition")
+        return speaker
+
+    def _resolve(self, head: Token) -> Speaker:
+        doc = head.doc
+        start = head.left_edge.i
+        end = head.i + 1
+        while end < len(doc) and doc[end].head.i in range(head.i, end) and doc[end].dep_ in _PHRASE_RIGHT:
+            end += 1
+        words = doc[start:end]
+        text, first, last = words.text, words.start_char, words.end_char
+        found = self.index.phrase_actor(head)
+        if found is not None:
+            resolution = self._resolution.get(found.participant.start)
+            how = "name" if resolution is None or resolution in _NAMED else "coreference"
+            return Speaker(text, first, last, found.participant.name, found.participant.code, how)
+        for token in words:
+            actor = self._by_name.get(token.lower_) if token.pos_ == "PROPN" else None
+            if actor is not None:
+                return Speaker(text, first, last, actor.name, actor.code, "name")
+        return Speaker(text, first, last, None, None, None)

@@ -1,0 +1,64 @@
+"""Quotes in quote marks: direct, broken, continued, partial and scare, on sentences of our own."""
+
+from __future__ import annotations
+
+from tests.quotes.helpers import of_type, quotes_of
+
+
+def test_a_direct_quote_attributed_after_it() -> None:
+    (quote,) = quotes_of('"The harbour will reopen on Monday," Prime Minister Justin Trudeau said.')
+    assert quote.type == "direct" and quote.text == "The harbour will reopen on Monday,"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.code == "CANGOV"
+
+
+def test_a_quote_broken_around_its_attribution_is_one_quote() -> None:
+    text = '"We have waited long enough," Justin Trudeau said, "and the answer is no."'
+    (quote,) = of_type(quotes_of(text), "direct")
+    assert len(quote.parts) == 2 and quote.start == 0 and quote.end == len(text)
+    assert quote.speaker is not None and quote.speaker.name == "Justin Trudeau"
+
+
+def test_a_pronoun_speaker_is_the_person_it_refers_to() -> None:
+    text = 'Justin Trudeau visited the port. "The repairs are late," he said.'
+    (quote,) = of_type(quotes_of(text), "direct")
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.name, quote.speaker.resolved_by) == ("he", "Justin Trudeau", "coreference")
+
+
+def test_a_paragraph_after_a_colon_attribution() -> None:
+    text = 'Justin Trudeau told parliament:\n\n"We will not sign this treaty as it stands."'
+    (quote,) = of_type(quotes_of(text), "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Justin Trudeau"
+
+
+def test_a_quote_going_on_in_the_next_paragraph_keeps_its_speaker() -> None:
+    text = '"The fleet is ready," Justin Trudeau said.\n\n"Our sailors have trained for months and they will sail."'
+    first, second = of_type(quotes_of(text), "direct")
+    assert second.speaker == first.speaker and second.speaker is not None
+
+
+def test_a_partial_quote_reports_the_whole_clause() -> None:
+    text = 'Justin Trudeau said he would call the mayor to "settle the matter quickly".'
+    (quote,) = quotes_of(text)
+    assert quote.type == "partial"
+    assert quote.text.startswith("he would call the mayor") and "settle the matter quickly" in quote.text
+    assert quote.speaker is not None and quote.speaker.name == "Justin Trudeau"
+
+
+def test_a_term_in_quote_marks_is_scare_with_no_speaker() -> None:
+    (quote,) = quotes_of('The army ended its "border security exercise" in March.')
+    assert (quote.type, quote.speaker, quote.cue) == ("scare", None, None)
+
+
+def test_a_title_is_scare() -> None:
+    (quote,) = quotes_of('The film "Northern Lights" opened in Oslo.')
+    assert quote.type == "scare"
+
+
+def test_an_unbalanced_mark_keeps_the_rest_of_the_article() -> None:
+    text = 'The mayor shouted "stop and walked out.\n\nLater, Justin Trudeau said: "The vote is void."'
+    quotes = quotes_of(text)
+    direct = of_type(quotes, "direct")
+    assert direct and direct[-1].text == "The vote is void."
+    assert all(quote.end <= text.index("\n") or quote.start > text.index("\n") for quote in quotes)

@@ -1,0 +1,23 @@
+"""Speakers: the attribution's words, and the actor they refer to (through the actor stage)."""
+
+from __future__ import annotations
+
+from tests.quotes.helpers import of_type, quotes_of
+
+
+def test_a_role_description_is_the_person_named_before() -> None:
+    text = 'Justin Trudeau arrived in Ottawa. "We will talk again," the Canadian prime minister said.'
+    (quote,) = of_type(quotes_of(text), "direct")
+    assert quote.speaker is not None and quote.speaker.text == "the Canadian prime minister"
+    assert (quote.speaker.name, quote.speaker.resolved_by) == ("Justin Trudeau", "coreference")
+
+
+def test_an_apposition_names_the_speaker() -> None:
+    text = 'The spokeswoman, Justin Trudeau, said: "No decision has been taken yet."'
+    (quote,) = of_type(quotes_of(text), "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Justin Trudeau"
+
+
+def test_a_speaker_no_actor_codes_keeps_its_words() -> None:
+    (quote,) = of_type(quotes_of('"The bridge is safe," a neighbour said.'), "direct")
+    assert quote.speaker is not None and quote.speaker.text == "a neighbour" and quote.speaker.code is None
