@@ -46,6 +46,7 @@ def print_results_table(console: Console, results: list[ArticleResult]) -> None:
         )
     console.print(table)
     print_events_table(console, results)
+    print_quotes_table(console, results)
 
 
 def print_events_table(console: Console, results: list[ArticleResult], most: int = 60) -> None:
@@ -69,6 +70,37 @@ def print_events_table(console: Console, results: list[ArticleResult], most: int
     console.print(table)
     if len(rows) > most:
         console.print(f"[dim]... and {len(rows) - most} more events (eventwire process --format json shows all)[/]")
+
+
+def print_quotes_table(console: Console, results: list[ArticleResult], most: int = 40, width: int = 50) -> None:
+    """Who said what, article by article: the speaker's code and name, the cue and the
+    words (cut to ``width``); scare quotes are left out, as nobody is reported to say them."""
+    rows = [
+        (result.article.id, quote)
+        for result in results
+        if result.article is not None
+        for quote in result.quotes
+        if quote["type"] != "scare"
+    ]
+    if not rows:
+        return
+    table = Table(title=f"Quotes ({len(rows)})", show_lines=False)
+    for column in ("article", "type", "speaker", "cue", "text"):
+        table.add_column(column, no_wrap=True, overflow="ellipsis")
+    for article_id, quote in rows[:most]:
+        speaker = quote["speaker"]
+        who = f"{speaker['code'] or '?'} {speaker['name'] or speaker['text']}" if speaker else "[dim]-[/]"
+        words = " ".join(quote["text"].split())
+        table.add_row(
+            article_id[:8],
+            quote["type"],
+            who,
+            quote["cue"]["text"] if quote["cue"] else "",
+            words if len(words) <= width else words[: width - 1] + "…",
+        )
+    console.print(table)
+    if len(rows) > most:
+        console.print(f"[dim]... and {len(rows) - most} more quotes (eventwire process --format json shows all)[/]")
 
 
 def _party(participant: dict[str, object] | None) -> str:
