@@ -120,7 +120,8 @@ class QuotedReader:
         previous: Quote | None,
     ) -> Quote:
         first, last = parts[0], parts[-1]
-        words = " ".join(self.text[p.inner_start : p.inner_end].strip() for p in parts)
+        # the comma before the attribution ("...," she said) belongs to the sentence, not the words
+        words = " ".join(self.text[p.inner_start : p.inner_end].strip() for p in parts).removesuffix(",")
         spans = tuple(span_of(self.text, p.start, p.end) for p in parts) if len(parts) > 1 else ()
         before_limit = max(stretches[index - len(parts)].end if index - len(parts) >= 0 else 0, self.paragraphs[self.paragraph_of(first.start)][0])
         before = self.tokens.before(first.start, before_limit)

@@ -7,7 +7,7 @@ from tests.quotes.helpers import of_type, quotes_of
 
 def test_a_direct_quote_attributed_after_it() -> None:
     (quote,) = quotes_of('"The harbour will reopen on Monday," Prime Minister Justin Trudeau said.')
-    assert quote.type == "direct" and quote.text == "The harbour will reopen on Monday,"
+    assert quote.type == "direct" and quote.text == "The harbour will reopen on Monday"
     assert quote.cue is not None and quote.cue.text == "said"
     assert quote.speaker is not None and quote.speaker.code == "CANGOV"
 
