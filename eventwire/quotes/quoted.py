@@ -11,16 +11,18 @@ Each quoted stretch (``marks.py``) is read with the words around it (``context.p
    that a cue governs: the content is the reported clause, not the quoted words alone;
 4. **scare**: a stretch no cue attributes, which is embedded in a sentence or is no clause
    (a title, a term kept at a distance);
-5. **adjacent attribution**: a clause in quote marks with no cue in its sentence is the
-   previous quote's speaker's when it follows it in the same or the next paragraph
-   (a quotation going on after "...," she said.), or the speaker of a paragraph ending
-   "X said:" just before it.
+5. **adjacent attribution**: a clause in quote marks with no cue in its sentence takes the
+   cue of a paragraph ending "X said:" just before it; else, when it follows an attributed
+   quote in the same or the next paragraph, it is that quotation going on ("...," she said.
+   "..."): a direct quote takes it as one more of its ``parts``, another quote lends it its
+   cue and speaker.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -47,6 +49,15 @@ def cue_span(text: str, cue: Cue) -> Span:
     return Span(start, end, text[start:end])
 
 
+def _joined(text: str, earlier: Quote, later: Quote) -> Quote:
+    """A direct quote extended by the quote that goes on after it (rule 5): one quote whose
+    ``parts`` are both quotes' parts."""
+    parts = (earlier.parts or (span_of(text, earlier.start, earlier.end),)) + (
+        later.parts or (span_of(text, later.start, later.end),)
+    )
+    return replace(earlier, text=f"{earlier.text} {later.text}", end=later.end, parts=parts)
+
+
 def cue_speaker(speakers: SpeakerFinder, cue: Cue) -> Speaker | None:
     """The speaker of a cue: the object of "according to", else the cue verb's subject."""
     if cue.is_phrase:
@@ -69,8 +80,9 @@ class QuotedReader:
     def paragraph_of(self, char: int) -> int:
         return max(bisect_right(self._paragraph_starts, char) - 1, 0)
 
-    def read(self, stretches: Sequence[Quoted]) -> Iterator[Quote]:
-        previous: Quote | None = None
+    def read(self, stretches: Sequence[Quoted]) -> list[Quote]:
+        found: list[Quote] = []
+        previous: int | None = None  # position in ``found`` of the last attributed quote
         index = 0
         while index < len(stretches):
             parts = [stretches[index]]
@@ -79,13 +91,19 @@ class QuotedReader:
             if gap_cue is not None:
                 index += 1
                 parts.append(stretches[index])
-            quote = self._quote(parts, gap_cue, stretches, index, after_limit, previous)
-            if quote.speaker is not None and quote.type != "scare":
-                previous = quote
-            elif quote.type != "scare":
-                previous = None
-            yield quote
+            quote = self._quote(parts, gap_cue, stretches, index, after_limit)
             index += 1
+            if quote.type == "direct" and quote.cue is None and previous is not None:
+                earlier = found[previous]
+                if self.paragraph_of(quote.start) - self.paragraph_of(earlier.end - 1) <= 1:
+                    if earlier.type == "direct":  # the same quotation going on: one quote, in parts
+                        found[previous] = _joined(self.text, earlier, quote)
+                        continue
+                    quote = replace(quote, cue=earlier.cue, speaker=earlier.speaker)
+            if quote.type != "scare":
+                previous = len(found) if quote.speaker is not None else None
+            found.append(quote)
+        return found
 
     def _after_limit(self, stretches: Sequence[Quoted], index: int) -> int:
         paragraph_end = self.paragraphs[self.paragraph_of(stretches[index].end - 1)][1]
@@ -117,7 +135,6 @@ class QuotedReader:
         stretches: Sequence[Quoted],
         index: int,
         after_limit: int,
-        previous: Quote | None,
     ) -> Quote:
         first, last = parts[0], parts[-1]
         # the comma before the attribution ("...," she said) belongs to the sentence, not the words
@@ -146,8 +163,6 @@ class QuotedReader:
         introduced = self._introducing_cue(first)
         if introduced is not None:
             return self._make(words, first.start, last.end, "direct", introduced, spans)
-        if previous is not None and self.paragraph_of(first.start) - self.paragraph_of(previous.end - 1) <= 1:
-            return Quote(words, first.start, last.end, "direct", previous.cue, previous.speaker, spans, self.field)
         return Quote(words, first.start, last.end, "direct", None, None, spans, self.field)
 
     def _make(

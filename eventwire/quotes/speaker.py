@@ -35,8 +35,9 @@ class SpeakerFinder:
         self._resolution = {m.start: m.resolution for a in actors for m in a.mentions} if field == "text" else {}
         by_word: dict[str, list[Actor]] = {}
         for actor in actors:
-            if actor.kind in ("person", "organisation"):
-                for word in {actor.name.lower(), actor.name.split()[-1].lower()}:
+            words = actor.name.lower().split()
+            if actor.kind in ("person", "organisation") and words:  # a name may be blank
+                for word in {" ".join(words), words[-1]}:
                     by_word.setdefault(word, []).append(actor)
         self._by_name = {word: found[0] for word, found in by_word.items() if len(found) == 1}
 

@@ -32,10 +32,12 @@ def test_a_paragraph_after_a_colon_attribution() -> None:
     assert quote.speaker is not None and quote.speaker.name == "Justin Trudeau"
 
 
-def test_a_quote_going_on_in_the_next_paragraph_keeps_its_speaker() -> None:
+def test_a_quote_going_on_in_the_next_paragraph_is_one_quote_with_its_speaker() -> None:
     text = '"The fleet is ready," Justin Trudeau said.\n\n"Our sailors have trained for months and they will sail."'
-    first, second = of_type(quotes_of(text), "direct")
-    assert second.speaker == first.speaker and second.speaker is not None
+    (quote,) = of_type(quotes_of(text), "direct")
+    assert len(quote.parts) == 2 and quote.end == len(text)
+    assert quote.text == "The fleet is ready Our sailors have trained for months and they will sail."
+    assert quote.speaker is not None and quote.speaker.name == "Justin Trudeau"
 
 
 def test_a_partial_quote_reports_the_whole_clause() -> None:

@@ -21,3 +21,13 @@ def test_an_apposition_names_the_speaker() -> None:
 def test_a_speaker_no_actor_codes_keeps_its_words() -> None:
     (quote,) = of_type(quotes_of('"The bridge is safe," a neighbour said.'), "direct")
     assert quote.speaker is not None and quote.speaker.text == "a neighbour" and quote.speaker.code is None
+
+
+def test_an_actor_with_a_blank_name_does_not_break_the_finder() -> None:
+    from eventwire.actors.model import Actor
+    from eventwire.nlp import parse
+    from eventwire.quotes import find_quotes
+
+    blank = Actor(name=" ", code=None, country=None, sector=None, kind="person", resolved_by="unresolved")
+    (quote,) = find_quotes(parse('"Enough," a neighbour said.'), [blank])
+    assert quote.type == "direct"
