@@ -31,7 +31,11 @@ attributions; a ratio with nothing to divide by is 0):
   to one, greedily, the largest shared length first (then the earlier gold, then the
   earlier prediction). A matched pair is one true positive; an unmatched gold attribution
   is a false negative and an unmatched prediction a false positive. So a quote broken in
-  two that we report as two quotes gives one true positive and one false positive.
+  two that we report as two quotes gives one true positive and one false positive (PolNeAR
+  also makes one attribution of "A," she said. "B." across sentences). Such false
+  positives are counted beside the scores as ``fragments``: an unmatched prediction of
+  ours at least half of whose content lies inside a gold attribution that another
+  prediction matched.
 - ``direct``: gold attributions of type ``direct`` against our ``direct`` quotes only.
 - ``all``: every gold attribution against every attribution of ours, whatever the type.
 - ``speaker_accuracy``: over the matched pairs whose gold attribution has a speaker span
@@ -50,7 +54,7 @@ that loading tables is not counted), beside the parse and ``find_actors``:
 With ``--json`` the last line printed is ``{"task": "quotes", "metrics": {...}}`` with
 keys ``<set>/<level>/{precision,recall,f1}`` (``polnear_dev``: ``direct`` and ``all``;
 ``textacy``: ``direct``), ``<set>/speaker_accuracy``, the counts beside them
-(``<set>/<level>/{gold,predicted,matched}``, ``<set>/speaker_scored``,
+(``<set>/<level>/{gold,predicted,matched,fragments}``, ``<set>/speaker_scored``,
 ``<set>/articles``, ``<set>/scare_quotes``, ``textacy/skipped_cases``) and the timing;
 ``--show-errors N`` prints up to N wrong attributions per set (missed, spurious, or with
 the wrong speaker), gold beside ours (shown, never written to a file).
@@ -234,6 +238,13 @@ def match(gold: Sequence[GoldQuote], predicted: Sequence[Quote]) -> list[tuple[i
     return sorted(pairs)
 
 
+def fragment_of(quote: Quote, matched: Sequence[GoldQuote]) -> GoldQuote | None:
+    """The matched gold attribution that holds at least half of ``quote``'s content, if any."""
+    ours = content(quote)
+    size = length(ours)
+    return next((g for g in matched if size and shared_length(g.spans, ours) >= MIN_OVERLAP * size), None)
+
+
 def attributions(quotes: Iterable[Quote]) -> list[Quote]:
     """Our quotes that report speech in the article text (scare quotes left out)."""
     return [quote for quote in quotes if quote.type in ATTRIBUTION_TYPES and quote.field == "text"]
@@ -278,8 +289,9 @@ def speaker_right(gold: GoldQuote, quote: Quote, actors: Sequence[Actor]) -> boo
 
 @dataclass(frozen=True)
 class Error:
-    """A wrong attribution: ``missed`` (gold unmatched), ``spurious`` (ours unmatched) or
-    ``speaker`` (matched, wrong speaker)."""
+    """A wrong attribution: ``missed`` (gold unmatched), ``spurious`` (ours unmatched),
+    ``fragment`` (ours unmatched, inside a gold attribution that another of ours matched;
+    ``gold`` is that attribution) or ``speaker`` (matched, wrong speaker)."""
 
     kind: str
     level: str
@@ -291,6 +303,7 @@ class Error:
 class SetScore:
     name: str
     levels: dict[str, Counts]
+    fragments: dict[str, int] = field(default_factory=dict)
     speakers_right: int = 0
     speakers_scored: int = 0
     articles: int = 0
@@ -313,8 +326,13 @@ class SetScore:
             matched_gold, matched_ours = {g for g, _ in pairs}, {p for _, p in pairs}
             self.errors += [(article, Error("missed", level, g, None)) for i, g in enumerate(gold_items)
                             if i not in matched_gold]  # fmt: skip
-            self.errors += [(article, Error("spurious", level, None, q)) for i, q in enumerate(our_items)
-                            if i not in matched_ours]  # fmt: skip
+            matched = [gold_items[g] for g in sorted(matched_gold)]
+            for i, ours_item in enumerate(our_items):
+                if i not in matched_ours:
+                    whole = fragment_of(ours_item, matched)
+                    self.fragments[level] = self.fragments.get(level, 0) + (whole is not None)
+                    kind = "spurious" if whole is None else "fragment"
+                    self.errors.append((article, Error(kind, level, whole, ours_item)))
             if level != SPEAKER_LEVEL[self.name]:
                 continue
             for g, p in pairs:
@@ -337,6 +355,7 @@ class SetScore:
                     f"{self.name}/{level}/gold": float(counts.tp + counts.fn),
                     f"{self.name}/{level}/predicted": float(counts.tp + counts.fp),
                     f"{self.name}/{level}/matched": float(counts.tp),
+                    f"{self.name}/{level}/fragments": float(self.fragments.get(level, 0)),
                 }
             )
         found[f"{self.name}/speaker_accuracy"] = self.speaker_accuracy

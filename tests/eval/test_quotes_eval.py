@@ -29,7 +29,7 @@ def quote(start: int, end: int, kind: QuoteType = "direct", speaker: Speaker | N
                  parts=tuple(Span(s, e, "x") for s, e in parts), field=where)  # type: ignore[arg-type]  # fmt: skip
 
 
-def gold(spans: tuple[tuple[int, int], ...], kind: str = "direct", speaker: tuple[tuple[int, int], ...] = ()) -> qe.GoldQuote:
+def gold(spans: qe.Spans, kind: str = "direct", speaker: qe.Spans = ()) -> qe.GoldQuote:
     return qe.GoldQuote(id="g", text="x", type=kind, spans=spans, speaker="s", speaker_spans=speaker)
 
 
@@ -108,6 +108,9 @@ def test_a_quote_broken_in_two_reported_as_two_gives_one_hit_and_one_false_posit
     score = qe.new_score(qe.POLNEAR)
     score.add(article(gold(((0, 30), (70, 100)))), [quote(0, 30), quote(70, 100)], [])
     assert score.levels["direct"] == Counts(tp=1, fp=1, fn=0)
+    assert score.fragments["direct"] == 1  # counted beside the score: a piece of a matched gold quote
+    assert [error.kind for _, error in score.errors if error.level == "direct"] == ["fragment"]
+    assert score.metrics()["polnear_dev/direct/fragments"] == 1.0
 
 
 # --- levels --------------------------------------------------------------------------------
