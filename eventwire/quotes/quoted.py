@@ -33,7 +33,7 @@ from eventwire.quotes.model import Quote, QuoteType, Speaker
 from eventwire.quotes.speaker import SpeakerFinder
 
 _BREAK_MOST = 120  # characters of attribution between the parts of a broken quote
-_OPEN_AFTER = frozenset({":", ",", "—", "–", "-", "(", "that"})
+_OPEN_AFTER = frozenset({":", ",", "—", "–", "-", "("})
 _CLAUSE_WORDS = 4
 _CLAUSE_DEPS = ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis")
 

@@ -20,6 +20,7 @@ from eventwire.events.model import Field
 from eventwire.quotes.model import Speaker
 
 _SUBJECTS = ("nsubj", "nsubjpass")
+_CLIMB = 5  # "responded (1) by (2) saying": enough for a participle under a preposition or a noun
 _NAMED = frozenset({"dictionary", "title", "description", "surname", "unresolved"})
 _PHRASE_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "nummod", "amod", "poss", "case"})
 
@@ -42,16 +43,17 @@ class SpeakerFinder:
         self._by_name = {word: found[0] for word, found in by_word.items() if len(found) == 1}
 
     def of_cue(self, cue: Token) -> Speaker | None:
-        """The speaker of a cue verb: its subject, else the subject of the verb it hangs
-        from ("he added, saying ...", "she was quoted as saying ...")."""
-        verb: Token | None = cue
-        for _ in range(3):
-            if verb is None:
-                break
-            subject = next((child for child in verb.children if child.dep_ in _SUBJECTS), None)
+        """The speaker of a cue verb: its subject, else the subject of the nearest clause
+        above it ("he added, saying ...", "she was quoted as saying ...", "responded by
+        saying ...", "issued a statement saying ..."), a few steps up at most."""
+        token = cue
+        for _ in range(_CLIMB):
+            subject = next((child for child in token.children if child.dep_ in _SUBJECTS), None)
             if subject is not None:
                 return self.of_phrase(subject)
-            verb = verb.head if verb.head is not verb and verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") else None
+            if token.head is token or token.dep_ == "relcl":
+                break
+            token = token.head
         return None
 
     def of_phrase(self, head: Token) -> Speaker:

@@ -64,3 +64,8 @@ def test_an_unbalanced_mark_keeps_the_rest_of_the_article() -> None:
     direct = of_type(quotes, "direct")
     assert direct and direct[-1].text == "The vote is void."
     assert all(quote.end <= text.index("\n") or quote.start > text.index("\n") for quote in quotes)
+
+
+def test_quote_marks_after_that_are_a_partial_quote() -> None:
+    (quote,) = quotes_of('Justin Trudeau said that "the harbour deal is finished".')
+    assert quote.type == "partial" and quote.text == '"the harbour deal is finished"'

@@ -31,3 +31,13 @@ def test_an_actor_with_a_blank_name_does_not_break_the_finder() -> None:
     blank = Actor(name=" ", code=None, country=None, sector=None, kind="person", resolved_by="unresolved")
     (quote,) = find_quotes(parse('"Enough," a neighbour said.'), [blank])
     assert quote.type == "direct"
+
+
+def test_a_participle_cue_takes_the_subject_of_the_clause_above() -> None:
+    for text in (
+        "Justin Trudeau responded by saying that taxes were too high.",
+        "Justin Trudeau issued a statement saying that the treaty was obsolete.",
+        "Justin Trudeau was quoted as saying that the treaty was obsolete.",
+    ):
+        (quote,) = quotes_of(text)
+        assert quote.speaker is not None and quote.speaker.name == "Justin Trudeau", text
