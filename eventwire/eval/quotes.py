@@ -41,11 +41,12 @@ attributions; a ratio with nothing to divide by is 0):
 - ``speaker_accuracy``: over the matched pairs whose gold attribution has a speaker span
   (pairs of the ``all`` level on PolNeAR, of ``direct`` on textacy), the share where our
   speaker is right. It is right when our ``Speaker`` span overlaps a gold speaker span by
-  at least one character, or when both refer to the same actor: the actors of
-  ``find_actors`` that have a mention overlapping a gold speaker span are the gold
-  speaker's referents, and ours is one of them when our ``Speaker.name`` equals the
-  actor's name (case-insensitively) or, when our speaker has no name, its ``code`` equals
-  the actor's code. A pair where we give no speaker is wrong.
+  at least one character, or when both refer to the same actor: the gold speaker refers
+  to the actor of ``find_actors`` whose mention shares the most characters with the gold
+  speaker span (all of them on a tie; none when no mention overlaps it), and ours is that
+  actor when our ``Speaker.name`` equals the actor's name (case-insensitively) or, when
+  our speaker has no name, its ``code`` equals the actor's code. A pair where we give no
+  speaker is wrong.
 
 Timing: ``find_quotes`` is timed on every PolNeAR article (after one untimed call, so
 that loading tables is not counted), beside the parse and ``find_actors``:
@@ -260,12 +261,16 @@ def level_items(level: str, gold: Sequence[GoldQuote], ours: Sequence[Quote]) ->
 
 
 def referents(speaker_spans: Spans, actors: Sequence[Actor]) -> list[Actor]:
-    """The actors with a mention overlapping one of the gold speaker spans."""
-    return [
-        actor
-        for actor in actors
-        if any(m.start < end and start < m.end for m in actor.mentions for start, end in speaker_spans)
-    ]
+    """The actors the gold speaker's words refer to: of the actors with a mention overlapping
+    a gold speaker span, those whose mention shares the most characters with it (so
+    "Trump aide Kellyanne Conway" refers to Conway, not to Trump)."""
+    shared = {
+        index: max(shared_length(((m.start, m.end),), speaker_spans) for m in actor.mentions)
+        for index, actor in enumerate(actors)
+        if actor.mentions
+    }
+    most = max(shared.values(), default=0)
+    return [actors[index] for index, length in shared.items() if most and length == most]
 
 
 def same_actor(speaker: Speaker, actor: Actor) -> bool:

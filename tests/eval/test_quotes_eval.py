@@ -162,6 +162,15 @@ def test_a_speaker_is_right_when_it_names_the_actor_of_the_gold_span() -> None:
     assert not qe.speaker_right(golden, quote(0, 20, speaker=who(40, 48)), actors)
 
 
+def test_the_gold_speaker_refers_to_the_actor_whose_mention_covers_most_of_it() -> None:
+    # gold speaker "Lund aide Vera Kaplan" (0-21): Ivo Lund is named inside it, Kaplan's mention is longer
+    actors = [person("Ivo Lund", "XYZGOV", (0, 4), (50, 54)), person("Vera Kaplan", "XYZGOV", (10, 21))]
+    assert qe.referents(((0, 21),), actors) == [actors[1]]
+    golden = gold(((30, 45),), speaker=((0, 21),))
+    assert not qe.speaker_right(golden, quote(30, 45, speaker=who(50, 54, name="Ivo Lund")), actors)
+    assert qe.referents(((25, 28),), actors) == []
+
+
 def test_speaker_accuracy_counts_matched_attributions_whose_gold_has_a_speaker() -> None:
     golds = (gold(((0, 20),), speaker=((22, 25),)), gold(((30, 50),)), gold(((60, 80),), speaker=((82, 85),)),
              gold(((90, 99),), speaker=((1, 2),)))  # fmt: skip
