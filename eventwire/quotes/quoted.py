@@ -13,7 +13,7 @@ Each quoted stretch (``marks.py``) is read with the words around it (``context.p
    (a title, a term kept at a distance);
 5. **adjacent attribution**: a clause in quote marks with no cue in its sentence takes the
    cue of a paragraph ending "X said:" just before it; else, when it follows an attributed
-   quote in the same or the next paragraph, it is that quotation going on ("...," she said.
+   quote in the same paragraph, or opens the next one, it is that quotation going on ("...," she said.
    "..."): a direct quote takes it as one more of its ``parts``, another quote lends it its
    cue and speaker.
 """
@@ -95,7 +95,7 @@ class QuotedReader:
             index += 1
             if quote.type == "direct" and quote.cue is None and previous is not None:
                 earlier = found[previous]
-                if self.paragraph_of(quote.start) - self.paragraph_of(earlier.end - 1) <= 1:
+                if self._goes_on(earlier, quote):
                     if earlier.type == "direct":  # the same quotation going on: one quote, in parts
                         found[previous] = _joined(self.text, earlier, quote)
                         continue
@@ -104,6 +104,13 @@ class QuotedReader:
                 previous = len(found) if quote.speaker is not None else None
             found.append(quote)
         return found
+
+    def _goes_on(self, earlier: Quote, later: Quote) -> bool:
+        """Whether ``later`` (no cue of its own) is ``earlier``'s quotation going on: in the
+        same paragraph, or opening the next one. A quote after other words of its paragraph
+        ("Mr Tan turned to the minister. "...") may be someone else's: it is left alone."""
+        here, there = self.paragraph_of(later.start), self.paragraph_of(earlier.end - 1)
+        return here == there or (here == there + 1 and not self.text[self.paragraphs[here][0] : later.start].strip())
 
     def _after_limit(self, stretches: Sequence[Quoted], index: int) -> int:
         paragraph_end = self.paragraphs[self.paragraph_of(stretches[index].end - 1)][1]

@@ -69,3 +69,9 @@ def test_an_unbalanced_mark_keeps_the_rest_of_the_article() -> None:
 def test_quote_marks_after_that_are_a_partial_quote() -> None:
     (quote,) = quotes_of('Justin Trudeau said that "the harbour deal is finished".')
     assert quote.type == "partial" and quote.text == '"the harbour deal is finished"'
+
+
+def test_a_quote_after_other_words_of_its_paragraph_is_not_the_previous_speakers() -> None:
+    text = '"The fleet is ready," Justin Trudeau said.\n\nThe admiral disagreed. "Our ships need another year of repairs."'
+    first, second = of_type(quotes_of(text), "direct")
+    assert first.speaker is not None and second.speaker is None
