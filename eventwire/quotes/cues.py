@@ -15,33 +15,44 @@ from spacy.tokens import Token
 from eventwire.events.lexicon import LexiconError, data_rows
 
 
+_ALSO = frozenset({"of", "to"})
+
+
 @dataclass(frozen=True)
 class Cues:
-    """The reporting vocabulary: verb lemmas, and phrases as tuples of lower-case words."""
+    """The reporting vocabulary: verb lemmas, phrases as tuples of lower-case words, and
+    what else than a clause each verb may report (``also``: "of", "to")."""
 
     verbs: frozenset[str]
     phrases: frozenset[tuple[str, ...]]
-    of_verbs: frozenset[str]
-    """verbs whose "of" phrase says what was said ("warned of reprisals")"""
+    also: dict[str, frozenset[str]]
+
+    def reports(self, lemma: str, complement: str) -> bool:
+        """Whether verb ``lemma`` reports its ``complement`` ("of" or "to") as what was said."""
+        return complement in self.also.get(lemma, frozenset())
 
 
 @cache
 def load_cues() -> Cues:
-    """The cue words of ``eventwire/data/quotes/cues.tsv`` (a bad ``kind`` is a packaging error)."""
+    """The cue words of ``eventwire/data/quotes/cues.tsv`` (a bad row is a packaging error)."""
     verbs: set[str] = set()
     phrases: set[tuple[str, ...]] = set()
-    of_verbs: set[str] = set()
+    also: dict[str, frozenset[str]] = {}
     for where, fields in data_rows("quotes/cues.tsv", "cue"):
-        cue, kind = (value.strip() for value in fields[:2])
-        if kind in ("verb", "verb+of"):
+        if len(fields) != 3:
+            raise LexiconError(f"{where}: {len(fields)} columns, expected 3 (cue, kind, also)")
+        cue, kind, extra = (value.strip() for value in fields)
+        complements = frozenset(word.strip() for word in extra.split(",") if word.strip())
+        if not complements <= _ALSO:
+            raise LexiconError(f"{where}: unknown complement in {extra!r} (of, to)")
+        if kind == "verb":
             verbs.add(cue)
-            if kind == "verb+of":
-                of_verbs.add(cue)
+            also[cue] = complements
         elif kind == "phrase":
             phrases.add(tuple(cue.lower().split()))
         else:
-            raise LexiconError(f"{where}: unknown cue kind {kind!r} (verb, verb+of or phrase)")
-    return Cues(frozenset(verbs), frozenset(phrases), frozenset(of_verbs))
+            raise LexiconError(f"{where}: unknown cue kind {kind!r} (verb or phrase)")
+    return Cues(frozenset(verbs), frozenset(phrases), also)
 
 
 def is_cue_verb(token: Token) -> bool:

@@ -1,7 +1,8 @@
 """Indirect speech: a cue verb with a reported clause and no quote marks.
 
 "The minister said the talks had failed": the cue's clausal complement (``ccomp``; for a
-verb like "warn" or "accuse" also its "of" phrase) is what was said, and the cue's subject
+verb like "warn" or "accuse" also its "of" phrase, for "urge" or "ask" its object and
+infinitive, as ``cues.tsv`` says) is what was said, and the cue's subject
 said it. "According to X" reports the clause it is attached to, less the phrase itself. A
 clause that overlaps quote marks is left to ``quoted.py``, which reads it as a direct or
 partial quote.
@@ -42,13 +43,22 @@ def _bounds(first: Token, last: Token) -> tuple[int, int]:
 
 
 def _said_by_verb(verb: Token) -> tuple[int, int] | None:
+    """What a cue verb reports: its clausal complement; for a verb whose row in
+    ``cues.tsv`` allows it, its "of" phrase ("warned of reprisals") or its object and
+    infinitive ("urged Lisbon to act": the request, object included)."""
+    cues = load_cues()
+    lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "ccomp":
             return _bounds(child.left_edge, child.right_edge)
-    if verb.lemma_.lower() in load_cues().of_verbs:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and len(list(child.children)):
-                return _bounds(next(child.children).left_edge, child.right_edge)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and cues.reports(lemma, "of"):
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _bounds(objects[0].left_edge, child.right_edge)
+        if child.dep_ == "xcomp" and child.i > verb.i and cues.reports(lemma, "to"):
+            objects = [other for other in verb.children if other.dep_ == "dobj" and other.i < child.i]
+            return _bounds(objects[0].left_edge if objects else child.left_edge, child.right_edge)
     return None
 
 

@@ -10,7 +10,7 @@ def test_the_cue_file_loads() -> None:
     cues = load_cues()
     assert {"say", "tell", "add", "warn", "accuse", "insist", "deny", "claim", "announce"} <= cues.verbs
     assert ("according", "to") in cues.phrases
-    assert cues.of_verbs <= cues.verbs and "accuse" in cues.of_verbs
+    assert cues.reports("accuse", "of") and cues.reports("urge", "to") and not cues.reports("say", "to")
 
 
 def test_verbs_by_lemma_not_nouns() -> None:

@@ -25,3 +25,12 @@ def test_according_to() -> None:
 
 def test_a_verb_of_speech_without_a_clause_is_no_quote() -> None:
     assert quotes_of("Justin Trudeau announced a new budget.") == []
+
+
+def test_a_request_reports_its_object_and_infinitive() -> None:
+    (quote,) = quotes_of("Justin Trudeau urged the provinces to cut fuel taxes.")
+    assert quote.type == "indirect" and quote.text == "the provinces to cut fuel taxes"
+
+
+def test_an_infinitive_after_a_verb_not_marked_for_it_is_no_quote() -> None:
+    assert quotes_of("Justin Trudeau continued to campaign in Quebec.") == []
