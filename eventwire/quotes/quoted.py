@@ -81,17 +81,18 @@ class QuotedReader:
         return max(bisect_right(self._paragraph_starts, char) - 1, 0)
 
     def read(self, stretches: Sequence[Quoted]) -> list[Quote]:
+        """The quotes of ``stretches`` (in text order), a broken quote's parts and a
+        quotation going on joined into one quote."""
         found: list[Quote] = []
         previous: int | None = None  # position in ``found`` of the last attributed quote
         index = 0
         while index < len(stretches):
             parts = [stretches[index]]
-            after_limit = self._after_limit(stretches, index)
             gap_cue = self._broken_at(stretches, index)
             if gap_cue is not None:
                 index += 1
                 parts.append(stretches[index])
-            quote = self._quote(parts, gap_cue, stretches, index, after_limit)
+            quote = self._quote(parts, gap_cue, stretches, index)
             index += 1
             if quote.type == "direct" and quote.cue is None and previous is not None:
                 earlier = found[previous]
@@ -113,6 +114,7 @@ class QuotedReader:
         return here == there or (here == there + 1 and not self.text[self.paragraphs[here][0] : later.start].strip())
 
     def _after_limit(self, stretches: Sequence[Quoted], index: int) -> int:
+        """Where the words after stretch ``index`` stop: its paragraph's end or the next stretch."""
         paragraph_end = self.paragraphs[self.paragraph_of(stretches[index].end - 1)][1]
         following = stretches[index + 1].start if index + 1 < len(stretches) else len(self.text)
         return min(paragraph_end, following)
@@ -141,15 +143,18 @@ class QuotedReader:
         gap_cue: Cue | None,
         stretches: Sequence[Quoted],
         index: int,
-        after_limit: int,
     ) -> Quote:
+        """The quote of ``parts`` (one stretch, or two around ``gap_cue``), the last of
+        which is stretch ``index``, read with the words around it (rules 2-5)."""
         first, last = parts[0], parts[-1]
         # the comma before the attribution ("...," she said) belongs to the sentence, not the words
         words = " ".join(self.text[p.inner_start : p.inner_end].strip() for p in parts).removesuffix(",")
         spans = tuple(span_of(self.text, p.start, p.end) for p in parts) if len(parts) > 1 else ()
-        before_limit = max(stretches[index - len(parts)].end if index - len(parts) >= 0 else 0, self.paragraphs[self.paragraph_of(first.start)][0])
+        before_limit = self.paragraphs[self.paragraph_of(first.start)][0]
+        if index - len(parts) >= 0:  # not beyond the stretch before
+            before_limit = max(before_limit, stretches[index - len(parts)].end)
         before = self.tokens.before(first.start, before_limit)
-        after = self.tokens.after(last.end, after_limit)
+        after = self.tokens.after(last.end, self._after_limit(stretches, index))
         embedded = bool(before) and before[-1].lower_ not in _OPEN_AFTER and not cues_in(before[-1:])
         if gap_cue is not None:
             return self._make(words, first.start, last.end, "direct", gap_cue, spans)
@@ -159,14 +164,14 @@ class QuotedReader:
             if governing is None and after_cues:
                 governing = after_cues[0]
             if governing is None:
-                return self._make(words, first.start, last.end, "scare", None, spans, with_speaker=False)
+                return self._make(words, first.start, last.end, "scare", None, spans)
             start, end = self._reported_clause(governing, first)
             return self._make(self.text[start:end], start, end, "partial", governing, spans)
         if after_cues or before_cues:
             cue = after_cues[0] if after_cues else before_cues[-1]
             return self._make(words, first.start, last.end, "direct", cue, spans)
         if not self._is_clause(first):
-            return self._make(words, first.start, last.end, "scare", None, spans, with_speaker=False)
+            return self._make(words, first.start, last.end, "scare", None, spans)
         introduced = self._introducing_cue(first)
         if introduced is not None:
             return self._make(words, first.start, last.end, "direct", introduced, spans)
@@ -180,10 +185,8 @@ class QuotedReader:
         kind: QuoteType,
         cue: Cue | None,
         parts: tuple[Span, ...],
-        *,
-        with_speaker: bool = True,
     ) -> Quote:
-        speaker = cue_speaker(self.speakers, cue) if cue is not None and with_speaker else None
+        speaker = cue_speaker(self.speakers, cue) if cue is not None else None
         return Quote(words, start, end, kind, cue_span(self.text, cue) if cue is not None else None, speaker, parts, self.field)
 
     def _governing_cue(self, stretch: Quoted, before_cues: list[Cue]) -> Cue | None:
