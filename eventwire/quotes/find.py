@@ -22,7 +22,9 @@ def find_quotes(doc: Doc, actors: Sequence[Actor], *, field: Field = "text") -> 
     are matched by name, their offsets being the body's)."""
     tokens = Tokens(doc)
     speakers = SpeakerFinder(doc, actors, field)
-    stretches = quoted_stretches(doc.text)
+    text = doc.text
+    # quote marks around nothing ('""') quote nobody
+    stretches = [s for s in quoted_stretches(text) if text[s.inner_start : s.inner_end].strip()]
     quotes = list(QuotedReader(tokens, speakers, field).read(stretches))
     used = {tokens.first_from(quote.cue.start) for quote in quotes if quote.cue is not None}
     quotes += reported_speech(doc, speakers, stretches, used, field)

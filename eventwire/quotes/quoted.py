@@ -9,9 +9,11 @@ Each quoted stretch (``marks.py``) is read with the words around it (``context.p
    before it but the attribution and a colon or comma) with a cue after it or before it;
 3. **partial**: a stretch inside a sentence ("he will call Rome to "settle the matter"")
    that a cue governs: the content is the reported clause, not the quoted words alone;
-4. **scare**: a stretch no cue attributes, which is embedded in a sentence or is no clause
+4. **headline form**: a quote after a noun phrase and a colon and nothing else
+   ("Minister: 'We stay'") is that phrase's, the colon its cue;
+5. **scare**: a stretch no cue attributes, which is embedded in a sentence or is no clause
    (a title, a term kept at a distance);
-5. **adjacent attribution**: a clause in quote marks with no cue in its sentence takes the
+6. **adjacent attribution**: a clause in quote marks with no cue in its sentence takes the
    cue of a paragraph ending "X said:" just before it; else, when it follows an attributed
    quote in the same paragraph, or opens the next one, it is that quotation going on ("...," she said.
    "..."): a direct quote takes it as one more of its ``parts``, another quote lends it its
@@ -50,7 +52,7 @@ def cue_span(text: str, cue: Cue) -> Span:
 
 
 def _joined(text: str, earlier: Quote, later: Quote) -> Quote:
-    """A direct quote extended by the quote that goes on after it (rule 5): one quote whose
+    """A direct quote extended by the quote that goes on after it (rule 6): one quote whose
     ``parts`` are both quotes' parts."""
     parts = (earlier.parts or (span_of(text, earlier.start, earlier.end),)) + (
         later.parts or (span_of(text, later.start, later.end),)
@@ -67,7 +69,7 @@ def cue_speaker(speakers: SpeakerFinder, cue: Cue) -> Speaker | None:
 
 
 class QuotedReader:
-    """Reads the quoted stretches of one doc into quotes (rules 1-5 of the module)."""
+    """Reads the quoted stretches of one doc into quotes (rules 1-6 of the module)."""
 
     def __init__(self, tokens: Tokens, speakers: SpeakerFinder, field: Field) -> None:
         self.tokens = tokens
@@ -145,7 +147,7 @@ class QuotedReader:
         index: int,
     ) -> Quote:
         """The quote of ``parts`` (one stretch, or two around ``gap_cue``), the last of
-        which is stretch ``index``, read with the words around it (rules 2-5)."""
+        which is stretch ``index``, read with the words around it (rules 2-6)."""
         first, last = parts[0], parts[-1]
         # the comma before the attribution ("...," she said) belongs to the sentence, not the words
         words = " ".join(self.text[p.inner_start : p.inner_end].strip() for p in parts).removesuffix(",")
@@ -170,6 +172,11 @@ class QuotedReader:
         if after_cues or before_cues:
             cue = after_cues[0] if after_cues else before_cues[-1]
             return self._make(words, first.start, last.end, "direct", cue, spans)
+        named = self._headline_speaker(before)
+        if named is not None:
+            colon = before[-1]
+            cue = Span(colon.idx, colon.idx + 1, ":")
+            return Quote(words, first.start, last.end, "direct", cue, self.speakers.of_phrase(named), spans, self.field)
         if not self._is_clause(first):
             return self._make(words, first.start, last.end, "scare", None, spans)
         introduced = self._introducing_cue(first)
@@ -214,6 +221,15 @@ class QuotedReader:
         start = cue.last.idx + len(cue.last.text) if cue.first.i < inside.i else sentence.start_char
         end = stretch.end if cue.first.i < inside.i else cue.first.idx
         return start + (len(self.text[start:end]) - len(self.text[start:end].lstrip())), end
+
+    @staticmethod
+    def _headline_speaker(before: Sequence[Token]) -> Token | None:
+        """The speaker of a quote after "Name:" and nothing else (the headline form
+        "Minister: 'We will not resign'"): the head of the noun phrase before the colon."""
+        if len(before) < 2 or before[-1].text != ":" or before[-2].pos_ not in ("PROPN", "NOUN"):
+            return None
+        head = before[-2]
+        return head if all(token.i == head.i or head.i in {a.i for a in token.ancestors} for token in before[:-1]) else None
 
     def _is_clause(self, stretch: Quoted) -> bool:
         """Whether quoted words say something (a verb and a few words), not name something."""

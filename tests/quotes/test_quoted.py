@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from eventwire.actors import find_actors
+from eventwire.nlp import parse
+from eventwire.quotes import find_quotes
 from tests.quotes.helpers import of_type, quotes_of
 
 
@@ -75,3 +78,15 @@ def test_a_quote_after_other_words_of_its_paragraph_is_not_the_previous_speakers
     text = '"The fleet is ready," Justin Trudeau said.\n\nThe admiral disagreed. "Our ships need another year of repairs."'
     first, second = of_type(quotes_of(text), "direct")
     assert first.speaker is not None and second.speaker is None
+
+
+def test_a_headline_quote_after_a_name_and_a_colon() -> None:
+    body = parse("Canadian Prime Minister Justin Trudeau spoke in Halifax.")
+    actors = find_actors(body, published="2024-05-01")
+    (quote,) = find_quotes(parse('Trudeau: "The harbour will reopen"'), actors, field="title")
+    assert (quote.type, quote.field, quote.cue.text if quote.cue else None) == ("direct", "title", ":")
+    assert quote.speaker is not None and (quote.speaker.text, quote.speaker.code) == ("Trudeau", "CANGOV")
+
+
+def test_marks_around_nothing_are_no_quote() -> None:
+    assert quotes_of('He typed "" and then "   " twice.') == []
