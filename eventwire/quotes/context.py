@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from eventwire.quotes.cues import cue_phrase_end, is_cue_verb
 
 _TERMINATORS = frozenset({".", "!", "?"})
-_AFTER_MOST = 14  # "..., Russian Foreign Ministry spokeswoman Maria Ivanova told reporters on Friday."
+_AFTER_MOST = 30  # "...," a name, a long apposition (who she is, since when, where from), "said"
 _BEFORE_MOST = 40
 
 

@@ -10,7 +10,8 @@ Each quoted stretch (``marks.py``) is read with the words around it (``context.p
 3. **partial**: a stretch inside a sentence ("he will call Rome to "settle the matter"")
    that a cue governs: the content is the reported clause, not the quoted words alone;
 4. **headline form**: a quote after a noun phrase and a colon and nothing else
-   ("Minister: 'We stay'") is that phrase's, the colon its cue;
+   ("Minister: 'We stay'") is that phrase's, the colon its cue; a quote signed by a dash
+   and a name after it ("..." — Ana Ruiz, nurse) is that name's, the dash its cue;
 5. **scare**: a stretch no cue attributes, which is embedded in a sentence or is no clause
    (a title, a term kept at a distance);
 6. **adjacent attribution**: a clause in quote marks with no cue in its sentence takes the
@@ -37,6 +38,7 @@ from eventwire.quotes.speaker import SpeakerFinder
 _BREAK_MOST = 120  # characters of attribution between the parts of a broken quote
 _OPEN_AFTER = frozenset({":", ",", "—", "–", "-", "("})
 _CLAUSE_WORDS = 4
+_DASHES = frozenset({"—", "–", "-", "--", "―"})
 _CLAUSE_DEPS = ("ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis")
 
 
@@ -103,8 +105,9 @@ class QuotedReader:
                         found[previous] = _joined(self.text, earlier, quote)
                         continue
                     quote = replace(quote, cue=earlier.cue, speaker=earlier.speaker)
-            if quote.type != "scare":
-                previous = len(found) if quote.speaker is not None else None
+            if quote.type != "scare":  # a signed quote ("..." — Ana Ruiz) ends with its signature
+                signed = quote.cue is not None and quote.cue.text in _DASHES
+                previous = len(found) if quote.speaker is not None and not signed else None
             found.append(quote)
         return found
 
@@ -177,6 +180,11 @@ class QuotedReader:
             colon = before[-1]
             cue = Span(colon.idx, colon.idx + 1, ":")
             return Quote(words, first.start, last.end, "direct", cue, self.speakers.of_phrase(named), spans, self.field)
+        signed = self._signature(last, after)
+        if signed is not None:
+            dash, name = signed
+            cue = Span(dash.idx, dash.idx + len(dash), dash.text)
+            return Quote(words, first.start, last.end, "direct", cue, self.speakers.of_phrase(name), spans, self.field)
         if not self._is_clause(first):
             return self._make(words, first.start, last.end, "scare", None, spans)
         introduced = self._introducing_cue(first)
@@ -230,6 +238,24 @@ class QuotedReader:
             return None
         head = before[-2]
         return head if all(token.i == head.i or head.i in {a.i for a in token.ancestors} for token in before[:-1]) else None
+
+    def _signature(self, stretch: Quoted, after: Sequence[Token]) -> tuple[Token, Token] | None:
+        """The dash and the name that sign a quote ("..." — Ana Ruiz, 34, nurse), right after
+        it or opening the next paragraph when the quote ends its own."""
+        if not after:
+            number = self.paragraph_of(stretch.end - 1)
+            if number + 1 >= len(self.paragraphs) or self.text[stretch.end : self.paragraphs[number][1]].strip():
+                return None
+            start, end = self.paragraphs[number + 1]
+            after = self.tokens.after(start, end)
+            if any(token.pos_ in ("VERB", "AUX") for token in after):  # a sentence, not a signature line
+                return None
+        if len(after) < 2 or after[0].text not in _DASHES or after[1].pos_ != "PROPN":
+            return None
+        name = after[1]
+        while name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.pos_ == "PROPN":
+            name = name.head
+        return after[0], name
 
     def _is_clause(self, stretch: Quoted) -> bool:
         """Whether quoted words say something (a verb and a few words), not name something."""

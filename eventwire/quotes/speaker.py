@@ -70,6 +70,8 @@ class SpeakerFinder:
     def _resolve(self, head: Token) -> Speaker:
         doc = head.doc
         start = head.left_edge.i
+        while start < head.i and doc[start].is_punct:  # a dash or bracket the parse hung on the name
+            start += 1
         end = head.i + 1
         while end < len(doc) and doc[end].head.i in range(head.i, end) and doc[end].dep_ in _PHRASE_RIGHT:
             end += 1

@@ -90,3 +90,20 @@ def test_a_headline_quote_after_a_name_and_a_colon() -> None:
 
 def test_marks_around_nothing_are_no_quote() -> None:
     assert quotes_of('He typed "" and then "   " twice.') == []
+
+
+def test_a_quote_signed_with_a_dash_and_a_name() -> None:
+    text = '"The harbour must stay open."\n\n— Justin Trudeau\n\n"We want our jobs back."\n\n— Marie Dubois, 41, welder'
+    first, second = of_type(quotes_of(text), "direct")
+    assert first.speaker is not None and (first.speaker.text, first.speaker.name) == ("Justin Trudeau", "Justin Trudeau")
+    assert first.cue is not None and first.cue.text == "—"
+    assert second.speaker is not None and second.speaker.text.startswith("Marie Dubois")
+
+
+def test_an_attribution_after_a_long_apposition() -> None:
+    text = (
+        '"The waters are ours," Justin Trudeau, the prime minister of Canada since 2015 and a former '
+        "teacher from Montreal, said on Friday."
+    )
+    (quote,) = of_type(quotes_of(text), "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Justin Trudeau"
