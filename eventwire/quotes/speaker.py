@@ -22,7 +22,7 @@ from eventwire.quotes.model import Speaker
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = 5  # "responded (1) by (2) saying": enough for a participle under a preposition or a noun
 _NAMED = frozenset({"dictionary", "title", "description", "surname", "unresolved"})
-_PHRASE_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "nummod", "amod", "poss", "case"})
+_PHRASE_RIGHT = frozenset({"compound", "flat", "prep", "nummod", "amod"})
 
 
 class SpeakerFinder:
@@ -73,8 +73,10 @@ class SpeakerFinder:
         while start < head.i and doc[start].is_punct:  # a dash or bracket the parse hung on the name
             start += 1
         end = head.i + 1
-        while end < len(doc) and doc[end].head.i in range(head.i, end) and doc[end].dep_ in _PHRASE_RIGHT:
-            end += 1
+        for child in head.rights:  # "the spokesman for the ministry"; not an apposition or a clause
+            if child.i != end or child.dep_ not in _PHRASE_RIGHT:
+                break
+            end = child.right_edge.i + 1
         words = doc[start:end]
         text, first, last = words.text, words.start_char, words.end_char
         found = self.index.phrase_actor(head)

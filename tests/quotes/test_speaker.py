@@ -41,3 +41,8 @@ def test_a_participle_cue_takes_the_subject_of_the_clause_above() -> None:
     ):
         (quote,) = quotes_of(text)
         assert quote.speaker is not None and quote.speaker.name == "Justin Trudeau", text
+
+
+def test_the_speakers_words_take_in_its_prepositional_phrase() -> None:
+    (quote,) = of_type(quotes_of('"The vote is void," a spokesman for the electoral commission said.'), "direct")
+    assert quote.speaker is not None and quote.speaker.text == "a spokesman for the electoral commission"
