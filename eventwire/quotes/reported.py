@@ -67,16 +67,15 @@ def _said_according_to(according: Token, to: Token) -> tuple[int, int] | None:
     head = according.head
     if head.i == according.i:
         return None
-    phrase_start, phrase_end = according.i, to.right_edge.i
-    sentence = according.sent
-    left = (head.left_edge.i, phrase_start - 1)
-    right = (phrase_end + 1, head.right_edge.i)
+    doc = according.doc
+    left = (head.left_edge.i, according.i - 1)
+    right = (to.right_edge.i + 1, head.right_edge.i)
     first, last = max((left, right), key=lambda side: side[1] - side[0])
-    while last > first and sentence.doc[last].is_punct:
+    while last > first and doc[last].is_punct:
         last -= 1
-    while first < last and sentence.doc[first].is_punct:
+    while first < last and doc[first].is_punct:
         first += 1
-    return _bounds(sentence.doc[first], sentence.doc[last]) if last > first else None
+    return _bounds(doc[first], doc[last]) if last > first else None
 
 
 def reported_speech(
