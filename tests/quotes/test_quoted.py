@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from eventwire.actors import find_actors
 from eventwire.nlp import parse
 from eventwire.quotes import find_quotes
@@ -107,3 +109,11 @@ def test_an_attribution_after_a_long_apposition() -> None:
     )
     (quote,) = of_type(quotes_of(text), "direct")
     assert quote.speaker is not None and quote.speaker.name == "Justin Trudeau"
+
+
+def test_thousands_of_quote_marks_stay_fast() -> None:
+    text = "\n\n".join('"We go," she said, "and stay." He told "them" the "plan" was "good".' for _ in range(300))
+    doc = parse(text)
+    started = time.perf_counter()
+    quotes = find_quotes(doc, [])
+    assert len(quotes) >= 1200 and time.perf_counter() - started < 3
