@@ -24,7 +24,7 @@ from eventwire.errors import EventwireError, InternalError, Problem
 from eventwire.extract import extract
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
 from eventwire.nlp import DEFAULT_BATCH_SIZE, load_nlp, parse, parse_many
-from eventwire.quotes import find_quotes
+from eventwire.quotes import find_quotes, with_quoted_speakers
 
 log = logging.getLogger("eventwire")
 _LIST_FIELDS = {f.name for f in fields(Article) if f.default_factory is list}
@@ -96,12 +96,13 @@ def code_article(result: ArticleResult, doc: Doc, title: Doc | None = None) -> N
     published = result.article.published
     actors = find_actors(doc, published=published)
     result.actors = [actor.to_dict() for actor in actors]
+    title_quotes = find_quotes(title, actors, field="title") if title is not None else []
+    body_quotes = find_quotes(doc, actors)
+    result.quotes = [quote.to_dict() for quote in (*title_quotes, *body_quotes)]
+    # quotes feed events: "we" in a quoted threat is its speaker
     events = headline_events(title, actors, published=published) if title is not None else []
-    events += find_events(doc, actors, published=published)
+    events += find_events(doc, with_quoted_speakers(doc, actors, body_quotes), published=published)
     result.events = [event.to_dict() for event in events]
-    quotes = find_quotes(title, actors, field="title") if title is not None else []
-    quotes += find_quotes(doc, actors)
-    result.quotes = [quote.to_dict() for quote in quotes]
 
 
 def _code_guarded(result: ArticleResult, doc: Doc, title: Doc | None) -> None:

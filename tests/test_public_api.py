@@ -52,7 +52,10 @@ def test_event_exports_and_signatures() -> None:
 def test_quote_exports_and_signature() -> None:
     from eventwire import quotes
 
-    assert sorted(quotes.__all__) == ["Quote", "QuoteType", "Speaker", "find_quotes"]
+    assert sorted(quotes.__all__) == ["Quote", "QuoteType", "Speaker", "find_quotes", "with_quoted_speakers"]
+    assert str(inspect.signature(quotes.with_quoted_speakers)) == (
+        "(doc: 'Doc', actors: 'Sequence[Actor]', quotes: 'Sequence[Quote]') -> 'list[Actor]'"
+    )
     assert str(inspect.signature(quotes.find_quotes)) == (
         "(doc: 'Doc', actors: 'Sequence[Actor]', *, field: 'Field' = 'text') -> 'list[Quote]'"
     )

@@ -20,10 +20,12 @@ Safadi said ... the Jordanian foreign minister added": ``coreference``), or noth
 (``unresolved``: a named person with no table row and no title; kept, not dropped, so that
 nothing in the text is skipped silently)."""
 
-Resolution = Literal["dictionary", "title", "description", "surname", "role", "pronoun", "unresolved"]
+Resolution = Literal["dictionary", "title", "description", "surname", "role", "pronoun", "speaker", "unresolved"]
 """How one mention was tied to its actor: a table row, a title beside a name, a described
 group ("Turkish troops"), or coreference by surname, by role description ("the Russian
-leader") or by pronoun; ``unresolved`` for a named person nothing codes."""
+leader") or by pronoun; ``speaker`` for "I"/"we" inside a quote attributed to the actor
+(added by ``eventwire.quotes.with_quoted_speakers`` for the event stage); ``unresolved``
+for a named person nothing codes."""
 
 
 @dataclass(frozen=True)
