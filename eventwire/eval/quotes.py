@@ -65,9 +65,8 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,7 +96,6 @@ MIN_OVERLAP = 0.5
 LANGUAGE = "en"
 
 Spans = tuple[tuple[int, int], ...]
-Finder = Callable[..., Sequence[Quote]]
 
 
 # --- the gold sets ----------------------------------------------------------------------
@@ -377,14 +375,6 @@ def new_score(name: str) -> SetScore:
 # --- the run ----------------------------------------------------------------------------
 
 
-def quote_finder() -> Finder | None:
-    """``eventwire.quotes.find_quotes``, or None while it is not there yet."""
-    import eventwire.quotes
-
-    finder: Finder | None = getattr(eventwire.quotes, "find_quotes", None)
-    return finder
-
-
 @dataclass
 class Run:
     """What one evaluation found: the metrics, and the scores behind them for the tables."""
@@ -393,14 +383,12 @@ class Run:
     sets: dict[str, SetScore]
 
 
-def evaluate(root: Path, finder: Finder | None = None) -> Run:
+def evaluate(root: Path) -> Run:
     """Every metric of the task from the sets under ``root`` (``<shared>/eval``)."""
     from eventwire.actors import find_actors
     from eventwire.nlp import load_nlp, parse_many
+    from eventwire.quotes import find_quotes
 
-    find_quotes = finder or quote_finder()
-    if find_quotes is None:
-        raise RuntimeError("eventwire.quotes.find_quotes is not there yet: nothing to evaluate")
     polnear = read_polnear(root / SETS / FILES[POLNEAR])
     textacy, skipped = read_textacy(root / SETS / FILES[TEXTACY])
     articles = polnear + textacy
@@ -488,14 +476,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--show-errors", type=int, default=0, metavar="N",
                         help="print up to N wrong attributions per set, gold beside ours")  # fmt: skip
     args = parser.parse_args(argv)
-    finder = quote_finder()
-    if finder is None:
-        print("quotes: eventwire.quotes.find_quotes is not there yet (issue 5): nothing to evaluate", file=sys.stderr)
-        return 2
     root = shared_or_complain()
     if root is None:
         return 2
-    run = evaluate(root / "eval", finder)
+    run = evaluate(root / "eval")
     console = Console(width=160)
     if args.show_errors > 0:
         for score in run.sets.values():

@@ -2,8 +2,7 @@
 
 The unit tests need neither the shared sets nor the quote finder: predictions are plain
 ``Quote`` records and the gold rows are invented. The last test runs ``python -m
-eventwire.eval quotes --json`` in-process and is skipped when the shared sets are absent or
-``eventwire.quotes.find_quotes`` is not there yet.
+eventwire.eval quotes --json`` in-process and is skipped when the shared sets are absent.
 """
 
 from __future__ import annotations
@@ -194,14 +193,6 @@ def test_the_metric_keys_are_flat_and_empty_ratios_are_zero() -> None:
 # --- the command ---------------------------------------------------------------------------
 
 
-def test_without_the_finder_the_task_fails_and_says_why(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setattr(qe, "quote_finder", lambda: None)
-    assert qe.main([]) == 2
-    assert "find_quotes is not there yet" in capsys.readouterr().err
-
-
 def test_the_json_line_is_last_and_the_gate_reads_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -209,21 +200,15 @@ def test_the_json_line_is_last_and_the_gate_reads_it(
     score.add(article(gold(((0, 20),), speaker=((22, 25),))), [quote(0, 20, speaker=who(22, 25))], [])
     run = qe.Run({**score.metrics(), "timing/quotes_ms_per_article": 1.0}, {qe.POLNEAR: score})
     monkeypatch.setenv("EVENTWIRE_SHARED", str(tmp_path))
-    monkeypatch.setattr(qe, "quote_finder", lambda: lambda doc, actors, field="text": [])
-    monkeypatch.setattr(qe, "evaluate", lambda root, finder=None: run)
+    monkeypatch.setattr(qe, "evaluate", lambda root: run)
     assert qe.main(["--json"]) == 0
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert last["task"] == "quotes"
     assert last["metrics"]["polnear_dev/direct/f1"] == 1.0 and last["metrics"]["polnear_dev/speaker_accuracy"] == 1.0
 
 
-def _finder_present() -> bool:
-    return qe.quote_finder() is not None
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(SHARED is None, reason="shared evaluation sets not present (../shared)")
-@pytest.mark.skipif(not _finder_present(), reason="eventwire.quotes.find_quotes not there yet")
 def test_the_task_prints_every_metric_on_its_json_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert qe.main(["--json"]) == 0
     metrics = json.loads(capsys.readouterr().out.strip().splitlines()[-1])["metrics"]

@@ -1,21 +1,17 @@
 """The quote evaluation on the shared sets: the pinned floors hold.
 
 Runs in-process (about 20 s: 84 PolNeAR articles and textacy's cases parsed, actors and
-quotes found); skipped when the shared evaluation sets are absent or
-``eventwire.quotes.find_quotes`` is not there yet.
+quotes found); skipped when the shared evaluation sets are absent.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from eventwire.eval.quotes import TASK, evaluate, quote_finder
+from eventwire.eval.quotes import TASK, evaluate
 from tests.eval.gate_sets import NEEDS_SHARED_SETS, SHARED, assert_floors_hold
 
-pytestmark = [
-    *NEEDS_SHARED_SETS,
-    pytest.mark.skipif(quote_finder() is None, reason="eventwire.quotes.find_quotes not there yet"),
-]
+pytestmark = NEEDS_SHARED_SETS
 
 
 @pytest.fixture(scope="module")
