@@ -59,3 +59,10 @@ def test_quote_exports_and_signature() -> None:
     assert str(inspect.signature(quotes.find_quotes)) == (
         "(doc: 'Doc', actors: 'Sequence[Actor]', *, field: 'Field' = 'text') -> 'list[Quote]'"
     )
+
+
+def test_place_exports_and_signature() -> None:
+    from eventwire import places
+
+    assert sorted(places.__all__) == ["Feature", "Place", "find_places"]
+    assert str(inspect.signature(places.find_places)) == "(doc: 'Doc', *, field: 'Field' = 'text') -> 'list[Place]'"
