@@ -24,6 +24,7 @@ from eventwire.errors import EventwireError, InternalError, Problem
 from eventwire.extract import extract
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
 from eventwire.nlp import DEFAULT_BATCH_SIZE, load_nlp, parse, parse_many
+from eventwire.places import find_places
 from eventwire.quotes import find_quotes, with_quoted_speakers
 
 log = logging.getLogger("eventwire")
@@ -96,6 +97,8 @@ def code_article(result: ArticleResult, doc: Doc, title: Doc | None = None) -> N
     published = result.article.published
     actors = find_actors(doc, published=published)
     result.actors = [actor.to_dict() for actor in actors]
+    title_places = find_places(title, field="title") if title is not None else []
+    result.places = [place.to_dict() for place in (*title_places, *find_places(doc))]
     title_quotes = find_quotes(title, actors, field="title") if title is not None else []
     body_quotes = find_quotes(doc, actors)
     result.quotes = [quote.to_dict() for quote in (*title_quotes, *body_quotes)]
