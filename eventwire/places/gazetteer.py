@@ -31,9 +31,12 @@ TABLE_RANK = 10**12
 "Gaza" in news is the country or the Strip far more often than a same-named town."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Entry:
-    """One place of the gazetteer; ``population`` is 0 for our table's rows (ranked by ``rank``)."""
+    """One place of the gazetteer; ``population`` is 0 for our table's rows (ranked by ``rank``).
+
+    Compared by identity: each place is built once, and hashing by identity keeps the index
+    build fast."""
 
     name: str
     lat: float
@@ -81,7 +84,12 @@ def _country_entries(cities: list[Entry], geonames_countries: dict[str, dict[str
     """Each country of our table at its centroid, or at its capital when ``areas.tsv`` has no
     centroid for it (a rougher point, but a country named in the text belongs on the map)."""
     centroids = {area.country: area for area in load_areas() if area.feature == "country"}
-    largest = {(city.country, place_key(city.name)): city for city in sorted(cities, key=lambda c: c.population)}
+    wanted = {(country.iso3, place_key(name)) for country in load_countries() for name in country.capitals}
+    largest: dict[tuple[str | None, str], Entry] = {}
+    for city in cities:
+        key = (city.country, place_key(city.name))
+        if key in wanted and (key not in largest or city.population > largest[key].population):
+            largest[key] = city
     entries = {}
     for country in load_countries():
         point: Area | Entry | None = centroids.get(country.iso3)
@@ -98,9 +106,9 @@ def _country_entries(cities: list[Entry], geonames_countries: dict[str, dict[str
 
 
 @lru_cache(maxsize=1)
-def _indexes() -> tuple[dict[str, tuple[Candidate, ...]], dict[str, Entry]]:
-    """Every name's candidates, exact names first, then by rank; and each country's entry by
-    ISO3 (built once per process)."""
+def _indexes() -> tuple[dict[str, dict[Entry, bool]], dict[str, Entry]]:
+    """Every name's entries (each with whether the name is its own), and each country's entry
+    by ISO3 (built once per process; ordering waits for a lookup, most names are never met)."""
     found: dict[str, dict[Entry, bool]] = defaultdict(dict)
 
     def add(name: str, entry: Entry, exact: bool) -> None:
@@ -125,19 +133,20 @@ def _indexes() -> tuple[dict[str, tuple[Candidate, ...]], dict[str, Entry]]:
             entry = Entry(area.name, area.lat, area.lon, area.country, area.feature, None, 0)
             for name in area.names:
                 add(name, entry, True)
-    names = {
-        key: tuple(
-            Candidate(entry, exact)
-            for entry, exact in sorted(by_entry.items(), key=lambda item: (not item[1], -item[0].rank))
-        )
-        for key, by_entry in found.items()
-    }
-    return names, countries
+    return found, countries
 
 
 def lookup(name: str) -> tuple[Candidate, ...]:
     """Every entry ``name`` may denote, exact names first, then largest first; empty if none."""
-    return _indexes()[0].get(place_key(name), ())
+    return _candidates(place_key(name))
+
+
+@lru_cache(maxsize=2**16)
+def _candidates(key: str) -> tuple[Candidate, ...]:
+    """The ordered candidates of one key, kept for the next article that names it."""
+    by_entry = _indexes()[0].get(key, {})
+    ordered = sorted(by_entry.items(), key=lambda item: (not item[1], -item[0].rank))
+    return tuple(Candidate(entry, exact) for entry, exact in ordered)
 
 
 def country(iso3: str) -> Entry | None:
