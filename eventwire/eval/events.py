@@ -81,14 +81,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.agents import SECTORS
 from eventwire.actors.countries import load_countries
 from eventwire.actors.organisations import GROUP_COUNTRIES
-from eventwire.eval.taskcli import finish, metrics_table, shared_or_complain, task_parser
+from eventwire.eval.taskcli import run_scored_task
 from eventwire.events import sentence_code
 from eventwire.events.codebook import UnknownCodeError, codes, lookup, pentaclass
 from eventwire.events.model import Event, Participant
@@ -571,20 +570,11 @@ def _errors_table(score: SetScore, limit: int) -> Table:
     return table
 
 
+def _tables(run: Run, show_errors: int) -> list[Table]:
+    errors = [_errors_table(score, show_errors) for score in run.sets.values()] if show_errors else []
+    return [*errors, _levels_table(run.sets), _confusion_table(run.quad)]
+
+
 def main(argv: list[str]) -> int:
-    parser = task_parser(TASK, __doc__.splitlines()[0])
-    parser.add_argument("--show-errors", type=int, default=0, metavar="N",
-                        help="print up to N wrongly coded sentences per set, gold beside ours")  # fmt: skip
-    args = parser.parse_args(argv)
-    root = shared_or_complain()
-    if root is None:
-        return 0
-    run = evaluate(root / "eval")
-    console = Console(width=160)
-    if args.show_errors > 0:
-        for score in run.sets.values():
-            console.print(_errors_table(score, args.show_errors))
-    console.print(_levels_table(run.sets))
-    console.print(_confusion_table(run.quad))
-    console.print(metrics_table("Timing", {k: v for k, v in run.metrics.items() if k.startswith("timing/")}))
-    return finish(TASK, run.metrics, args)
+    return run_scored_task(TASK, __doc__.splitlines()[0], argv, wrong="wrongly coded sentences",
+                           evaluate=evaluate, tables=_tables, without_sets=0)  # fmt: skip
