@@ -63,7 +63,6 @@ never written to a file).
 from __future__ import annotations
 
 import json
-import math
 import statistics
 import subprocess
 import sys
@@ -78,6 +77,7 @@ from spacy.tokens import Doc
 
 from eventwire.eval.events import Counts
 from eventwire.eval.taskcli import run_scored_task
+from eventwire.places.distance import haversine_km
 from eventwire.places.model import Place
 
 TASK = "places"
@@ -88,8 +88,6 @@ LEVELS = ("toponym", "toponym_overlap")
 """The recognition levels: exact span match (primary) and any overlap."""
 ACCURACY_KM = 161.0
 """The distance within which a resolution is right (100 miles)."""
-EARTH_RADIUS_KM = 6371.0088
-"""The mean Earth radius."""
 ARTICLE = "the "
 
 Span = tuple[int, int]
@@ -199,17 +197,6 @@ def text_places(places: Iterable[Place]) -> list[Place]:
             seen.add((place.start, place.end))
             out.append(place)
     return out
-
-
-# --- distance ---------------------------------------------------------------------------
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two points given in degrees."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
-    h = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 # --- scoring ----------------------------------------------------------------------------

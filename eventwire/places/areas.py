@@ -63,9 +63,10 @@ def load_areas() -> tuple[Area, ...]:
 
 def area_problems(areas: tuple[Area, ...], known_iso3: set[str]) -> list[str]:
     """Everything wrong with the rows: coordinates off the globe, countries not in our
-    countries table, a country row without its country, a name filed twice."""
+    countries table, a country row without its country, a name filed twice in one country
+    (the same name in two countries is two places: Georgia the country and the US state)."""
     problems = []
-    seen: dict[str, str] = {}
+    seen: dict[tuple[str, str | None], str] = {}
     for area in areas:
         if not (-90 <= area.lat <= 90 and -180 <= area.lon <= 180):
             problems.append(f"{area.name}: coordinates {area.lat}, {area.lon} are off the globe")
@@ -76,7 +77,7 @@ def area_problems(areas: tuple[Area, ...], known_iso3: set[str]) -> list[str]:
         if area.feature == "area" and area.country is not None:
             problems.append(f"{area.name}: an area across borders has no country")
         for name in area.names:
-            key = name.casefold()
+            key = (name.casefold(), area.country)
             if key in seen:
                 problems.append(f"{name!r} is filed under both {seen[key]} and {area.name}")
             seen[key] = area.name

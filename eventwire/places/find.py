@@ -6,29 +6,42 @@ places. It leaves out what names a people or an actor rather than a place: demon
 adjectives ("Russian", "Azerbaijanis"), organisations and persons (their entities are never
 scanned), and a place that speaks ("Baku said", "Moscow denied": the government, an actor).
 
-Resolution picks, among the entries a name may denote: the only one; else those the name
-is the own name of (not an alternate); else our country, region or area over same-named
-cities ("Gaza" is the Strip); else the largest in a country the article names (Paris in an
-article about Texas is Paris, Texas); else the largest (Paris, France).
+Resolution reads the article twice. First the context: the countries it names (by name,
+adjective or demonym), and its anchors, the places that have one reading only (a country,
+one of our regions such as a US state, a city qualified by its state or with no namesake);
+each anchor adds its country, its first-level division and its point. Then each toponym
+takes, among the entries its name may denote: the one its qualifier names ("Paris, Texas");
+the only one; else the one the name is the own name of (not an alternate); else our
+country, region or area over same-named towns ("Gaza" is the Strip); else the largest in a
+division the article names (Athens in an article on Georgia's towns is Athens, Georgia);
+else the largest near an anchor; else the largest in a country the article names, unless a
+namesake abroad is much larger (Paris in a story from Texas that does not say "Texas" is
+still Paris, France); else the largest. A country's name is the country, except where the
+article is about another country that has a same-named division or town (Georgia, Lebanon
+and Palestine in American local news) and gives the country no sign of its own.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from eventwire.actors.countries import load_countries
-from eventwire.actors.placenames import place_candidates
+from eventwire.actors.placenames import place_candidates, place_key
 from eventwire.events.model import Field
 from eventwire.places import gazetteer
+from eventwire.places.distance import haversine_km
 from eventwire.places.gazetteer import Candidate, Entry
 from eventwire.places.model import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-MISREAD_LABELS = frozenset({"ORG", "PERSON"})
+MISREAD_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
 """Labels the small model often gives a bare place name ("Karabakh", "Crimea" as ORG, "Lyon"
-as PERSON): such an entity is a place only when its whole text passes the untagged-name test."""
+as PERSON, a city after "bus from" as PRODUCT): such an entity is a place only when its whole
+text passes the untagged-name test."""
 CONTEXT_LABELS = frozenset({"GPE", "LOC", "NORP"})
 """Entities whose country sets the article's context: "Azerbaijani" points at Azerbaijan too."""
 CONTEXT_KINDS = frozenset({"name", "adjective", "demonym"})
@@ -43,17 +56,54 @@ MAX_SCAN_TOKENS = 4
 MIN_SCAN_POPULATION = 100_000
 """An untagged capitalised word is a city only if the city is large: smaller towns' names
 are too often surnames and words ("Florence", "Reading")."""
+COMPASS_WORDS = frozenset(
+    "north south east west northeast northwest southeast southwest central centre center middle".split()
+)
+SMALL_TOWN = 15_000
+"""Towns below this are read only where the article is (a named country or division, a
+neighbour): the gazetteer holds 235,000 places of 500 people, and their names are often words."""
+PLACED_REASONS = frozenset({"qualified", "division-context", "nearby-places"})
+"""Reasons that tie a town to the article's own places."""
+NEAR_KM = 150.0
+"""A namesake this close to an anchor is the one the article means (its neighbours are named)."""
+DOMINANT_RATIO = 20
+"""A namesake abroad this many times larger than the largest in the article's countries wins
+anyway: a world city is meant unless the text places the name."""
 _LEADING_WORDS = frozenset({"the"})
+
+Division = tuple[str, str | None]
+"""(ISO3, GeoNames first-level code or None for the whole country)."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the article says about where it is: the countries it names, each with the names
+    that signal it; the first-level divisions its anchors lie in or are; the anchors' points."""
+
+    signals: dict[str, frozenset[str]]
+    divisions: frozenset[tuple[str, str]]  # (ISO3, GeoNames admin1)
+    anchors: tuple[Entry, ...]
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return frozenset(self.signals)
+
+    def signalled_otherwise(self, iso3: str, key: str) -> bool:
+        """Whether something in the article other than the name ``key`` points at ``iso3``."""
+        return any(signal != key for signal in self.signals.get(iso3, ()))
+
+    def near_anchor(self, entry: Entry) -> bool:
+        return any(haversine_km(entry.lat, entry.lon, anchor.lat, anchor.lon) <= NEAR_KM for anchor in self.anchors)
 
 
 def find_places(doc: Doc, *, field: Field = "text") -> list[Place]:
     """The places of ``doc`` in text order, each resolved with its ``reason``; ``field`` says
     which part of the document ``doc`` is (its offsets are relative to that part)."""
-    mentions = sorted(_mentions(doc), key=lambda span: span.start_char)
-    context = _context_countries(doc)
+    mentions = [(span, _qualifier(span)) for span in sorted(_mentions(doc), key=lambda span: span.start_char)]
+    context = _context(doc, mentions)
     places = []
-    for span in mentions:
-        resolved = _resolve(span.text, context, _qualifier(span))
+    for span, qualifier in mentions:
+        resolved = _resolve(span.text, context, qualifier)
         if resolved is not None:
             entry, reason = resolved
             places.append(
@@ -71,7 +121,7 @@ def _mentions(doc: Doc) -> Iterator[Span]:
     for entity in doc.ents:
         if entity.label_ in PLACE_LABELS or entity.label_ in MISREAD_LABELS:
             span = _trimmed(entity)
-            if span is None or _speaks(span):
+            if span is None or not _written_as_place(span) or _speaks(span):
                 continue
             if entity.label_ in PLACE_LABELS or _scannable(span.text):
                 yield span
@@ -87,6 +137,12 @@ def _trimmed(span: Span) -> Span | None:
     while end > start and span.doc[end - 1].tag_ == "POS":
         end -= 1
     return span.doc[start:end] if start < end else None
+
+
+def _written_as_place(span: Span) -> bool:
+    """A place name starts with a capital and is not a bare compass word: "the West", "North"
+    and a lower-case "bush" are towns somewhere in GeoNames but not places in the text."""
+    return span.text[:1].isupper() and not (len(span) == 1 and span[0].lower_ in COMPASS_WORDS)
 
 
 def _speaks(span: Span) -> bool:
@@ -136,17 +192,52 @@ def _scannable(text: str) -> bool:
     )
 
 
-def _context_countries(doc: Doc) -> frozenset[str]:
-    """The countries the article names by name, adjective or demonym; not by a capital, whose
-    name may be another country's city ("Tripoli")."""
+def _context(doc: Doc, mentions: list[tuple[Span, frozenset[Division]]]) -> Context:
+    """The countries the article names by name, adjective or demonym (not by a capital, whose
+    name may be another country's city: "Tripoli"), and its anchors (module docstring)."""
     table = load_countries()
-    found = (table.lookup(_trimmed_text(entity)) for entity in doc.ents if entity.label_ in CONTEXT_LABELS)
-    return frozenset(match.country.iso3 for match in found if match is not None and match.kind in CONTEXT_KINDS)
+    signals: dict[str, set[str]] = defaultdict(set)
+    for entity in doc.ents:
+        if entity.label_ in CONTEXT_LABELS:
+            text = _trimmed_text(entity)
+            match = table.lookup(text)
+            if match is not None and match.kind in CONTEXT_KINDS:
+                signals[match.country.iso3].add(place_key(text))
+    anchors = []
+    for span, qualifier in mentions:
+        anchor = _anchor(span.text, qualifier)
+        if anchor is not None and anchor.country is not None:
+            anchors.append(anchor)
+            signals[anchor.country].add(place_key(span.text))
+    divisions = frozenset((anchor.country, anchor.admin1) for anchor in anchors if anchor.country and anchor.admin1)
+    return Context(
+        signals={iso3: frozenset(keys) for iso3, keys in signals.items()},
+        divisions=divisions,
+        anchors=tuple(anchor for anchor in anchors if anchor.feature == "city"),
+    )
 
 
-def _qualifier(span: Span) -> frozenset[str]:
-    """The countries of a qualifying name after a comma ("Paris, Texas", "Tripoli, Lebanon"):
-    the text saying which of the same-named places it means."""
+def _anchor(text: str, qualifier: frozenset[Division]) -> Entry | None:
+    """The one entry ``text`` can only denote: a city its qualifier places, our region with no
+    namesake of its kind, or a name with a single entry; None for countries and the ambiguous."""
+    if load_countries().lookup(text) is not None:
+        return None
+    candidates = gazetteer.lookup(text)
+    qualified = [candidate.entry for candidate in candidates if _in(candidate.entry, qualifier)]
+    if qualified:
+        return max(qualified, key=lambda entry: entry.population)
+    ours = [candidate.entry for candidate in candidates if candidate.entry.feature == "region"]
+    if len(ours) == 1:
+        return ours[0]
+    if len(candidates) == 1 and candidates[0].entry.population >= SMALL_TOWN:
+        return candidates[0].entry
+    return None
+
+
+def _qualifier(span: Span) -> frozenset[Division]:
+    """Where a qualifying name after a comma puts the place ("Paris, Texas", "Athens, Ga.",
+    "Tripoli, Lebanon"): (country, first-level division) pairs, the division None when the
+    qualifier is a country or a division our gazetteer cannot match to towns."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return frozenset()
@@ -155,10 +246,20 @@ def _qualifier(span: Span) -> frozenset[str]:
     while end < len(doc) and doc[end].pos_ == "PROPN" and end - span.end <= MAX_SCAN_TOKENS:
         end += 1
     text = doc[span.end + 1 : end].text if qualifier.pos_ == "PROPN" else ""
-    match = load_countries().lookup(text) if text else None
+    if not text:
+        return frozenset()
+    match = load_countries().lookup(text)
     if match is not None:
-        return frozenset({match.country.iso3})
-    return frozenset(candidate.iso3 for candidate in place_candidates(text) if candidate.kind == "subdivision")
+        return frozenset({(match.country.iso3, None)})
+    regions = {(candidate.entry.country, candidate.entry.admin1) for candidate in gazetteer.lookup(text)
+               if candidate.entry.feature == "region" and candidate.entry.country is not None}  # fmt: skip
+    if regions:
+        return frozenset(regions)
+    return frozenset((candidate.iso3, None) for candidate in place_candidates(text) if candidate.kind == "subdivision")
+
+
+def _in(entry: Entry, divisions: frozenset[Division]) -> bool:
+    return any(entry.country == country and admin1 in (None, entry.admin1) for country, admin1 in divisions)
 
 
 def _trimmed_text(span: Span) -> str:
@@ -166,7 +267,7 @@ def _trimmed_text(span: Span) -> str:
     return span.text if trimmed is None else trimmed.text
 
 
-def _resolve(text: str, context: frozenset[str], qualifier: frozenset[str]) -> tuple[Entry, str] | None:
+def _resolve(text: str, context: Context, qualifier: frozenset[Division]) -> tuple[Entry, str] | None:
     """The entry ``text`` denotes and why, or None when it is no place (a demonym) or unknown.
 
     A qualifier ("Paris, Texas") decides alone; a capital's own country joins the context
@@ -175,20 +276,59 @@ def _resolve(text: str, context: frozenset[str], qualifier: frozenset[str]) -> t
     match = load_countries().lookup(text)
     if match is not None and match.kind in NOT_PLACE_KINDS:
         return None
+    candidates = gazetteer.lookup(text)
     if match is not None and match.kind == "name":
+        own = [candidate.entry for candidate in candidates
+               if candidate.entry.feature == "region" and candidate.entry.country == match.country.iso3]  # fmt: skip
+        if own:  # "Scotland": a part of the country the table files the name under
+            return own[0], "named-region"
+        local = _local_namesake(place_key(text), match.country.iso3, candidates, context)
+        if local is not None:
+            return local
         entry = gazetteer.country(match.country.iso3)
         return None if entry is None else (entry, "country-name")
-    candidates = gazetteer.lookup(text)
     if qualifier:
-        qualified = [candidate.entry for candidate in candidates if candidate.entry.country in qualifier]
+        qualified = [candidate.entry for candidate in candidates if _in(candidate.entry, qualifier)]
         if qualified:
             return max(qualified, key=lambda entry: entry.population), "qualified"
-    if match is not None and not any(candidate.entry.country in context for candidate in candidates):
-        context = context | {match.country.iso3}
-    return _choose(candidates, context)
+    countries = context.countries
+    if match is not None and not any(candidate.entry.country in countries for candidate in candidates):
+        countries = countries | {match.country.iso3}
+    chosen = _choose(candidates, context, countries)
+    if chosen is not None and _unsupported_small_town(chosen[0], chosen[1], countries):
+        return None
+    return chosen
 
 
-def _choose(candidates: Iterable[Candidate], context: frozenset[str]) -> tuple[Entry, str] | None:
+def _unsupported_small_town(entry: Entry, reason: str, countries: frozenset[str]) -> bool:
+    """A town of fewer than ``SMALL_TOWN`` people chosen by its name alone, in a country the
+    article does not name: the model's "place" is then more likely a word or a name
+    ("Titan", "Marburg" the virus) than a village abroad."""
+    return (
+        entry.feature == "city" and entry.population < SMALL_TOWN
+        and reason not in PLACED_REASONS and entry.country not in countries
+    )  # fmt: skip
+
+
+def _local_namesake(
+    key: str, iso3: str, candidates: Iterable[Candidate], context: Context
+) -> tuple[Entry, str] | None:
+    """A division or town of the article's own country named like a foreign country (the US
+    state of Georgia, Lebanon in Pennsylvania), when nothing else in the article points at
+    that foreign country; None otherwise."""
+    if context.signalled_otherwise(iso3, key):
+        return None
+    local_countries = {country for country, _ in context.divisions}
+    entries = [candidate.entry for candidate in candidates if candidate.entry.country != iso3]
+    regions = [entry for entry in entries if entry.feature == "region" and entry.country in local_countries
+               and any(division[0] == entry.country and division[1] != entry.admin1 for division in context.divisions)]  # fmt: skip
+    if regions:
+        return regions[0], "division-context"
+    towns = [entry for entry in entries if (entry.country, entry.admin1) in context.divisions]
+    return (max(towns, key=lambda entry: entry.population), "division-context") if towns else None
+
+
+def _choose(candidates: Iterable[Candidate], context: Context, countries: frozenset[str]) -> tuple[Entry, str] | None:
     """The resolution rules of the module docstring, in order."""
     pool = list(candidates)
     if not pool:
@@ -202,7 +342,16 @@ def _choose(candidates: Iterable[Candidate], context: frozenset[str]) -> tuple[E
     ours = [entry for entry in entries if entry.feature != "city"]
     if ours:
         return ours[0], "named-region"
-    in_context = [entry for entry in entries if entry.country in context]
+    largest = max(entries, key=lambda entry: entry.population)
+    in_division = [entry for entry in entries if (entry.country, entry.admin1) in context.divisions]
+    if in_division:
+        return max(in_division, key=lambda entry: entry.population), "division-context"
+    nearby = [entry for entry in entries if context.near_anchor(entry)]
+    if nearby:
+        return max(nearby, key=lambda entry: entry.population), "nearby-places"
+    in_context = [entry for entry in entries if entry.country in countries]
     if in_context:
-        return max(in_context, key=lambda entry: entry.population), "country-context"
-    return max(entries, key=lambda entry: entry.population), "population"
+        best = max(in_context, key=lambda entry: entry.population)
+        if largest.population < DOMINANT_RATIO * best.population:
+            return best, "country-context"
+    return largest, "population"

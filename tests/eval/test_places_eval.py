@@ -62,17 +62,6 @@ def test_rows_keep_offsets_read_null_coordinates_as_none_and_set_adjectives_asid
     assert second.gold[0].set_aside and not first.gold[0].set_aside
 
 
-# --- distance ------------------------------------------------------------------------------
-
-
-def test_haversine_gives_known_distances() -> None:
-    assert pe.haversine_km(10.0, 20.0, 10.0, 20.0) == 0.0
-    assert pe.haversine_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.195, abs=0.01)  # a degree on the equator
-    assert pe.haversine_km(0.0, 0.0, 0.0, 180.0) == pytest.approx(20015.1, abs=0.1)  # half the globe
-    assert pe.haversine_km(89.0, 0.0, 89.0, 180.0) == pytest.approx(222.39, abs=0.01)  # across the pole
-    assert pe.haversine_km(0.0, 179.5, 0.0, -179.5) == pytest.approx(111.195, abs=0.01)  # across the date line
-
-
 # --- recognition ---------------------------------------------------------------------------
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventwire.actors.countries import load_countries
-from eventwire.places.areas import area_problems, load_areas
+from eventwire.places.areas import Area, area_problems, load_areas
 
 
 def test_table_has_no_problems() -> None:
@@ -26,8 +26,42 @@ def test_disputed_regions_sit_in_their_state() -> None:
 
 
 def test_a_bad_row_is_reported() -> None:
-    from eventwire.places.areas import Area
-
-    bad = (Area("Nowhere", (), "region", "ZZZ", 91.0, 0.0), Area("Nowhere", (), "area", None, 0.0, 0.0))
+    bad = (
+        Area("Nowhere", (), "region", "ZZZ", 91.0, 0.0),
+        Area("Nowhere", (), "area", None, 0.0, 0.0),
+        Area("Nowhere", (), "area", None, 1.0, 1.0),
+    )
     problems = area_problems(bad, {"AZE"})
     assert len(problems) == 3
+    assert any("filed under both" in problem for problem in problems)
+
+
+def test_one_name_in_two_countries_is_two_places() -> None:
+    georgia = (Area("Georgia", (), "country", "GEO", 42.0, 43.5), Area("Georgia", (), "region", "USA", 32.7, -83.4))
+    assert area_problems(georgia, {"GEO", "USA"}) == []
+
+
+BORDER_POINTS = {
+    "HRV": "BIH",  # Croatia's centre lies in its narrow waist, nearer Bihać than any Croatian city
+    "TJK": "KGZ",  # the Fergana valley's Kyrgyz towns are nearer Tajikistan's centre than Dushanbe
+    "TKM": "UZB",  # the Karakum's centre is nearer the Uzbek towns on the Amu Darya
+    "ESH": "MRT",  # Western Sahara has few towns; Mauritanian ones border its centre
+}
+"""Countries whose centre is nearer a neighbour's city than any of their own, checked by hand."""
+FILED_UNDER_PARENT = frozenset({"XNC", "XSL", "XTR", "XAB", "XSO"})
+"""Breakaway states whose towns GeoNames files under the state they broke from."""
+
+
+def test_each_country_point_lies_among_its_own_cities() -> None:
+    """A centroid typed with a wrong sign or a swapped digit lands in a neighbour or the sea."""
+    from eventwire.actors.placenames import geonames
+    from eventwire.places.distance import haversine_km
+
+    cities, countries = geonames()
+    points = [(float(city["latitude"]), float(city["longitude"]), countries[city["countrycode"]]["iso3"])
+              for city in cities.values() if city["countrycode"] in countries]  # fmt: skip
+    for area in load_areas():
+        if area.feature != "country" or area.country in FILED_UNDER_PARENT:
+            continue
+        nearest = min(points, key=lambda point: haversine_km(area.lat, area.lon, point[0], point[1]))[2]
+        assert nearest == BORDER_POINTS.get(area.country, area.country), area.name

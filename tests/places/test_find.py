@@ -59,3 +59,44 @@ def test_country_context_picks_the_namesake_in_a_named_country() -> None:
 def test_field_is_carried() -> None:
     (place,) = find_places(load_nlp()("Storms in Lagos."), field="title")
     assert place.field == "title" and place.to_dict()["country"] == "NGA"
+
+
+def test_a_state_abbreviation_qualifies_a_town_and_names_its_state() -> None:
+    places = _places("The council of Athens, Ga., met on Monday, and a fire closed a school in Tenn.")
+    athens = places["Athens"]
+    assert (athens.country, athens.reason) == ("USA", "qualified")
+    assert athens.lat == pytest.approx(33.96, abs=0.2) and athens.lon == pytest.approx(-83.38, abs=0.2)
+    assert (places["Tenn."].name, places["Tenn."].feature) == ("Tennessee", "region")
+
+
+def test_a_named_state_places_its_towns() -> None:
+    places = _places("Flooding in Tennessee closed roads near Paris and Dresden on Tuesday.")
+    paris = places["Paris"]
+    assert (paris.country, paris.reason) == ("USA", "division-context")
+    assert paris.lat == pytest.approx(36.3, abs=0.3) and paris.lon == pytest.approx(-88.3, abs=0.3)
+
+
+def test_a_town_near_a_place_with_one_reading_is_its_neighbour() -> None:
+    places = _places("The bus from Chattanooga broke down outside Rome.")  # Tennessee, then Georgia
+    assert places["Chattanooga"].reason == "only-entry"
+    rome = places["Rome"]
+    assert (rome.reason, rome.country) == ("nearby-places", "USA")
+    assert rome.lat == pytest.approx(34.26, abs=0.2) and rome.lon == pytest.approx(-85.16, abs=0.2)
+
+
+def test_georgia_is_the_state_in_american_local_news_and_the_country_otherwise() -> None:
+    local = _places("Farmers from Macon, Georgia, met growers from Alabama and Florida in Georgia's capital.")
+    assert (local["Georgia"].country, local["Georgia"].feature) == ("USA", "region")
+    abroad = _places("Georgia and Armenia signed a transit deal in Tbilisi.")
+    assert (abroad["Georgia"].country, abroad["Georgia"].reason) == ("GEO", "country-name")
+
+
+def test_a_nation_of_the_united_kingdom_is_a_region_of_it() -> None:
+    scotland = _places("Storms closed schools across Scotland.")["Scotland"]
+    assert (scotland.country, scotland.feature, scotland.reason) == ("GBR", "region", "named-region")
+
+
+def test_continents_are_at_the_points_geonames_gives_them() -> None:
+    europe = _places("Prices rose across Europe.")["Europe"]
+    assert (europe.feature, europe.country) == ("area", None)
+    assert europe.geonameid is not None
