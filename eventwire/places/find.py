@@ -219,7 +219,9 @@ def _context(doc: Doc, mentions: list[tuple[Span, frozenset[Division]]]) -> Cont
 
 def _anchor(text: str, qualifier: frozenset[Division]) -> Entry | None:
     """The one entry ``text`` can only denote: a city its qualifier places, our region with no
-    namesake of its kind, or a name with a single entry; None for countries and the ambiguous."""
+    namesake of its kind, or a town of ``SMALL_TOWN`` people or more named so by its own name
+    that no namesake comes near in size (Chattanooga; Atlanta, Georgia over Atlanta, Texas);
+    None for countries and the ambiguous."""
     if load_countries().lookup(text) is not None:
         return None
     candidates = gazetteer.lookup(text)
@@ -229,8 +231,12 @@ def _anchor(text: str, qualifier: frozenset[Division]) -> Entry | None:
     ours = [candidate.entry for candidate in candidates if candidate.entry.feature == "region"]
     if len(ours) == 1:
         return ours[0]
-    if len(candidates) == 1 and candidates[0].entry.population >= SMALL_TOWN:
-        return candidates[0].entry
+    towns = sorted((candidate.entry for candidate in candidates if candidate.exact and candidate.entry.feature == "city"),
+                   key=lambda entry: -entry.population)  # fmt: skip
+    if len(towns) != len(candidates) or not towns or towns[0].population < SMALL_TOWN:
+        return None
+    if len(towns) == 1 or towns[0].population >= DOMINANT_RATIO * towns[1].population:
+        return towns[0]
     return None
 
 
@@ -337,21 +343,33 @@ def _choose(candidates: Iterable[Candidate], context: Context, countries: frozen
         return pool[0].entry, "only-entry"
     exact = [candidate.entry for candidate in pool if candidate.exact]
     if len(exact) == 1:
+        alternate = max((candidate.entry for candidate in pool if not candidate.exact), key=_size)
+        if exact[0].feature == "city" and exact[0].population >= SMALL_TOWN and _dwarfs(alternate, exact[0]):
+            # "St. Petersburg" is Russia's (GeoNames' "Saint Petersburg") over Florida's
+            return alternate, "population"
         return exact[0], "exact-name"
     entries = exact or [candidate.entry for candidate in pool]
     ours = [entry for entry in entries if entry.feature != "city"]
     if ours:
         return ours[0], "named-region"
-    largest = max(entries, key=lambda entry: entry.population)
+    largest = max(entries, key=_size)
     in_division = [entry for entry in entries if (entry.country, entry.admin1) in context.divisions]
     if in_division:
         return max(in_division, key=lambda entry: entry.population), "division-context"
     nearby = [entry for entry in entries if context.near_anchor(entry)]
-    if nearby:
-        return max(nearby, key=lambda entry: entry.population), "nearby-places"
+    if nearby and not _dwarfs(largest, best := max(nearby, key=_size)):
+        return best, "nearby-places"
     in_context = [entry for entry in entries if entry.country in countries]
-    if in_context:
-        best = max(in_context, key=lambda entry: entry.population)
-        if largest.population < DOMINANT_RATIO * best.population:
-            return best, "country-context"
+    if in_context and not _dwarfs(largest, best := max(in_context, key=_size)):
+        return best, "country-context"
     return largest, "population"
+
+
+def _size(entry: Entry) -> int:
+    return entry.population
+
+
+def _dwarfs(larger: Entry, smaller: Entry) -> bool:
+    """Whether a city is so much larger than a namesake that it is meant unless the text
+    places the name (a qualifier or a named division)."""
+    return larger.feature == "city" and larger.population >= DOMINANT_RATIO * smaller.population

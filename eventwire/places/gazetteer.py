@@ -33,11 +33,6 @@ TABLE_RANK = 10**12
 """The rank of a country, region or area of our tables: above any city, since "Georgia" or
 "Gaza" in news is the country or the Strip far more often than a same-named town."""
 ABBREVIATION_MARK = "."
-ISO_ADMIN1_COUNTRIES = frozenset({"USA"})
-"""Countries whose GeoNames first-level division codes are their ISO 3166-2 suffixes ("GA"),
-so that a region of our table can be matched to the cities inside it."""
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class Entry:
     """One place of the gazetteer; ``population`` is 0 for our table's rows (ranked by ``rank``);
@@ -122,25 +117,15 @@ def _continent_entries() -> list[Entry]:
     ]
 
 
-def _region_admin1(names: tuple[str, ...], iso3: str | None) -> str | None:
-    """The GeoNames first-level code of one of our regions, where its ISO code gives it
-    ("New York State" is ISO's "New York")."""
-    import pycountry
-
-    if iso3 not in ISO_ADMIN1_COUNTRIES:
-        return None
-    keys = {place_key(name).removesuffix(" state") for name in names}
-    alpha2 = pycountry.countries.get(alpha_3=iso3).alpha_2
-    for subdivision in pycountry.subdivisions.get(country_code=alpha2) or ():
-        if subdivision.parent_code is None and place_key(subdivision.name) in keys:
-            return str(subdivision.code).split("-", 1)[1]
-    return None
-
-
 def _table_key(name: str) -> str:
-    """How our tables file a name: an abbreviation ("Tenn.") keeps its dot, so that it matches
-    only text written with it ("Tenn." the state, not a word "Tenn")."""
-    return place_key(name) + ABBREVIATION_MARK if name.endswith(ABBREVIATION_MARK) else place_key(name)
+    """How our tables file a name: an abbreviation ("Tenn.", "N.H.") as written, dots and all,
+    so that it matches only text written so ("Tenn." the state, not a word "Tenn"; "L.A." is
+    not "La.")."""
+    return _abbreviation_key(name) if name.endswith(ABBREVIATION_MARK) else place_key(name)
+
+
+def _abbreviation_key(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 @lru_cache(maxsize=1)
@@ -165,8 +150,7 @@ def _tables() -> tuple[dict[str, dict[Entry, bool]], dict[str, Entry]]:
         add(continent.name, continent, True)
     for area in load_areas():
         if area.feature != "country":
-            entry = Entry(area.name, area.lat, area.lon, area.country, area.feature, None, 0,
-                          _region_admin1(area.names, area.country))  # fmt: skip
+            entry = Entry(area.name, area.lat, area.lon, area.country, area.feature, None, 0, area.admin1)
             for name in area.names:
                 add(name, entry, True)
     return found, countries
@@ -174,16 +158,18 @@ def _tables() -> tuple[dict[str, dict[Entry, bool]], dict[str, Entry]]:
 
 def lookup(name: str) -> tuple[Candidate, ...]:
     """Every entry ``name`` may denote, exact names first, then largest first; empty if none."""
-    return _candidates(place_key(name), name.endswith(ABBREVIATION_MARK))
+    abbreviation = _abbreviation_key(name) if name.endswith(ABBREVIATION_MARK) else None
+    return _candidates(place_key(name), abbreviation)
 
 
 @lru_cache(maxsize=2**16)
-def _candidates(key: str, abbreviated: bool) -> tuple[Candidate, ...]:
-    """The ordered candidates of one key, kept for the next article that names it."""
+def _candidates(key: str, abbreviation: str | None) -> tuple[Candidate, ...]:
+    """The ordered candidates of one key (and of the abbreviation as written), kept for the
+    next article that names it."""
     tables = _tables()[0]
     by_entry = dict(tables.get(key, {}))
-    if abbreviated:
-        by_entry.update(tables.get(key + ABBREVIATION_MARK, {}))
+    if abbreviation is not None:
+        by_entry.update(tables.get(abbreviation, {}))
     for row in _city_index().cities(key):
         by_entry[_city_entry(row)] = row.exact
     ordered = sorted(by_entry.items(), key=lambda item: (not item[1], -item[0].rank))

@@ -17,10 +17,17 @@ def test_the_cache_directory_follows_the_environment(monkeypatch: pytest.MonkeyP
     assert cityindex.cache_dir() == tmp_path / "xdg" / "eventwire"
 
 
-def test_a_missing_index_is_built_whole_and_then_read(tmp_path: Path) -> None:
-    index = cityindex.open_index(tmp_path)
-    assert index.path.exists() and index.path.parent == tmp_path
-    assert [path.name for path in tmp_path.iterdir()] == [index.path.name]  # no temporary left
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, cityindex.CityIndex]:
+    """An index built from scratch in an empty directory (about three seconds)."""
+    directory = tmp_path_factory.mktemp("cache")
+    return directory, cityindex.open_index(directory)
+
+
+def test_a_missing_index_is_built_whole_and_then_read(built: tuple[Path, cityindex.CityIndex]) -> None:
+    directory, index = built
+    assert index.path.exists() and index.path.parent == directory
+    assert [path.name for path in directory.iterdir()] == [index.path.name]  # no temporary left
     paris = {(row.countrycode, row.admin1) for row in index.cities("paris") if row.exact}
     assert {("FR", "11"), ("US", "TX"), ("US", "TN")} <= paris
     assert len(paris) >= 10  # towns of 500 people are in: every Paris, not only the cities
@@ -29,7 +36,18 @@ def test_a_missing_index_is_built_whole_and_then_read(tmp_path: Path) -> None:
     assert index.cities("no such place anywhere") == []
 
 
-def test_small_towns_are_found_by_their_own_name_only(tmp_path: Path) -> None:
-    index = cityindex.open_index(tmp_path)
+def test_small_towns_are_found_by_their_own_name_only(built: tuple[Path, cityindex.CityIndex]) -> None:
+    index = built[1]
     small = [row for row in index.cities("paris") if row.population < cityindex.MIN_ALTERNATE_POPULATION]
     assert small and all(row.exact for row in small)
+
+
+def test_an_unwritable_cache_falls_back_to_a_temporary_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    in_the_way = tmp_path / "a file"
+    in_the_way.write_text("not a directory")
+    monkeypatch.setattr(cityindex.tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    index = cityindex.open_index(in_the_way / "cache")
+    assert index.path.parent.parent == tmp_path / "tmp" and index.cities("paris")

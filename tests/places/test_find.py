@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.nlp import load_nlp
-from eventwire.places import Place, find_places
+from eventwire.places import Place, find_places, gazetteer
 
 
 def _places(text: str) -> dict[str, Place]:
@@ -77,11 +77,17 @@ def test_a_named_state_places_its_towns() -> None:
 
 
 def test_a_town_near_a_place_with_one_reading_is_its_neighbour() -> None:
-    places = _places("The bus from Chattanooga broke down outside Rome.")  # Tennessee, then Georgia
-    assert places["Chattanooga"].reason == "only-entry"
-    rome = places["Rome"]
-    assert (rome.reason, rome.country) == ("nearby-places", "USA")
-    assert rome.lat == pytest.approx(34.26, abs=0.2) and rome.lon == pytest.approx(-85.16, abs=0.2)
+    from eventwire.places.find import Context, _choose
+    from eventwire.places.gazetteer import Candidate, Entry
+
+    anchor = Entry("Rome", 34.26, -85.16, "USA", "city", 1, 36_000, "GA")
+    big = Entry("Cleveland", 41.50, -81.69, "USA", "city", 2, 365_000, "OH")
+    near = Entry("Cleveland", 35.16, -84.88, "USA", "city", 3, 44_000, "TN")
+    context = Context(signals={"USA": frozenset({"rome"})}, divisions=frozenset(), anchors=(anchor,))
+    pool = [Candidate(big, True), Candidate(near, True)]
+    assert _choose(pool, context, frozenset({"USA"})) == (near, "nearby-places")
+    far = _places("The bus from Chattanooga broke down outside Rome.")["Rome"]  # Rome, Georgia is near
+    assert (far.country, far.reason) == ("ITA", "population")  # but Rome, Italy is 60 times its size
 
 
 def test_georgia_is_the_state_in_american_local_news_and_the_country_otherwise() -> None:
@@ -100,3 +106,21 @@ def test_continents_are_at_the_points_geonames_gives_them() -> None:
     europe = _places("Prices rose across Europe.")["Europe"]
     assert (europe.feature, europe.country) == ("area", None)
     assert europe.geonameid is not None
+
+
+def test_a_much_larger_city_by_another_name_beats_a_town_of_that_name() -> None:
+    petersburg = _places("The ferry left St. Petersburg for Helsinki.")["St. Petersburg"]
+    assert (petersburg.country, petersburg.reason) == ("RUS", "population")
+
+
+def test_initials_are_not_a_state_abbreviation() -> None:
+    places = _places("She moved from L.A. to a farm near Shreveport, La., last year.")
+    assert places.get("L.A.") is None or places["L.A."].country != "USA" or places["L.A."].feature != "region"
+    assert (places["La."].name, places["Shreveport"].reason) == ("Louisiana", "qualified")
+
+
+def test_compass_words_lower_case_words_and_stray_villages_are_not_places() -> None:
+    assert _places("Relations between the West and Moscow soured.").keys() == {"Moscow"}
+    village = gazetteer.lookup("Titan")
+    assert village and all(candidate.entry.population < 15_000 for candidate in village)
+    assert "Titan" not in _places("The Titan rocket was launched from a pad in Florida.")
