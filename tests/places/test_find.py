@@ -59,3 +59,20 @@ def test_country_context_picks_the_namesake_in_a_named_country() -> None:
 def test_field_is_carried() -> None:
     (place,) = find_places(load_nlp()("Storms in Lagos."), field="title")
     assert place.field == "title" and place.to_dict()["country"] == "NGA"
+
+
+def test_the_datelines_place_whatever_the_model_tags_it() -> None:
+    # the model reads "BAKU" as a common noun and "CAIRO" as an organisation
+    for text, name in [
+        ("BAKU, Aug 19 (Reuters) - Armenia rejected the proposal.", "Baku"),
+        ("CAIRO (Reuters) — Egypt condemned the attack.", "Cairo"),
+        ("NAIROBI — Kenya said talks would resume.", "Nairobi"),
+    ]:
+        first = find_places(load_nlp()(text))[0]
+        assert (first.name, first.start) == (name, 0)
+    kyiv, ukraine = find_places(load_nlp()("KYIV, Ukraine — Russia fired missiles overnight."))[:2]
+    assert (kyiv.text, kyiv.name, kyiv.reason) == ("KYIV", "Kyiv", "qualified") and ukraine.text == "Ukraine"
+
+
+def test_a_dateline_that_names_no_place_gives_none() -> None:
+    assert [place.name for place in find_places(load_nlp()("UNITED NATIONS (AP) — The council met."))] == []
