@@ -25,6 +25,7 @@ from eventwire.extract import extract
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
 from eventwire.nlp import DEFAULT_BATCH_SIZE, load_nlp, parse, parse_many
 from eventwire.places import find_places
+from eventwire.places.locate import dateline_place, locate_events
 from eventwire.quotes import find_quotes, with_quoted_speakers
 
 log = logging.getLogger("eventwire")
@@ -98,13 +99,19 @@ def code_article(result: ArticleResult, doc: Doc, title: Doc | None = None) -> N
     actors = find_actors(doc, published=published)
     result.actors = [actor.to_dict() for actor in actors]
     title_places = find_places(title, field="title") if title is not None else []
-    result.places = [place.to_dict() for place in (*title_places, *find_places(doc))]
+    body_places = find_places(doc)
+    result.places = [place.to_dict() for place in (*title_places, *body_places)]
     title_quotes = find_quotes(title, actors, field="title") if title is not None else []
     body_quotes = find_quotes(doc, actors)
     result.quotes = [quote.to_dict() for quote in (*title_quotes, *body_quotes)]
     # quotes feed events: "we" in a quoted threat is its speaker
-    events = headline_events(title, actors, published=published) if title is not None else []
-    events += find_events(doc, with_quoted_speakers(doc, actors, body_quotes), published=published)
+    body_events = find_events(doc, with_quoted_speakers(doc, actors, body_quotes), published=published)
+    # each part's events are located among that part's places; the title's use the body's dateline
+    dateline = dateline_place(doc, body_places)
+    events = []
+    if title is not None:
+        events += locate_events(title, headline_events(title, actors, published=published), title_places, dateline=dateline)
+    events += locate_events(doc, body_events, body_places, dateline=dateline)
     result.events = [event.to_dict() for event in events]
 
 

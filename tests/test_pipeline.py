@@ -46,8 +46,11 @@ def test_html_page_gives_an_article_with_its_codings(tmp_path: Path) -> None:
         (e["source"]["country"], e["target"]["country"]) for e in record["events"] if e["code"].startswith("04") and e["target"]
     }
     assert {("KEN", "ETH"), ("ETH", "KEN")} <= meetings
+    met = [e for e in record["events"] if e["code"].startswith("04") and e["evidence"]["predicate"]["text"] == "met"]
+    assert met and all((e["location"]["name"], e["location"]["reason"]) == ("Nairobi", "predicate") for e in met)
     first = record["events"][0]
-    for key in ("source", "target", "code", "root", "quad_class", "goldstein", "plover", "date", "published", "sentence", "evidence"):
+    for key in ("source", "target", "code", "root", "quad_class", "goldstein", "plover", "date", "published", "sentence",
+                "evidence", "location"):  # fmt: skip
         assert key in first
     assert set(first["evidence"]) >= {"pattern", "predicate", "sentence_start", "sentence_end", "modifiers", "field"}
 

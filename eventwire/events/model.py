@@ -12,6 +12,12 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 Field = Literal["text", "title"]
+Feature = Literal["city", "region", "country", "area"]
+"""``city``: a populated place; ``region``: a first-level subdivision or a named region
+(Donbas, Darfur); ``country``: a state or territory; ``area``: a disputed or historical
+area that spans borders (Kashmir, the South Caucasus). Defined here rather than in
+``eventwire.places.model`` so that an event's ``Location`` needs no import of the places
+package, which imports this module."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,30 @@ class Plover:
     mode: str | None
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where an event happened: a gazetteer point and the ``reason`` it was chosen.
+
+    ``reason`` is the rule of ``eventwire.places.locate`` that gave it (``predicate``,
+    ``sentence``, ``dateline``, ``actor-country``); ``text``, ``start``, ``end`` and
+    ``field`` are the words of the article that named the place, None when no words did (the
+    country of the action, from the source's or target's country), so that every location
+    can be checked against the text like the rest of the event.
+    """
+
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    feature: Feature
+    geonameid: int | None
+    reason: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    field: Field | None = None
+
+
 @dataclass
 class Event:
     """One coded event with its codes, dates and evidence.
@@ -72,6 +102,8 @@ class Event:
     ``date`` is the day (or month, ``2023-09``, or year) the event happened, resolved from the
     sentence against ``published``; it is ``published`` when the sentence gives no time.
     ``date_text`` is the words that gave the date, None when it fell back to publication.
+    ``location`` is where it happened, filled after coding by ``eventwire.places.locate``
+    (None until then, and when neither the text nor the participants give a place).
     """
 
     source: Participant | None
@@ -86,6 +118,7 @@ class Event:
     sentence: str
     evidence: Evidence
     date_text: str | None = None
+    location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,10 +1,12 @@
 """Toponyms of an article, each resolved to one gazetteer entry with the reason it won.
 
-Recognition takes spaCy's GPE, LOC and FAC entities, and the gazetteer's names in
-capitalised (proper-noun) runs the model left untagged, since the small model misses many
-places. It leaves out what names a people or an actor rather than a place: demonyms and
-adjectives ("Russian", "Azerbaijanis"), organisations and persons (their entities are never
-scanned), and a place that speaks ("Baku said", "Moscow denied": the government, an actor).
+Recognition takes the place of the dateline opening the text ("BAKU, Aug 19 (Reuters) -":
+the model reads a word in capitals as anything), spaCy's GPE, LOC and FAC entities, and the
+gazetteer's names in capitalised (proper-noun) runs the model left untagged, since the
+small model misses many places. It leaves out what names a people or an actor rather than
+a place: demonyms and adjectives ("Russian", "Azerbaijanis"), organisations and persons
+(their entities are never scanned), and a place that speaks ("Baku said", "Moscow denied":
+the government, an actor).
 
 Resolution reads the article twice. First the context: the countries it names (by name,
 adjective or demonym), and its anchors, the places that have one reading only (a country,
@@ -32,6 +34,7 @@ from spacy.tokens import Doc, Span
 from eventwire.actors.countries import load_countries
 from eventwire.actors.placenames import place_candidates, place_key
 from eventwire.events.model import Field
+from eventwire.extract.furniture import dateline_length
 from eventwire.places import gazetteer
 from eventwire.places.distance import haversine_km
 from eventwire.places.gazetteer import Candidate, Entry
@@ -70,6 +73,7 @@ DOMINANT_RATIO = 20
 """A namesake abroad this many times larger than the largest in the article's countries wins
 anyway: a world city is meant unless the text places the name."""
 _LEADING_WORDS = frozenset({"the"})
+DATELINE_STOPS = frozenset({",", "(", "—", "–", "--", "-"})
 
 Division = tuple[str, str | None]
 """(ISO3, GeoNames first-level code or None for the whole country)."""
@@ -117,16 +121,34 @@ def find_places(doc: Doc, *, field: Field = "text") -> list[Place]:
 
 
 def _mentions(doc: Doc) -> Iterator[Span]:
-    """Place entities that are not actors, then gazetteer names in untagged proper-noun runs."""
+    """The dateline's place, place entities that are not actors, then gazetteer names in
+    untagged proper-noun runs."""
+    dateline = _dateline(doc)
+    taken = set(range(dateline.start, dateline.end)) if dateline is not None else set()
+    if dateline is not None:
+        yield dateline
     for entity in doc.ents:
+        if any(token.i in taken for token in entity):
+            continue
         if entity.label_ in PLACE_LABELS or entity.label_ in MISREAD_LABELS:
             span = _trimmed(entity)
             if span is None or not _written_as_place(span) or _speaks(span):
                 continue
             if entity.label_ in PLACE_LABELS or _scannable(span.text):
                 yield span
-    tagged = {token.i for entity in doc.ents for token in entity}
+    tagged = {token.i for entity in doc.ents for token in entity} | taken
     yield from _untagged_names(doc, tagged)
+
+
+def _dateline(doc: Doc) -> Span | None:
+    """The words in capitals that open the text's dateline, up to its comma, bracket or
+    dash ("KYIV" in "KYIV, Ukraine —"), None when the text opens with no dateline."""
+    length = dateline_length(doc.text)
+    end = 0
+    while end < len(doc) and doc[end].idx < length and doc[end].text not in DATELINE_STOPS:
+        end += 1
+    span = doc[:end]
+    return span if length and span.text.isupper() else None
 
 
 def _trimmed(span: Span) -> Span | None:

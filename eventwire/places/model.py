@@ -9,14 +9,11 @@ check every point on the map against the text.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any
 
-from eventwire.events.model import Field
+from eventwire.events.model import Feature, Field
 
-Feature = Literal["city", "region", "country", "area"]
-"""``city``: a populated place; ``region``: a first-level subdivision or a named region
-(Donbas, Darfur); ``country``: a state or territory; ``area``: a disputed or historical
-area that spans borders (Kashmir, the South Caucasus)."""
+__all__ = ["Feature", "Field", "Place"]
 
 
 @dataclass(frozen=True)

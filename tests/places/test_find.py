@@ -124,3 +124,20 @@ def test_compass_words_lower_case_words_and_stray_villages_are_not_places() -> N
     village = gazetteer.lookup("Titan")
     assert village and all(candidate.entry.population < 15_000 for candidate in village)
     assert "Titan" not in _places("The Titan rocket was launched from a pad in Florida.")
+
+
+def test_the_datelines_place_whatever_the_model_tags_it() -> None:
+    # the model reads "BAKU" as a common noun and "CAIRO" as an organisation
+    for text, name in [
+        ("BAKU, Aug 19 (Reuters) - Armenia rejected the proposal.", "Baku"),
+        ("CAIRO (Reuters) — Egypt condemned the attack.", "Cairo"),
+        ("NAIROBI — Kenya said talks would resume.", "Nairobi"),
+    ]:
+        first = find_places(load_nlp()(text))[0]
+        assert (first.name, first.start) == (name, 0)
+    kyiv, ukraine = find_places(load_nlp()("KYIV, Ukraine — Russia fired missiles overnight."))[:2]
+    assert (kyiv.text, kyiv.name, kyiv.reason) == ("KYIV", "Kyiv", "qualified") and ukraine.text == "Ukraine"
+
+
+def test_a_dateline_that_names_no_place_gives_none() -> None:
+    assert [place.name for place in find_places(load_nlp()("UNITED NATIONS (AP) — The council met."))] == []

@@ -1,4 +1,5 @@
-"""The founding example (../shared/seed) through the pipeline: Baku and Karabakh on the map.
+"""The founding example (../shared/seed) through the pipeline: Baku and Karabakh on the map,
+and Putin's visit located in Baku.
 
 Skipped when the shared folder is absent.
 """
@@ -18,11 +19,16 @@ pytestmark = pytest.mark.skipif(SHARED is None, reason="../shared is not present
 
 
 @pytest.fixture(scope="module")
-def places() -> list[dict[str, Any]]:
+def seed() -> dict[str, Any]:
     assert SHARED is not None
     (result,) = list(process([str(SHARED / "seed")]))
     assert not result.failed
-    return result.places
+    return result.to_dict()
+
+
+@pytest.fixture(scope="module")
+def places(seed: dict[str, Any]) -> list[dict[str, Any]]:
+    return seed["places"]
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -40,3 +46,11 @@ def test_baku_within_ten_km(places: list[dict[str, Any]]) -> None:
 def test_karabakh_in_azerbaijan(places: list[dict[str, Any]]) -> None:
     karabakhs = [place for place in places if "Karabakh" in place["text"]]
     assert karabakhs and all(place["country"] == "AZE" for place in karabakhs)
+
+
+def test_the_visit_to_baku_is_located_in_baku_by_its_predicate(seed: dict[str, Any]) -> None:
+    (visit,) = [e for e in seed["events"] if e["code"] == "042" and e["target"] and e["target"]["text"] == "Baku"]
+    location = visit["location"]
+    assert (location["name"], location["reason"]) == ("Baku", "predicate")
+    assert _km(location["lat"], location["lon"], 40.41, 49.87) < 10
+    assert seed["text"][location["start"] : location["end"]] == location["text"] == "Baku"
