@@ -71,6 +71,9 @@ class Plover:
     mode: str | None
 
 
+LocationReason = Literal["predicate", "sentence", "dateline", "actor-country"]
+
+
 @dataclass(frozen=True)
 class Location:
     """Where an event happened: a gazetteer point and the ``reason`` it was chosen.
@@ -88,7 +91,7 @@ class Location:
     country: str | None
     feature: Feature
     geonameid: int | None
-    reason: str
+    reason: LocationReason
     text: str | None = None
     start: int | None = None
     end: int | None = None

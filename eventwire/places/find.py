@@ -9,11 +9,14 @@ a place: demonyms and adjectives ("Russian", "Azerbaijanis"), organisations and 
 the government, an actor).
 
 Resolution reads the article twice. First the context: the countries it names (by name,
-adjective or demonym), and its anchors, the places that have one reading only (a country,
-one of our regions such as a US state, a city qualified by its state or with no namesake);
+adjective or demonym), and its anchors, the places with one reading: a city its qualifier
+places, one of our regions such as a US state, or a town of ``SMALL_TOWN`` people or more
+named by its own name that no namesake comes within ``DOMINANT_RATIO`` times of in size;
 each anchor adds its country, its first-level division and its point. Then each toponym
 takes, among the entries its name may denote: the one its qualifier names ("Paris, Texas");
-the only one; else the one the name is the own name of (not an alternate); else our
+the only one; else the one the name is the own name of (not an alternate), unless a city
+called so by another name is ``DOMINANT_RATIO`` times larger ("St. Petersburg"); when
+several have it as their own name, alternates are set aside; else our
 country, region or area over same-named towns ("Gaza" is the Strip); else the largest in a
 division the article names (Athens in an article on Georgia's towns is Athens, Georgia);
 else the largest near an anchor; else the largest in a country the article names, unless a
@@ -249,7 +252,7 @@ def _anchor(text: str, qualifier: frozenset[Division]) -> Entry | None:
     candidates = gazetteer.lookup(text)
     qualified = [candidate.entry for candidate in candidates if _in(candidate.entry, qualifier)]
     if qualified:
-        return max(qualified, key=lambda entry: entry.population)
+        return max(qualified, key=_size)
     ours = [candidate.entry for candidate in candidates if candidate.entry.feature == "region"]
     if len(ours) == 1:
         return ours[0]
@@ -269,13 +272,20 @@ def _qualifier(span: Span) -> frozenset[Division]:
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return frozenset()
-    qualifier = doc[span.end + 1]
-    end = span.end + 2
-    while end < len(doc) and doc[end].pos_ == "PROPN" and end - span.end <= MAX_SCAN_TOKENS:
-        end += 1
-    text = doc[span.end + 1 : end].text if qualifier.pos_ == "PROPN" else ""
-    if not text:
+    if doc[span.end + 1].pos_ != "PROPN":
         return frozenset()
+    longest = span.end + 2
+    while longest < len(doc) and doc[longest].pos_ == "PROPN" and longest - span.end <= MAX_SCAN_TOKENS:
+        longest += 1
+    for end in range(longest, span.end + 1, -1):  # "Paris, Texas Governor Greg Abbott": "Texas"
+        divisions = _divisions_named(doc[span.end + 1 : end].text)
+        if divisions:
+            return divisions
+    return frozenset()
+
+
+def _divisions_named(text: str) -> frozenset[Division]:
+    """The country or first-level divisions a qualifier's words name, empty when none."""
     match = load_countries().lookup(text)
     if match is not None:
         return frozenset({(match.country.iso3, None)})
@@ -318,7 +328,7 @@ def _resolve(text: str, context: Context, qualifier: frozenset[Division]) -> tup
     if qualifier:
         qualified = [candidate.entry for candidate in candidates if _in(candidate.entry, qualifier)]
         if qualified:
-            return max(qualified, key=lambda entry: entry.population), "qualified"
+            return max(qualified, key=_size), "qualified"
     countries = context.countries
     if match is not None and not any(candidate.entry.country in countries for candidate in candidates):
         countries = countries | {match.country.iso3}
@@ -342,18 +352,19 @@ def _local_namesake(
     key: str, iso3: str, candidates: Iterable[Candidate], context: Context
 ) -> tuple[Entry, str] | None:
     """A division or town of the article's own country named like a foreign country (the US
-    state of Georgia, Lebanon in Pennsylvania), when nothing else in the article points at
-    that foreign country; None otherwise."""
+    state of Georgia in an article whose anchors lie in the US, Lebanon in an article on
+    Pennsylvania's towns), when nothing else in the article points at that foreign country;
+    None otherwise. The country's name is never an anchor itself, so the article's own
+    divisions come from its other places."""
     if context.signalled_otherwise(iso3, key):
         return None
     local_countries = {country for country, _ in context.divisions}
     entries = [candidate.entry for candidate in candidates if candidate.entry.country != iso3]
-    regions = [entry for entry in entries if entry.feature == "region" and entry.country in local_countries
-               and any(division[0] == entry.country and division[1] != entry.admin1 for division in context.divisions)]  # fmt: skip
+    regions = [entry for entry in entries if entry.feature == "region" and entry.country in local_countries]
     if regions:
         return regions[0], "division-context"
     towns = [entry for entry in entries if (entry.country, entry.admin1) in context.divisions]
-    return (max(towns, key=lambda entry: entry.population), "division-context") if towns else None
+    return (max(towns, key=_size), "division-context") if towns else None
 
 
 def _choose(candidates: Iterable[Candidate], context: Context, countries: frozenset[str]) -> tuple[Entry, str] | None:
@@ -377,7 +388,7 @@ def _choose(candidates: Iterable[Candidate], context: Context, countries: frozen
     largest = max(entries, key=_size)
     in_division = [entry for entry in entries if (entry.country, entry.admin1) in context.divisions]
     if in_division:
-        return max(in_division, key=lambda entry: entry.population), "division-context"
+        return max(in_division, key=_size), "division-context"
     nearby = [entry for entry in entries if context.near_anchor(entry)]
     if nearby and not _dwarfs(largest, best := max(nearby, key=_size)):
         return best, "nearby-places"

@@ -33,12 +33,17 @@ TABLE_RANK = 10**12
 """The rank of a country, region or area of our tables: above any city, since "Georgia" or
 "Gaza" in news is the country or the Strip far more often than a same-named town."""
 ABBREVIATION_MARK = "."
+"""An alias ending with it is an abbreviation, matched only as written ("Tenn.")."""
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Entry:
     """One place of the gazetteer; ``population`` is 0 for our table's rows (ranked by ``rank``);
     ``admin1`` is the GeoNames first-level division a city lies in, or that a region is.
 
-    Compared by identity: each place is built once."""
+    Compared by identity, which keeps building the tables fast: our rows are built once per
+    process; a city is built once per name that finds it (and again if that name's answer is
+    evicted from the cache), so two names of one city give two entries with the same fields."""
 
     name: str
     lat: float

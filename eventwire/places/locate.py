@@ -31,7 +31,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from eventwire.events.model import Event, Location, Participant
+from eventwire.events.model import Event, Location, LocationReason, Participant
 from eventwire.extract.datafiles import data_lines, data_rows
 from eventwire.extract.furniture import dateline_length
 from eventwire.places import gazetteer
@@ -103,6 +103,8 @@ def locate_events(doc: Doc, events: Sequence[Event], places: Sequence[Place], *,
     title events), ``places`` its places (``find_places`` on the same ``doc``), and
     ``dateline`` the body's dateline place (``dateline_place``), used for title events too.
     """
+    if not doc.has_annotation("SENT_START"):  # no parse to read: only the fallbacks apply
+        return [replace(event, location=_fallback(event, dateline)) for event in events]
     by_sentence = _placements_by_sentence(doc, places, dateline)
     return [replace(event, location=_location(doc, event, by_sentence, dateline)) for event in events]
 
@@ -156,6 +158,9 @@ def _placement(place: Place, root: Token) -> _Placement:
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and _names_a_place(token.head.head):
             token = token.head.head  # "the town of Goma" stands where Goma does
             nouns.add(token.i)
+        elif token.dep_ == "poss" and _names_a_place(token.head):
+            token = token.head  # "Kharkiv's outskirts" too
+            nouns.add(token.i)
         else:
             break
     head = token.head
@@ -178,21 +183,30 @@ def _location(doc: Doc, event: Event, by_sentence: dict[int, list[_Placement]], 
     """The first rule of the module docstring that gives the event a place."""
     evidence = event.evidence.predicate
     span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
-    if span is None:
-        raise ValueError(f"the predicate {evidence.text!r} at {evidence.start} is not in this document")
+    if span is None:  # the event's words are in another text (a caller's mismatch): no sentence to read
+        return _fallback(event, dateline)
     predicate = span.root
     placements = by_sentence.get(predicate.sent.start_char, [])
     at_place = is_place_act(event.code)
-    participants = [party for party in (event.source, event.target) if party is not None]
+    participants = _participants(event)
     tied = _predicate_place(predicate, placements, participants, at_place)
     if tied is not None:
         return _from_place(tied, "predicate")
     sentence = _sentence_place(placements, participants, predicate.idx)
     if sentence is not None:
         return _from_place(sentence, "sentence")
+    return _fallback(event, dateline)
+
+
+def _participants(event: Event) -> list[Participant]:
+    return [party for party in (event.source, event.target) if party is not None]
+
+
+def _fallback(event: Event, dateline: Place | None) -> Location | None:
+    """Where an event is when its sentence names no scene: the dateline, else the actors' country."""
     if dateline is not None:
         return _from_place(dateline, "dateline")
-    return _actor_country(participants)
+    return _actor_country(_participants(event))
 
 
 def _predicate_place(
@@ -200,9 +214,10 @@ def _predicate_place(
 ) -> Place | None:
     """The place tied to the predicate nearest in the parse, then the closest in the text."""
     anchors = _anchors(predicate)
+    objects = {child.i for child in predicate.children if child.dep_ == "dobj"}
     candidates = []
     for placement in placements:
-        distance = _distance(placement, anchors, at_place)
+        distance = _distance(placement, anchors, objects, at_place)
         if distance is not None and _may_be_scene(placement.place, participants, at_place):
             gap = abs(placement.place.start - predicate.idx)
             candidates.append(_Candidate(placement, distance, placement.preposition == DEPARTURE, gap))
@@ -226,10 +241,13 @@ def _opens_clause(token: Token) -> bool:
     return token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")
 
 
-def _distance(placement: _Placement, anchors: dict[int, int], at_place: bool) -> int | None:
-    """How far from the predicate the place hangs, None when it is not tied to it."""
-    modified = [anchors[noun] for noun in placement.nouns if noun in anchors]
-    if modified:  # "the Geneva talks", "his Baku visit"
+def _distance(placement: _Placement, anchors: dict[int, int], objects: set[int], at_place: bool) -> int | None:
+    """How far from the predicate the place hangs, None when it is not tied to it. A place
+    modifying the predicate noun or a word it hangs from is its scene ("his Baku visit"); one
+    modifying its object only for an act done at a place ("shelled the Kharkiv suburbs", but
+    "condemned the Gaza offensive" is not in Gaza)."""
+    modified = [anchors[noun] for noun in placement.nouns if noun in anchors and (noun not in objects or at_place)]
+    if modified:
         return min(modified)
     if placement.governor not in anchors:
         return None
@@ -275,7 +293,7 @@ def _actor_country(participants: list[Participant]) -> Location | None:
     return None
 
 
-def _from_place(place: Place, reason: str) -> Location:
+def _from_place(place: Place, reason: LocationReason) -> Location:
     return Location(
         name=place.name, lat=place.lat, lon=place.lon, country=place.country, feature=place.feature,
         geonameid=place.geonameid, reason=reason, text=place.text, start=place.start, end=place.end, field=place.field,

@@ -23,8 +23,9 @@ class Place:
     ``text``/``start``/``end``: the words of the article; ``name``: the entry's name;
     ``country``: ISO 3166-1 alpha-3 of the country it lies in (None for an area across
     borders); ``geonameid``: the GeoNames id when the entry comes from GeoNames;
-    ``reason``: how the entry was chosen (``only-entry``, ``country-context``,
-    ``dateline``, ``nearby-places``, ``population``...).
+    ``reason``: how the entry was chosen (``country-name``, ``qualified``, ``only-entry``,
+    ``exact-name``, ``named-region``, ``division-context``, ``nearby-places``,
+    ``country-context``, ``population``: the table in ``docs/places.md``).
     """
 
     text: str

@@ -70,18 +70,19 @@ def test_each_country_point_lies_among_its_own_cities() -> None:
 def test_each_first_level_code_names_towns_of_its_country() -> None:
     """A mistyped code would tie a state to no town (or to another state's towns)."""
     import sqlite3
+    from contextlib import closing
 
     import pycountry
 
     from eventwire.places.cityindex import open_index
 
-    index = sqlite3.connect(open_index().path)
     coded = [area for area in load_areas() if area.admin1 is not None]
     assert len(coded) >= 70
-    for area in coded:
-        alpha2 = pycountry.countries.get(alpha_3=area.country).alpha_2
-        (near,) = index.execute(
-            "select count(*) from city where countrycode = ? and admin1 = ? and abs(lat - ?) < 12 and abs(lon - ?) < 25",
-            (alpha2, area.admin1, area.lat, area.lon),
-        ).fetchone()
-        assert near > 0, area.name
+    with closing(sqlite3.connect(open_index().path)) as index:
+        for area in coded:
+            alpha2 = pycountry.countries.get(alpha_3=area.country).alpha_2
+            (near,) = index.execute(
+                "select count(*) from city where countrycode = ? and admin1 = ? and abs(lat - ?) < 12 and abs(lon - ?) < 25",
+                (alpha2, area.admin1, area.lat, area.lon),
+            ).fetchone()
+            assert near > 0, area.name

@@ -28,6 +28,7 @@ def test_a_missing_index_is_built_whole_and_then_read(built: tuple[Path, cityind
     directory, index = built
     assert index.path.exists() and index.path.parent == directory
     assert [path.name for path in directory.iterdir()] == [index.path.name]  # no temporary left
+    assert index.path.stat().st_mode & 0o044 == 0o044  # readable by the other users of a shared cache
     paris = {(row.countrycode, row.admin1) for row in index.cities("paris") if row.exact}
     assert {("FR", "11"), ("US", "TX"), ("US", "TN")} <= paris
     assert len(paris) >= 10  # towns of 500 people are in: every Paris, not only the cities
@@ -51,3 +52,16 @@ def test_an_unwritable_cache_falls_back_to_a_temporary_directory(
     (tmp_path / "tmp").mkdir()
     index = cityindex.open_index(in_the_way / "cache")
     assert index.path.parent.parent == tmp_path / "tmp" and index.cities("paris")
+    assert index.path.parent.stat().st_mode & 0o077 == 0  # private
+
+
+def test_an_unreadable_index_is_rebuilt_where_this_process_can_read_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, built: tuple[Path, cityindex.CityIndex]
+) -> None:
+    corrupt = cityindex.index_path(tmp_path / "cache")
+    corrupt.parent.mkdir()
+    corrupt.write_bytes(b"not a database")
+    monkeypatch.setattr(cityindex.tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    index = cityindex.open_index(tmp_path / "cache")
+    assert index.path != corrupt and index.cities("paris")

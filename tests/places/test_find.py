@@ -115,7 +115,7 @@ def test_a_much_larger_city_by_another_name_beats_a_town_of_that_name() -> None:
 
 def test_initials_are_not_a_state_abbreviation() -> None:
     places = _places("She moved from L.A. to a farm near Shreveport, La., last year.")
-    assert places.get("L.A.") is None or places["L.A."].country != "USA" or places["L.A."].feature != "region"
+    assert "L.A." not in places
     assert (places["La."].name, places["Shreveport"].reason) == ("Louisiana", "qualified")
 
 
@@ -141,3 +141,13 @@ def test_the_datelines_place_whatever_the_model_tags_it() -> None:
 
 def test_a_dateline_that_names_no_place_gives_none() -> None:
     assert [place.name for place in find_places(load_nlp()("UNITED NATIONS (AP) — The council met."))] == []
+
+
+def test_a_qualifier_is_read_up_to_the_words_that_name_a_division() -> None:
+    paris = _places("Crews reached Paris, Texas Governor Greg Abbott said.")["Paris"]
+    assert (paris.country, paris.reason) == ("USA", "qualified")
+
+
+def test_georgia_is_the_state_when_its_own_towns_are_the_article() -> None:
+    places = _places("The mayor of Athens, Ga., said Georgia would pay for the bridge.")
+    assert (places["Georgia"].country, places["Georgia"].reason) == ("USA", "division-context")

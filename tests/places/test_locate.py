@@ -130,3 +130,19 @@ def test_the_acts_done_at_a_place_are_codebook_codes() -> None:
 
 def test_the_place_nouns_are_lower_case_words() -> None:
     assert "town" in place_nouns() and all(noun.isalpha() and noun.islower() for noun in place_nouns())
+
+
+def test_a_place_modifying_the_object_of_a_remote_act_is_not_its_scene() -> None:
+    assert _where("Iran condemned the Gaza offensive on Monday.", "111") == {("Iran", "actor-country")}
+
+
+def test_a_document_without_sentences_falls_back_without_raising() -> None:
+    parsed = load_nlp()("Russia accused Armenia of sabotage.")
+    events = find_events(parsed, find_actors(parsed))
+    bare = load_nlp().make_doc(parsed.text)
+    (located,) = locate_events(bare, events, [])
+    assert located.location is not None and located.location.reason == "actor-country"
+
+
+def test_a_possessive_place_noun_stands_where_its_owner_does() -> None:
+    assert _where("Russian forces shelled Kharkiv's outskirts overnight.", "194") == {("Kharkiv", "predicate")}

@@ -6,10 +6,11 @@ Skipped when the shared folder is absent.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pytest
+
+from eventwire.places.distance import haversine_km
 
 from eventwire.eval.shared import shared_dir
 from eventwire.pipeline import process
@@ -31,16 +32,9 @@ def places(seed: dict[str, Any]) -> list[dict[str, Any]]:
     return seed["places"]
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
-
-
-def test_baku_within_ten_km(places: list[dict[str, Any]]) -> None:
+def test_baku_within_tenhaversine_km(places: list[dict[str, Any]]) -> None:
     bakus = [place for place in places if place["text"] == "Baku"]
-    assert bakus and all(_km(place["lat"], place["lon"], 40.41, 49.87) < 10 for place in bakus)
+    assert bakus and all(haversine_km(place["lat"], place["lon"], 40.41, 49.87) < 10 for place in bakus)
 
 
 def test_karabakh_in_azerbaijan(places: list[dict[str, Any]]) -> None:
@@ -52,5 +46,5 @@ def test_the_visit_to_baku_is_located_in_baku_by_its_predicate(seed: dict[str, A
     (visit,) = [e for e in seed["events"] if e["code"] == "042" and e["target"] and e["target"]["text"] == "Baku"]
     location = visit["location"]
     assert (location["name"], location["reason"]) == ("Baku", "predicate")
-    assert _km(location["lat"], location["lon"], 40.41, 49.87) < 10
+    assert haversine_km(location["lat"], location["lon"], 40.41, 49.87) < 10
     assert seed["text"][location["start"] : location["end"]] == location["text"] == "Baku"
