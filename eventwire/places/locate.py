@@ -149,7 +149,7 @@ def _placements_by_sentence(doc: Doc, places: Sequence[Place], dateline: Place |
 def _placement(place: Place, root: Token) -> _Placement:
     """How the sentence uses the place whose head word is ``root``."""
     token, nouns = root, set()
-    while token.head is not token:
+    while token.head.i != token.i:  # spaCy makes a new Token per access: compare positions
         if token.dep_ in PHRASE_DEPS:
             token = token.head
         elif token.dep_ in MODIFIER_DEPS and token.head.pos_ == "NOUN":
@@ -231,7 +231,7 @@ def _anchors(predicate: Token) -> dict[int, int]:
     anchors = {predicate.i: 0}
     anchors.update({child.i: 1 for child in predicate.children if child.dep_ == "dobj"})
     token, distance = predicate, 0
-    while not _opens_clause(token) and token.head is not token:
+    while not _opens_clause(token) and token.head.i != token.i:
         token, distance = token.head, distance + 1
         anchors.setdefault(token.i, distance)
     return anchors

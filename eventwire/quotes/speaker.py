@@ -51,7 +51,7 @@ class SpeakerFinder:
             subject = next((child for child in token.children if child.dep_ in _SUBJECTS), None)
             if subject is not None:
                 return self.of_phrase(subject)
-            if token.head is token or token.dep_ == "relcl":
+            if token.head.i == token.i or token.dep_ == "relcl":  # the root (Tokens are made per access)
                 break
             token = token.head
         return None

@@ -146,3 +146,13 @@ def test_a_document_without_sentences_falls_back_without_raising() -> None:
 
 def test_a_possessive_place_noun_stands_where_its_owner_does() -> None:
     assert _where("Russian forces shelled Kharkiv's outskirts overnight.", "194") == {("Kharkiv", "predicate")}
+
+
+def test_a_verbless_headline_is_located_without_climbing_forever() -> None:
+    from eventwire.places.locate import _anchors
+
+    title = load_nlp()("Fresh clashes near Kharkiv")
+    root = next(token for token in title if token.dep_ == "ROOT")
+    assert root.pos_ != "VERB"
+    anchors = _anchors(title[1])
+    assert anchors[title[1].i] == 0 and root.i in anchors
