@@ -2,8 +2,9 @@
 
 The article id is a hash of the normalised text, so storing the same article again is a
 no-op (``ON CONFLICT DO NOTHING``): re-running an ingest over the same inputs changes no
-row. A batch either lands whole or not at all, so an interrupted run leaves no half-stored
-article.
+row. A corrected version of an article (the same URL, a new text) replaces the old one and
+every row coded from it. A batch either lands whole or not at all, so an interrupted run
+leaves no half-stored article.
 """
 
 from __future__ import annotations
@@ -17,18 +18,21 @@ import duckdb
 
 from eventwire.errors import StoreError, StoreLocked
 from eventwire.pipeline import ArticleResult
+from eventwire.store.rows import COLUMNS, actor_rows, article_row, event_rows, place_rows, quote_rows
 from eventwire.store.schema import migrate
 
-_ARTICLE_COLUMNS = (
-    "id", "url", "title", "deck", "published", "section", "source", "authors", "image_credit",
-    "caption", "reading_minutes", "language", "text", "related_headlines", "origin", "format",
-)  # fmt: skip
+CODING_TABLES = ("article_actors", "events", "quotes", "places")
+"""Tables of rows coded from one article, keyed by ``article_id``."""
+ARTICLE_TABLES = (*CODING_TABLES, "article_clusters", "article_signatures")
+"""Every table whose rows belong to one article, deleted with it when a correction replaces it."""
+TABLES = frozenset({"articles", "ingest_errors", *ARTICLE_TABLES})
 
 
 @dataclass
 class SaveCounts:
     articles_new: int = 0
     articles_known: int = 0
+    articles_replaced: int = 0
     problems: int = 0
 
 
@@ -59,20 +63,14 @@ class Store:
         """Store a batch of results in one transaction."""
         counts = SaveCounts()
         connection = self.connection
-        placeholders = ", ".join("?" for _ in _ARTICLE_COLUMNS)
         connection.execute("BEGIN TRANSACTION")
         try:
             for result in results:
                 article = result.article
                 if article is not None:
-                    row = article.to_dict()
-                    inserted = connection.execute(
-                        f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({placeholders}) "
-                        "ON CONFLICT (id) DO NOTHING RETURNING id",
-                        [row[column] for column in _ARTICLE_COLUMNS],
-                    ).fetchall()
-                    if inserted:
+                    if self._insert(result):
                         counts.articles_new += 1
+                        counts.articles_replaced += self._replace_older_versions(article.url, article.id)
                     else:
                         counts.articles_known += 1
                 for problem in result.problems:
@@ -89,9 +87,47 @@ class Store:
             raise
         return counts
 
+    def _insert(self, result: ArticleResult) -> bool:
+        """Insert the article and its codings; False (and nothing written) when it is stored."""
+        article = result.article
+        assert article is not None
+        columns = COLUMNS["articles"]
+        inserted = self.connection.execute(
+            f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+            "ON CONFLICT (id) DO NOTHING RETURNING id",
+            list(article_row(article)),
+        ).fetchall()
+        if not inserted:
+            return False
+        coded = {
+            "article_actors": actor_rows(article.id, result.actors),
+            "events": event_rows(article.id, result.events),
+            "quotes": quote_rows(article.id, result.quotes),
+            "places": place_rows(article.id, result.places),
+        }
+        for table, rows in coded.items():
+            if rows:
+                names = ", ".join(f'"{column}"' for column in COLUMNS[table])
+                marks = ", ".join("?" for _ in COLUMNS[table])
+                self.connection.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", [list(row) for row in rows])
+        return True
+
+    def _replace_older_versions(self, url: str | None, article_id: str) -> int:
+        """Delete the other articles stored under ``url`` (earlier versions of a corrected
+        article) and every row coded from them; how many were deleted."""
+        if not url:
+            return 0
+        older = [row[0] for row in self.connection.execute(
+            "SELECT id FROM articles WHERE url = ? AND id <> ?", [url, article_id]).fetchall()]  # fmt: skip
+        for old_id in older:
+            for table in ARTICLE_TABLES:
+                self.connection.execute(f"DELETE FROM {table} WHERE article_id = ?", [old_id])
+            self.connection.execute("DELETE FROM articles WHERE id = ?", [old_id])
+        return len(older)
+
     def count(self, table: str) -> int:
         """Rows in one of the store's own tables."""
-        if table not in {"articles", "ingest_errors"}:
+        if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
         row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0

@@ -79,3 +79,35 @@ def test_a_store_held_by_another_writer_is_a_coded_error(tmp_path: Path) -> None
     finally:
         done.set()
         holder.join(30)
+
+
+def test_every_coding_is_stored_and_a_corrected_article_replaces_the_old(tmp_path: Path) -> None:
+    """Rows for each table; the same URL with a new text replaces the article and its rows."""
+    from eventwire.article import Article
+    from eventwire.pipeline import ArticleResult, code_article
+    from eventwire.nlp import load_nlp
+    from eventwire.store import open_store
+
+    def coded(text: str) -> ArticleResult:
+        result = ArticleResult(origin="test", article=Article(text=text, url="https://news.example/a1", published="2024-03-02"))
+        code_article(result, load_nlp()(text))
+        return result
+
+    first = coded('Russia accused Armenia of sabotage in Yerevan. "We will respond," the Armenian foreign minister said.')
+    corrected = coded("Russia accused Armenia of sabotage in Gyumri on Friday.")
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.save([first])
+        tables = ("articles", "article_actors", "events", "quotes", "places")
+        before = {table: store.count(table) for table in tables}
+        assert all(before.values()), before
+        assert store.save([first]).articles_known == 1
+        assert {table: store.count(table) for table in tables} == before
+        counts = store.save([corrected])
+        assert (counts.articles_new, counts.articles_replaced) == (1, 1)
+        assert corrected.article is not None
+        for table in ("article_actors", "events", "quotes", "places"):
+            ids = {row[0] for row in store.connection.execute(f"SELECT DISTINCT article_id FROM {table}").fetchall()}
+            assert ids <= {corrected.article.id}, table
+        assert store.count("articles") == 1
+        (place,) = store.connection.execute("SELECT location_name FROM events WHERE code LIKE '11%'").fetchone()
+        assert place == "Gyumri"
