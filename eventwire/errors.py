@@ -182,6 +182,18 @@ class StoreLocked(StoreError):
     hint = "Another eventwire (or DuckDB client) is writing this file; wait for it or use another --db."
 
 
+class StoreNotFound(StoreError):
+    code = "E502"
+    title = "no store at this path"
+    hint = "Reading commands do not create a store: check --db, or fill one first with eventwire ingest."
+
+
+class StoreOutdated(StoreError):
+    code = "E503"
+    title = "store schema version differs from this eventwire's"
+    hint = "A read-only open cannot migrate: run eventwire ingest on the store once (it upgrades it), or use the eventwire that wrote it."
+
+
 # --- Warnings: the article was processed ---------------------------------------------
 
 
