@@ -1,0 +1,2 @@
+"""Exports of the store: GDELT 2.0 event files, PLOVER JSON, and CSV or Parquet of each table
+(``docs/export.md``)."""
