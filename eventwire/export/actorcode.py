@@ -40,6 +40,12 @@ def _cameo_countries() -> dict[str, str]:
     return {country.iso3: country.cameo[:3] for country in load_countries()}
 
 
+@cache
+def _not_groups() -> frozenset[str]:
+    """Segments that name something other than a group: countries, country slots, sectors."""
+    return frozenset(_cameo_countries().values()) | GROUP_SLOTS | SECTORS
+
+
 def actor_parts(code: str | None, iso3: str | None, sector: str | None) -> ActorParts:
     """The GDELT parts of one coded actor.
 
@@ -47,10 +53,8 @@ def actor_parts(code: str | None, iso3: str | None, sector: str | None) -> Actor
     country slot: IGOAFRAFU -> AFU (past the region AFR), LBNREBHEZ -> HEZ. Religion and
     ethnic segments are not told apart from groups, and our codes carry none so far.
     """
-    countries = _cameo_countries()
-    country = countries.get(iso3, iso3) if iso3 else None
+    country = _cameo_countries().get(iso3, iso3) if iso3 else None
     parts = code_parts(code)
     types = list(dict.fromkeys([*([sector] if sector else []), *(part for part in parts if part in SECTORS)]))
-    known = set(countries.values()) | GROUP_SLOTS | SECTORS
-    groups = [part for part in parts if part not in known]
+    groups = [part for part in parts if part not in _not_groups()]
     return ActorParts(country=country, known_group=groups[-1] if groups else None, types=tuple(types[:TYPE_COLUMNS]))

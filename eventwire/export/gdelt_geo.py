@@ -72,11 +72,12 @@ def _us_states() -> dict[str, str]:
 
 
 def _us_city_state(name: str, geonameid: int | None) -> str | None:
-    """The postal code of the state a US city lies in, from the gazetteer entry with its id."""
-    for candidate in gazetteer.lookup(name):
-        if geonameid is not None and candidate.entry.geonameid == geonameid:
-            return candidate.entry.admin1
-    return None
+    """The postal code of the state a US city lies in, from the gazetteer entry with its id
+    (the store keeps the city's id, not its state)."""
+    if geonameid is None:
+        return None
+    entries = (candidate.entry for candidate in gazetteer.lookup(name))
+    return next((entry.admin1 for entry in entries if entry.geonameid == geonameid), None)
 
 
 def _full_name(name: str, iso3: str | None) -> str:
