@@ -19,6 +19,9 @@ from rich.console import Console
 
 from eventwire import __version__
 from eventwire.errors import EventwireError
+from eventwire.export import ExportFormat, export
+from eventwire.export.run import TABLE_FORMATS
+from eventwire.export.tables import DEFAULT_TABLE, EXPORT_TABLES
 from eventwire.ingest import DEFAULT_MAX_BYTES
 from eventwire.pipeline import ArticleResult, exit_status, process
 from eventwire.report import print_ingest_summary, print_problem, print_results_table
@@ -34,7 +37,8 @@ app = typer.Typer(
         "  eventwire process examples/articles/01_caucasus_mediation.txt\n\n"
         "  eventwire process 'crawl/**/*.html' --format table\n\n"
         "  cat articles.jsonl | eventwire process -\n\n"
-        "  eventwire ingest examples/articles --db eventwire.duckdb"
+        "  eventwire ingest examples/articles --db eventwire.duckdb\n\n"
+        "  eventwire export --format gdelt --db eventwire.duckdb > events.tsv"
     ),
 )
 stderr = Console(stderr=True)
@@ -114,6 +118,47 @@ def ingest_command(
         raise typer.Exit(1) from error
     print_ingest_summary(Console(), report, db)
     raise typer.Exit(exit_status(report.inputs, report.failed))
+
+
+FormatOpt = Annotated[
+    ExportFormat,
+    typer.Option("--format", "-f", help="gdelt: GDELT 2.0 events (TSV); plover: PLOVER JSON; csv, parquet: one table."),
+]
+TableOpt = Annotated[
+    str | None,
+    typer.Option("--table", help=f"csv/parquet: the table or view ({', '.join(EXPORT_TABLES)}); default events."),
+]
+
+
+@app.command("export")
+def export_command(
+    fmt: FormatOpt,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB store to read (opened read-only).")] = Path("eventwire.duckdb"),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write; stdout when not given.")] = None,
+    table: TableOpt = None,
+    unique: Annotated[bool, typer.Option("--unique", help="gdelt/plover: each real-world event once.")] = False,
+    array: Annotated[bool, typer.Option("--array", help="plover: one JSON array, not JSON Lines.")] = False,
+) -> None:
+    """Export the store as GDELT 2.0 events, PLOVER JSON, or CSV/Parquet of a table (docs/export.md).
+
+    Example: eventwire export --format gdelt --db eventwire.duckdb --out events.tsv
+    """
+    tabular = fmt in TABLE_FORMATS
+    if table is not None and not tabular:
+        raise typer.BadParameter("only with --format csv or parquet", param_hint="--table")
+    if table is not None and table not in EXPORT_TABLES:
+        raise typer.BadParameter(f"one of {', '.join(EXPORT_TABLES)}", param_hint="--table")
+    if unique and tabular:
+        raise typer.BadParameter("only with --format gdelt or plover (a table: --table unique_events)", param_hint="--unique")
+    if array and fmt is not ExportFormat.plover:
+        raise typer.BadParameter("only with --format plover", param_hint="--array")
+    try:
+        count = export(db, fmt, out, sys.stdout.buffer, table=table or DEFAULT_TABLE, unique=unique, array=array)
+    except EventwireError as error:
+        stderr.print(f"[bold red]{error}[/]")
+        raise typer.Exit(1) from error
+    sys.stdout.buffer.flush()
+    stderr.print(f"{count} {'rows' if tabular else 'events'} written to {out or 'stdout'}")
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 Every failure that reaches a user carries a stable code (``E101``) so that a log line, a
 row in the ``ingest_errors`` table and the entry in ``docs/errors.md`` can be matched up.
 Codes are grouped by stage: ``E1xx`` reading input, ``E2xx`` extracting the article,
-``E5xx`` the store, ``E9xx`` bugs. A ``W`` code is a warning: the article was still processed.
+``E5xx`` the store, ``E6xx`` exports, ``E9xx`` bugs. A ``W`` code is a warning: the article was still processed.
 
 Why classes rather than a table of strings: the code, its one-line title and the stage live
 on the class that is raised, so they cannot drift apart, and ``except InputError`` catches a
@@ -180,6 +180,35 @@ class StoreLocked(StoreError):
     code = "E501"
     title = "store is locked by another process"
     hint = "Another eventwire (or DuckDB client) is writing this file; wait for it or use another --db."
+
+
+class StoreNotFound(StoreError):
+    code = "E502"
+    title = "no store at this path"
+    hint = "Reading commands do not create a store: check --db, or fill one first with eventwire ingest."
+
+
+class StoreOutdated(StoreError):
+    code = "E503"
+    title = "store schema version differs from this eventwire's"
+    hint = "A read-only open cannot migrate: run eventwire ingest on the store once (it upgrades it), or use the eventwire that wrote it."
+
+
+# --- E6xx: exports -----------------------------------------------------------------------
+
+
+class ExportError(EventwireError):
+    """An export could not be written."""
+
+    code = "E600"
+    title = "export error"
+    stage = "export"
+
+
+class OutputNotWritable(ExportError):
+    code = "E601"
+    title = "cannot write the output file"
+    hint = "Check that the --out directory exists and is writable; nothing was left half written."
 
 
 # --- Warnings: the article was processed ---------------------------------------------

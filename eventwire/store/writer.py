@@ -16,10 +16,10 @@ from types import TracebackType
 
 import duckdb
 
-from eventwire.errors import StoreError, StoreLocked
+from eventwire.errors import StoreError, StoreLocked, StoreNotFound, StoreOutdated
 from eventwire.pipeline import ArticleResult
 from eventwire.store.rows import COLUMNS, actor_rows, article_row, event_rows, place_rows, quote_rows
-from eventwire.store.schema import migrate
+from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
 
 CODING_TABLES = ("article_actors", "events", "quotes", "places")
 """Tables of rows coded from one article, keyed by ``article_id``."""
@@ -41,14 +41,27 @@ class Store:
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only and not Path(path).is_file():
+            # DuckDB's own message for this names no code and reads like an I/O failure.
+            raise StoreNotFound(self.path, origin=self.path)
         try:
             self.connection = duckdb.connect(self.path, read_only=read_only)
         except duckdb.IOException as error:
             if "lock" in str(error).lower():
                 raise StoreLocked(self.path, origin=self.path) from error
             raise StoreError(str(error), origin=self.path) from error
-        if not read_only:
+        if read_only:
+            self._check_version()
+        else:
             migrate(self.connection)
+
+    def _check_version(self) -> None:
+        """A read-only store cannot be migrated, so readers need it at exactly this schema:
+        an older file lacks the tables and views they query, a newer one may have changed them."""
+        version = current_version(self.connection)
+        if version != SCHEMA_VERSION:
+            self.connection.close()
+            raise StoreOutdated(f"{self.path} is at version {version}, this eventwire reads {SCHEMA_VERSION}", origin=self.path)
 
     def __enter__(self) -> Store:
         return self
