@@ -3,7 +3,8 @@
 Every failure that reaches a user carries a stable code (``E101``) so that a log line, a
 row in the ``ingest_errors`` table and the entry in ``docs/errors.md`` can be matched up.
 Codes are grouped by stage: ``E1xx`` reading input, ``E2xx`` extracting the article,
-``E5xx`` the store, ``E9xx`` bugs. A ``W`` code is a warning: the article was still processed.
+``E5xx`` the store, ``E6xx`` querying it, ``E9xx`` bugs. A ``W`` code is a warning: the
+article was still processed.
 
 Why classes rather than a table of strings: the code, its one-line title and the stage live
 on the class that is raised, so they cannot drift apart, and ``except InputError`` catches a
@@ -180,6 +181,65 @@ class StoreLocked(StoreError):
     code = "E501"
     title = "store is locked by another process"
     hint = "Another eventwire (or DuckDB client) is writing this file; wait for it or use another --db."
+
+
+# --- E6xx: querying the store ----------------------------------------------------------
+
+
+class QueryError(EventwireError):
+    """A query on the store could not be answered."""
+
+    code = "E600"
+    title = "query error"
+    stage = "query"
+
+
+class StoreNotFound(QueryError):
+    code = "E601"
+    title = "no such store"
+    hint = "Check the --db path; eventwire ingest creates a store, queries never do."
+
+
+class NotAStore(QueryError):
+    code = "E602"
+    title = "not an eventwire store"
+    hint = "The file is a DuckDB database without eventwire's tables (schema 2 or later); point --db at a store eventwire ingest wrote."
+
+
+class InvalidFilter(QueryError):
+    code = "E603"
+    title = "invalid query option"
+    hint = "Dates are ISO (2024, 2024-05 or 2024-05-10); --order and --columns take the column names the message lists."
+
+
+class UnknownArticle(QueryError):
+    code = "E604"
+    title = "no such article"
+    hint = "Give an article id, or a prefix of one; eventwire events prints article ids."
+
+
+class AmbiguousArticle(QueryError):
+    code = "E605"
+    title = "article id prefix is ambiguous"
+    hint = "Give more characters of the id; the message lists the first matching ids."
+
+
+class NotReadOnly(QueryError):
+    code = "E606"
+    title = "not a single read-only query"
+    hint = "eventwire sql runs one SELECT (WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN) statement and never changes the store."
+
+
+class SqlError(QueryError):
+    code = "E607"
+    title = "SQL error"
+    hint = "DuckDB could not run the query; the message gives its parser, binder or runtime error."
+
+
+class QueryTimeout(QueryError):
+    code = "E608"
+    title = "query timed out"
+    hint = "Raise --timeout, or narrow the query (filters, LIMIT)."
 
 
 # --- Warnings: the article was processed ---------------------------------------------
