@@ -20,8 +20,19 @@ from eventwire.query.result import Result, fetch
 _SHOWN_CANDIDATES = 5
 """How many matching ids an ambiguous prefix's error lists."""
 
-_PARTS = {"actors": "article_actors", "events": "event_reports", "quotes": "quotes", "places": "places"}
-"""Each list column of the answer and the table or view its records come from."""
+_PARTS = {
+    "actors": "article_actors WHERE article_id = $id",
+    "events": "event_reports WHERE article_id = $id AND list_contains($codes, code)",
+    "quotes": "quotes WHERE article_id = $id",
+    "places": "places WHERE article_id = $id",
+}
+"""Each list column of the answer and the rows its records come from.
+
+The events' second condition (``$codes``: the codes of the article's events) changes no row
+but restricts ``event_reports`` by a column its window partitions by, which DuckDB then
+applies before computing the window rather than over every event of the store: 250 -> 45 ms
+for one article among 100,000 events. The codes are passed as a constant list, read first:
+as a subquery the restriction was applied in only about four runs out of five."""
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "actors": ("seq", "name", "code", "kind", "resolved_by"),
@@ -54,9 +65,12 @@ def resolve_article_id(connection: duckdb.DuckDBPyConnection, prefix: str, *, ti
 def get_article(connection: duckdb.DuckDBPyConnection, article_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Result:
     """The article whose id is or starts with ``article_id``, with its codings (one row)."""
     resolved = resolve_article_id(connection, article_id, timeout=timeout)
+    ((codes,),) = fetch(
+        connection, "SELECT list(DISTINCT code) FROM events WHERE article_id = $id", {"id": resolved}, timeout=timeout
+    ).rows
     parts = ",\n".join(
-        f"coalesce((SELECT list(p ORDER BY p.seq) FROM "
-        f"(SELECT * EXCLUDE (article_id) FROM {source} WHERE article_id = $id) p), []) AS {part}"
-        for part, source in _PARTS.items()
+        f"coalesce((SELECT list(p ORDER BY p.seq) FROM (SELECT * EXCLUDE (article_id) FROM {rows}) p), []) AS {part}"
+        for part, rows in _PARTS.items()
     )
-    return fetch(connection, f"SELECT a.*, {parts} FROM articles a WHERE a.id = $id", {"id": resolved}, timeout=timeout)
+    params = {"id": resolved, "codes": codes or []}
+    return fetch(connection, f"SELECT a.*, {parts} FROM articles a WHERE a.id = $id", params, timeout=timeout)

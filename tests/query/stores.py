@@ -50,8 +50,9 @@ def write_coded_store(folder: Path) -> Path:
     return db
 
 
-# Articles A1 and A2 are one story (a cluster) reporting the same accusation; B1 stands alone.
-A1, A2, B1 = "a1000000000000aa", "a2000000000000aa", "b1000000000000bb"
+# Articles A1 and A2 are one story (a cluster) reporting the same accusation; B1 stands
+# alone; C1 has no events.
+A1, A2, B1, C1 = "a1000000000000aa", "a2000000000000aa", "b1000000000000bb", "c1000000000000cc"
 
 PRECISE_EVENTS: list[dict[str, Any]] = [
     # seq 0-3: A1
@@ -75,7 +76,7 @@ PRECISE_EVENTS: list[dict[str, Any]] = [
      "goldstein": 5.2, "date": "2024-07-02", "sentence": "Yerevan asked Moscow for economic aid."},
 ]  # fmt: skip
 
-OUTLETS = {A1: "wire.example", A2: "daily.example", B1: "wire.example"}
+OUTLETS = {A1: "wire.example", A2: "daily.example", B1: "wire.example", C1: "daily.example"}
 
 
 def precise_id(index: int) -> str:

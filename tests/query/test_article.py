@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.errors import AmbiguousArticle, UnknownArticle
 from eventwire.query import get_article, open_reader
-from tests.query.stores import A1, A2
+from tests.query.stores import A1, A2, C1
 
 
 def test_an_article_with_everything_coded_from_it(coded_db: Path) -> None:
@@ -34,8 +34,10 @@ def test_an_article_with_everything_coded_from_it(coded_db: Path) -> None:
 def test_parts_of_an_article_without_codings_are_empty_lists(precise_db: Path) -> None:
     with open_reader(precise_db) as connection:
         (record,) = get_article(connection, A1).records()
+        (uncoded,) = get_article(connection, C1).records()
     assert (record["actors"], record["quotes"], record["places"]) == ([], [], [])
     assert [event["id"] for event in record["events"]] == [f"{A1}-{seq}" for seq in range(4)]
+    assert uncoded["id"] == C1 and uncoded["events"] == []
 
 
 def test_unknown_and_ambiguous_ids(precise_db: Path) -> None:
