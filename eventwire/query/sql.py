@@ -46,6 +46,8 @@ def check_read_only(sql: str) -> None:
         if explained is None:
             raise NotReadOnly("only EXPLAIN [ANALYZE] followed by a query is allowed")
         check_read_only(statement.query[explained.end() :])
+    elif statement.type is duckdb.StatementType.MULTI:
+        raise NotReadOnly("a PIVOT without an IN list runs as several statements; name the values: ON c IN (...)")
     elif statement.type is not duckdb.StatementType.SELECT:
         raise NotReadOnly(f"{statement.type.name} is not a query")
 

@@ -28,6 +28,7 @@ SLOW = "SELECT count(*) FROM range(100000000) a, range(100000) b WHERE a.range +
         ("SUMMARIZE events", "column_name"),
         ("EXPLAIN SELECT * FROM event_reports", "explain_key"),
         ("select 1 as n;", "n"),
+        ("PIVOT events ON quad_class IN (1, 2, 3, 4) USING count(*) GROUP BY root", "root"),
     ],
 )
 def test_queries_that_read(precise_db: Path, sql: str, first_column: str) -> None:
@@ -57,6 +58,8 @@ def test_queries_that_read(precise_db: Path, sql: str, first_column: str) -> Non
         "CHECKPOINT",
         "SET threads = 1",
         "LOAD json",
+        "INSTALL httpfs",
+        "PIVOT events ON quad_class USING count(*)",  # runs a query for the values first
         "WITH gone AS (DELETE FROM events RETURNING *) SELECT count(*) FROM gone",
         "WITH added AS (INSERT INTO articles (id, text) VALUES ('x', 'y') RETURNING *) SELECT * FROM added",
     ],
