@@ -22,7 +22,8 @@ Params = dict[str, object]
 
 
 class Result:
-    """Columns (names and DuckDB types) and rows of one query's answer."""
+    """One query's answer: ``columns`` (names), ``types`` (DuckDB's type names) and ``rows``,
+    tuples of Python values (lists for LIST columns, dicts for STRUCT columns)."""
 
     def __init__(self, relation: duckdb.DuckDBPyRelation) -> None:
         """``relation``: a materialised relation (``fetch`` makes one)."""
@@ -30,7 +31,6 @@ class Result:
         self.columns: tuple[str, ...] = tuple(relation.columns)
         self.types: tuple[str, ...] = tuple(str(kind) for kind in relation.types)
         self.rows: list[tuple[Any, ...]] = relation.fetchall()
-        """Every row as a tuple of Python values (lists for LIST, dicts for STRUCT columns)."""
 
     def records(self) -> list[dict[str, Any]]:
         """Every row as a dict keyed by column name."""
