@@ -3,27 +3,36 @@
 Results go to stdout (JSON Lines by default); logs, problems and progress go to stderr, so
 ``eventwire process ... > out.jsonl`` keeps a clean file. Exit status: 0 when every input
 gave an article, 1 when some failed, 3 when all failed (or none was found), 2 for usage
-errors.
+errors. The query commands (``events``, ``dyad``, ``actors``, ``article``, ``sql``) exit 0
+with their answer, 1 on an error (its code on stderr) and 2 on a usage error.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 from rich.console import Console
 
 from eventwire import __version__
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, InvalidFilter
 from eventwire.export import ExportFormat, export
 from eventwire.export.run import TABLE_FORMATS
 from eventwire.export.tables import DEFAULT_TABLE, EXPORT_TABLES
 from eventwire.ingest import DEFAULT_MAX_BYTES
 from eventwire.pipeline import ArticleResult, exit_status, process
+from eventwire.query import (
+    BRIEF_COLUMNS, DEFAULT_TIMEOUT, EVENT_COLUMNS, EventFilter, Format, Result, dyad_summary, find_events, get_article,
+    list_actors, open_reader, parse_dyad, run_sql, write_result,
+)  # fmt: skip
+from eventwire.query.article import TABLE_COLUMNS as ARTICLE_TABLE_COLUMNS
+from eventwire.query.dyad import Period
 from eventwire.report import print_ingest_summary, print_problem, print_results_table
 from eventwire.store.ingest import DEFAULT_BATCH_SIZE, ingest
 
@@ -38,6 +47,7 @@ app = typer.Typer(
         "  eventwire process 'crawl/**/*.html' --format table\n\n"
         "  cat articles.jsonl | eventwire process -\n\n"
         "  eventwire ingest examples/articles --db eventwire.duckdb\n\n"
+        "  eventwire dyad RUS UKR --by month --db eventwire.duckdb\n\n"
         "  eventwire export --format gdelt --db eventwire.duckdb > events.tsv"
     ),
 )
@@ -119,6 +129,161 @@ def ingest_command(
     print_ingest_summary(Console(), report, db)
     raise typer.Exit(exit_status(report.inputs, report.failed))
 
+
+# --- Queries: events, dyad, actors, article, sql (eventwire.query; docs/query.md) ------------
+
+ReadDbOpt = Annotated[Path, typer.Option("--db", help="DuckDB store to read (opened read-only, never created).")]
+QueryFormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="table, csv (header line), json (JSON Lines) or parquet.")
+]
+OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.001, help="Stop the query after this many seconds (E608).")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Events dated on or after this ISO date: 2024, 2024-05, 2024-05-10.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Events dated on or before this ISO date.")]
+UniqueOpt = Annotated[bool, typer.Option("--unique", help="Count each real-world event once, not every report of it.")]
+LimitOpt = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows; 0 for all.")]
+
+
+def _answer(
+    db: Path,
+    output: Format,
+    out: Path | None,
+    query: Callable[[duckdb.DuckDBPyConnection], Result],
+    *,
+    part_columns: Mapping[str, Sequence[str]] | None = None,
+) -> None:
+    """Open the store read-only, run ``query`` and write its result.
+
+    Exit 1 with the coded error on stderr when it fails; exit 2 (usage) for a value the
+    API refuses (E603), as for one Typer refuses.
+    """
+    if output is Format.parquet and out is None and sys.stdout.isatty():
+        raise typer.BadParameter("Parquet is binary: give --out FILE or redirect stdout.", param_hint="'--format'")
+    try:
+        with open_reader(db) as connection:
+            write_result(query(connection), output, out, part_columns=part_columns)
+    except EventwireError as error:
+        stderr.print(str(error), style="bold red", markup=False, highlight=False)
+        if error.hint:
+            stderr.print(error.hint, style="dim", markup=False, highlight=False)
+        raise typer.Exit(2 if isinstance(error, InvalidFilter) else 1) from error
+
+
+@app.command("events")
+def events_command(
+    db: ReadDbOpt = Path("eventwire.duckdb"),
+    actor: Annotated[str | None, typer.Option("--actor", help="Source or target code prefix: RUS matches RUSGOV.")] = None,
+    dyad: Annotated[str | None, typer.Option("--dyad", help="SOURCE:TARGET code prefixes, directed: RUS:ARM.")] = None,
+    both_directions: Annotated[bool, typer.Option("--both-directions", help="With --dyad, TARGET:SOURCE events too.")] = False,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix: 03 keeps 030 to 0399.")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root, two digits: 19.")] = None,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class, 1 to 4.")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    text: Annotated[str | None, typer.Option("--text", help="Sentence contains this, in any case.")] = None,
+    unique: UniqueOpt = False,
+    limit: LimitOpt = 100,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first.")] = 0,
+    order: Annotated[str, typer.Option("--order", help="Column to sort by; -column for descending.")] = "date",
+    columns: Annotated[str | None, typer.Option("--columns", help="Comma-separated columns, or 'all'.")] = None,
+    output: QueryFormatOpt = Format.table,
+    out: OutOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+) -> None:
+    """Events matching every filter given, in date order.
+
+    Example: eventwire events --dyad RUS:UKR --since 2024-06 --quad 4 --format csv
+    """
+
+    def query(connection: duckdb.DuckDBPyConnection) -> Result:
+        event_filter = EventFilter(
+            actor=actor, dyad=parse_dyad(dyad) if dyad is not None else None, both_directions=both_directions,
+            code=code, root=root, quad=quad, since=since, until=until, text=text, unique=unique,
+            limit=limit or None, offset=offset, order=order,
+        )  # fmt: skip
+        chosen = EVENT_COLUMNS if columns == "all" else columns.split(",") if columns else BRIEF_COLUMNS
+        return find_events(connection, event_filter, columns=[column.strip() for column in chosen], timeout=timeout)
+
+    _answer(db, output, out, query)
+
+
+@app.command("dyad")
+def dyad_command(
+    a: Annotated[str, typer.Argument(help="First actor's code prefix (RUS).")],
+    b: Annotated[str, typer.Argument(help="Second actor's code prefix (ARM).")],
+    db: ReadDbOpt = Path("eventwire.duckdb"),
+    by: Annotated[Period, typer.Option("--by", help="Period: day, week (ISO), month or year.")] = "month",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    unique: UniqueOpt = False,
+    output: QueryFormatOpt = Format.table,
+    out: OutOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+) -> None:
+    """Events between two actors, both directions, per period: counts by quad class, Goldstein sum and mean.
+
+    Example: eventwire dyad RUS UKR --by month
+    """
+    _answer(
+        db, output, out,
+        lambda connection: dyad_summary(connection, a, b, by=by, since=since, until=until, unique=unique, timeout=timeout),
+    )  # fmt: skip
+
+
+@app.command("actors")
+def actors_command(
+    db: ReadDbOpt = Path("eventwire.duckdb"),
+    code: Annotated[str | None, typer.Option("--code", help="Code prefix: RUS lists RUS, RUSGOV, RUSMIL...")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Name contains this, in any case.")] = None,
+    limit: LimitOpt = 100,
+    output: QueryFormatOpt = Format.table,
+    out: OutOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+) -> None:
+    """Actors in the store by code and name, with their articles and events as source and target.
+
+    Example: eventwire actors --code RUS
+    """
+    _answer(
+        db, output, out,
+        lambda connection: list_actors(connection, code=code, name=name, limit=limit or None, timeout=timeout),
+    )  # fmt: skip
+
+
+@app.command("article")
+def article_command(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id, or a prefix naming one article.")],
+    db: ReadDbOpt = Path("eventwire.duckdb"),
+    output: QueryFormatOpt = Format.table,
+    out: OutOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+) -> None:
+    """One article with its actors, events, quotes and places.
+
+    Example: eventwire article 3481ef98 --format json
+    """
+    _answer(
+        db, output, out, lambda connection: get_article(connection, article_id, timeout=timeout),
+        part_columns=ARTICLE_TABLE_COLUMNS,
+    )  # fmt: skip
+
+
+@app.command("sql")
+def sql_command(
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="One SELECT (or WITH, DESCRIBE, SHOW, EXPLAIN) statement.")],
+    db: ReadDbOpt = Path("eventwire.duckdb"),
+    output: QueryFormatOpt = Format.table,
+    out: OutOpt = None,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+) -> None:
+    """Run your own read-only SQL on the store (tables and views: docs/store.md).
+
+    Example: eventwire sql "select root, count(*) from events group by root order by 2 desc" --format csv
+    """
+    _answer(db, output, out, lambda connection: run_sql(connection, query, timeout=timeout))
+
+
+# --- Exports (eventwire.export; docs/export.md) ------------------------------------------
 
 FormatOpt = Annotated[
     ExportFormat,

@@ -3,7 +3,8 @@
 Every failure that reaches a user carries a stable code (``E101``) so that a log line, a
 row in the ``ingest_errors`` table and the entry in ``docs/errors.md`` can be matched up.
 Codes are grouped by stage: ``E1xx`` reading input, ``E2xx`` extracting the article,
-``E5xx`` the store, ``E6xx`` exports, ``E9xx`` bugs. A ``W`` code is a warning: the article was still processed.
+``E5xx`` the store, ``E6xx`` querying it, ``E7xx`` exports, ``E9xx`` bugs. A ``W`` code is a
+warning: the article was still processed.
 
 Why classes rather than a table of strings: the code, its one-line title and the stage live
 on the class that is raised, so they cannot drift apart, and ``except InputError`` catches a
@@ -194,19 +195,72 @@ class StoreOutdated(StoreError):
     hint = "A read-only open cannot migrate: run eventwire ingest on the store once (it upgrades it), or use the eventwire that wrote it."
 
 
-# --- E6xx: exports -----------------------------------------------------------------------
+class NotAStore(StoreError):
+    code = "E504"
+    title = "not an eventwire store"
+    hint = "The file is a DuckDB database without eventwire's tables (schema 2 or later); point --db at a store eventwire ingest wrote."
+
+
+# --- E6xx: querying the store ----------------------------------------------------------
+
+
+class QueryError(EventwireError):
+    """A query on the store could not be answered."""
+
+    code = "E600"
+    title = "query error"
+    stage = "query"
+
+
+class InvalidFilter(QueryError):
+    code = "E601"
+    title = "invalid query option"
+    hint = "Dates are ISO (2024, 2024-05 or 2024-05-10); --order and --columns take the column names the message lists."
+
+
+class UnknownArticle(QueryError):
+    code = "E602"
+    title = "no such article"
+    hint = "Give an article id, or a prefix of one; eventwire events prints article ids."
+
+
+class AmbiguousArticle(QueryError):
+    code = "E603"
+    title = "article id prefix is ambiguous"
+    hint = "Give more characters of the id; the message lists the first matching ids."
+
+
+class NotReadOnly(QueryError):
+    code = "E604"
+    title = "not a single read-only query"
+    hint = "eventwire sql runs one SELECT (WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN) statement and never changes the store."
+
+
+class SqlError(QueryError):
+    code = "E605"
+    title = "SQL error"
+    hint = "DuckDB could not run the query; the message gives its parser, binder or runtime error."
+
+
+class QueryTimeout(QueryError):
+    code = "E606"
+    title = "query timed out"
+    hint = "Raise --timeout, or narrow the query (filters, LIMIT)."
+
+
+# --- E7xx: exports -----------------------------------------------------------------------
 
 
 class ExportError(EventwireError):
     """An export could not be written."""
 
-    code = "E600"
+    code = "E700"
     title = "export error"
     stage = "export"
 
 
 class OutputNotWritable(ExportError):
-    code = "E601"
+    code = "E701"
     title = "cannot write the output file"
     hint = "Check that the --out directory exists and is writable; nothing was left half written."
 

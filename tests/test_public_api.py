@@ -66,3 +66,17 @@ def test_place_exports_and_signature() -> None:
 
     assert sorted(places.__all__) == ["Feature", "Place", "find_places"]
     assert str(inspect.signature(places.find_places)) == "(doc: 'Doc', *, field: 'Field' = 'text') -> 'list[Place]'"
+
+
+def test_query_exports() -> None:
+    from eventwire import query
+
+    assert sorted(query.__all__) == [
+        "BRIEF_COLUMNS", "DEFAULT_TIMEOUT", "EVENT_COLUMNS", "EventFilter", "Format", "Result", "dyad_summary",
+        "find_events", "get_article", "list_actors", "open_reader", "parse_dyad", "run_sql", "write_result",
+    ]  # fmt: skip
+    assert str(inspect.signature(query.dyad_summary)) == (
+        "(connection: 'duckdb.DuckDBPyConnection', a: 'str', b: 'str', *, by: 'Period' = 'month', "
+        "since: 'str | None' = None, until: 'str | None' = None, unique: 'bool' = False, "
+        "timeout: 'float | None' = 30.0) -> 'Result'"
+    )

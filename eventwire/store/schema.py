@@ -135,13 +135,18 @@ _MIGRATIONS: dict[int, list[str]] = {
 
 
 def current_version(connection: duckdb.DuckDBPyConnection) -> int:
-    exists = connection.execute(
+    """The stored schema version, 0 for a file without eventwire's ``schema_info``.
+
+    Rows are read with ``fetchall``: a result left half-read by ``fetchone`` keeps the
+    connection busy, and DuckDB then refuses its relation API (``connection.sql``).
+    """
+    ((exists,),) = connection.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'"
-    ).fetchone()
-    if not exists or not exists[0]:
+    ).fetchall()
+    if not exists:
         return 0
-    row = connection.execute("SELECT max(version) FROM schema_info").fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
+    ((version,),) = connection.execute("SELECT max(version) FROM schema_info").fetchall()
+    return int(version) if version is not None else 0
 
 
 def migrate(connection: duckdb.DuckDBPyConnection) -> int:

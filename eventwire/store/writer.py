@@ -16,7 +16,7 @@ from types import TracebackType
 
 import duckdb
 
-from eventwire.errors import StoreError, StoreLocked, StoreNotFound, StoreOutdated
+from eventwire.errors import NotAStore, StoreError, StoreLocked, StoreNotFound, StoreOutdated
 from eventwire.pipeline import ArticleResult
 from eventwire.store.rows import COLUMNS, actor_rows, article_row, event_rows, place_rows, quote_rows
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
@@ -59,6 +59,9 @@ class Store:
         """A read-only store cannot be migrated, so readers need it at exactly this schema:
         an older file lacks the tables and views they query, a newer one may have changed them."""
         version = current_version(self.connection)
+        if version == 0:
+            self.connection.close()
+            raise NotAStore(f"{self.path} has no eventwire schema", origin=self.path)
         if version != SCHEMA_VERSION:
             self.connection.close()
             raise StoreOutdated(f"{self.path} is at version {version}, this eventwire reads {SCHEMA_VERSION}", origin=self.path)

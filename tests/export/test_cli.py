@@ -54,7 +54,7 @@ def test_a_missing_store_is_a_coded_error(tmp_path: Path) -> None:
 def test_an_unwritable_output_is_a_coded_error(store_path: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "-f", "csv", "--db", str(store_path), "-o", str(tmp_path / "no" / "x.csv")])
     assert result.exit_code == 1
-    assert "E601" in result.stderr
+    assert "E701" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,25 @@
+"""Opening the store for reading: never creating it, and saying why when it cannot be read.
+
+Queries open their own read-only connection so that they can never change the store and so
+that a mistyped ``--db`` is an error rather than a fresh, empty database (a writable DuckDB
+connect would create one). DuckDB locks a file for its writer: while ``eventwire ingest``
+writes, a read-only open is refused, which is reported as the store's lock error (E501).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from eventwire.store import open_store
+
+
+def open_reader(db_path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the store at ``db_path`` (close it, or use it in ``with``).
+
+    Raises StoreNotFound (E502) when there is no such file, StoreLocked (E501) while a writer
+    holds it, NotAStore (E504) when the file lacks eventwire's tables and StoreOutdated
+    (E503) when it is at another schema version (``Store`` checks all of them).
+    """
+    return open_store(Path(db_path), read_only=True).connection

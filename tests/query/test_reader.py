@@ -1,0 +1,56 @@
+"""open_reader: read-only, never creates a store, and names why a store cannot be read."""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.synchronize
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from eventwire.errors import NotAStore, StoreLocked, StoreNotFound
+from eventwire.query import open_reader
+
+
+def test_a_missing_store_is_an_error_and_is_not_created(tmp_path: Path) -> None:
+    with pytest.raises(StoreNotFound) as caught:
+        open_reader(tmp_path / "missing.duckdb")
+    assert caught.value.code == "E502"
+    assert not (tmp_path / "missing.duckdb").exists()
+
+
+def test_a_duckdb_file_without_the_schema_is_not_a_store(tmp_path: Path) -> None:
+    duckdb.connect(str(tmp_path / "other.duckdb")).close()
+    with pytest.raises(NotAStore) as caught:
+        open_reader(tmp_path / "other.duckdb")
+    assert caught.value.code == "E504"
+
+
+def test_the_connection_cannot_write(precise_db: Path) -> None:
+    with open_reader(precise_db) as connection, pytest.raises(duckdb.Error, match="read-only"):
+        connection.execute("DELETE FROM events")
+
+
+def _hold_lock(path: str, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event) -> None:
+    connection = duckdb.connect(path)
+    ready.set()
+    done.wait(30)
+    connection.close()
+
+
+def test_a_store_held_by_a_writer_is_reported_as_locked(precise_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "held.duckdb"
+    path.write_bytes(precise_db.read_bytes())
+    context = multiprocessing.get_context("spawn")
+    ready, done = context.Event(), context.Event()
+    holder = context.Process(target=_hold_lock, args=(str(path), ready, done))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        with pytest.raises(StoreLocked) as caught:
+            open_reader(path)
+        assert caught.value.code == "E501"
+    finally:
+        done.set()
+        holder.join(30)
