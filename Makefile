@@ -18,8 +18,13 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP)
 
+# Ingest the example articles into the store, then show what an analyst asks first: the
+# events (each real-world event once, with where it happened) and one dyad month by month.
 demo: $(STAMP)
 	$(VENV)/bin/eventwire ingest examples/articles --db $(DB)
+	$(VENV)/bin/eventwire events --db $(DB) --unique --order date --limit 30 \
+		--columns date,source_code,code,target_code,num_articles,location_name,predicate_text
+	$(VENV)/bin/eventwire dyad RUS UKR --db $(DB) --by month
 
 test: $(STAMP)
 	$(PY) -m pytest -q

@@ -11,7 +11,8 @@ The evidence, strongest first (``docs/places.md``, "Event locations"):
 2. ``sentence``: else a city or region standing as a location elsewhere in the sentence
    (after a locative preposition, or modifying a noun), outside the participants' words:
    "X, speaking in Brussels, accused Y" happened in Brussels.
-3. ``dateline``: else the place the story was filed from ("MOSCOW (AFP) —").
+3. ``dateline``: else the place the story was filed from ("MOSCOW (AFP) —"), for acts
+   the sentence does not date away from the publication week.
 4. ``actor-country``: else the source's country, else the target's, at its centre.
 
 A place that names a participant ("Russia accused Armenia", "sanctions on Iran") is what
@@ -26,6 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from typing import Literal
 
@@ -60,6 +62,8 @@ MODIFIER_DEPS = frozenset({"compound", "nmod"})
 SENTENCE_FEATURES = frozenset({"city", "region"})
 """A country or an area elsewhere in the sentence is too often the subject of the story
 rather than the scene of the act."""
+DATELINE_DAYS = 7
+"""An act dated within a week of publication is part of the story filed from the dateline."""
 Role = Literal["locative", "object", "modifier", "other"]
 
 
@@ -203,10 +207,28 @@ def _participants(event: Event) -> list[Participant]:
 
 
 def _fallback(event: Event, dateline: Place | None) -> Location | None:
-    """Where an event is when its sentence names no scene: the dateline, else the actors' country."""
-    if dateline is not None:
+    """Where an event is when its sentence names no scene: the dateline, else the actors'
+    country. The dateline is where the reporter files from, so it places only what happens
+    as the story is filed: an act the sentence dates to another day ("a September 2023
+    offensive" in a story filed from Almaty in 2025) is not placed there."""
+    if dateline is not None and not _dated_elsewhere(event):
         return _from_place(dateline, "dateline")
     return _actor_country(_participants(event))
+
+
+def _dated_elsewhere(event: Event) -> bool:
+    """Whether the sentence dates the act away from the days the story covers: more than
+    ``DATELINE_DAYS`` before or after publication, or to another month or year ("in a
+    September 2023 offensive"); "on Tuesday" is still the reporter's story."""
+    if event.date_text is None or event.date is None or event.published is None:
+        return False
+    if len(event.date) < len("2024-08-14"):  # a month or a year
+        return not event.published.startswith(event.date)
+    try:
+        gap = abs((date.fromisoformat(event.date) - date.fromisoformat(event.published[:10])).days)
+    except ValueError:  # a publication date we could not read: trust the dateline
+        return False
+    return gap > DATELINE_DAYS
 
 
 def _predicate_place(

@@ -156,3 +156,12 @@ def test_a_verbless_headline_is_located_without_climbing_forever() -> None:
     assert root.pos_ != "VERB"
     anchors = _anchors(title[1])
     assert anchors[title[1].i] == 0 and root.i in anchors
+
+
+def test_the_dateline_does_not_place_an_act_dated_to_another_day() -> None:
+    text = (
+        "ALMATY, Kazakhstan — The talks opened on Monday.\n\n"
+        "Azerbaijan retook the enclave in a September 2023 offensive, officials recalled."
+    )
+    dated = [event for event in code_text(text, published=PUBLISHED) if event.date == "2023-09"]
+    assert dated and all(event.location is None or event.location.reason != "dateline" for event in dated)
