@@ -4,7 +4,8 @@ The article id is a hash of the normalised text, so storing the same article aga
 no-op (``ON CONFLICT DO NOTHING``): re-running an ingest over the same inputs changes no
 row. A corrected version of an article (the same URL, a new text) replaces the old one and
 every row coded from it. A batch either lands whole or not at all, so an interrupted run
-leaves no half-stored article.
+leaves no half-stored article. Each new article is put in its story cluster in the same
+transaction (``eventwire.store.clusters``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import duckdb
 
 from eventwire.errors import StoreError, StoreLocked
 from eventwire.pipeline import ArticleResult
+from eventwire.store.clusters import StoryClusters
 from eventwire.store.rows import COLUMNS, actor_rows, article_row, event_rows, place_rows, quote_rows
 from eventwire.store.schema import migrate
 
@@ -33,6 +35,8 @@ class SaveCounts:
     articles_new: int = 0
     articles_known: int = 0
     articles_replaced: int = 0
+    articles_clustered: int = 0
+    """New articles that joined the cluster of a story already stored."""
     problems: int = 0
 
 
@@ -49,6 +53,7 @@ class Store:
             raise StoreError(str(error), origin=self.path) from error
         if not read_only:
             migrate(self.connection)
+        self.clusters = StoryClusters(self.connection)
 
     def __enter__(self) -> Store:
         return self
@@ -71,6 +76,7 @@ class Store:
                     if self._insert(result):
                         counts.articles_new += 1
                         counts.articles_replaced += self._replace_older_versions(article.url, article.id)
+                        counts.articles_clustered += self.clusters.assign(article).similarity is not None
                     else:
                         counts.articles_known += 1
                 for problem in result.problems:
@@ -84,6 +90,7 @@ class Store:
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
+            self.clusters.discard()
             raise
         return counts
 
@@ -120,6 +127,7 @@ class Store:
         older = [row[0] for row in self.connection.execute(
             "SELECT id FROM articles WHERE url = ? AND id <> ?", [url, article_id]).fetchall()]  # fmt: skip
         for old_id in older:
+            self.clusters.forget(old_id)
             for table in ARTICLE_TABLES:
                 self.connection.execute(f"DELETE FROM {table} WHERE article_id = ?", [old_id])
             self.connection.execute("DELETE FROM articles WHERE id = ?", [old_id])
