@@ -10,7 +10,7 @@ transaction (``eventwire.store.clusters``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -64,8 +64,13 @@ class Store:
     def close(self) -> None:
         self.connection.close()
 
-    def save(self, results: Iterable[ArticleResult]) -> SaveCounts:
-        """Store a batch of results in one transaction."""
+    def save(self, results: Iterable[ArticleResult], *, uncoded: Collection[str] = ()) -> SaveCounts:
+        """Store a batch of results in one transaction.
+
+        ``uncoded`` names articles the caller found stored and did not code again: they count
+        as known and are never inserted, so that if a correction earlier in the batch deleted
+        one, it does not come back without its codings.
+        """
         counts = SaveCounts()
         connection = self.connection
         connection.execute("BEGIN TRANSACTION")
@@ -73,7 +78,7 @@ class Store:
             for result in results:
                 article = result.article
                 if article is not None:
-                    if self._insert(result):
+                    if article.id not in uncoded and self._insert(result):
                         counts.articles_new += 1
                         counts.articles_replaced += self._replace_older_versions(article.url, article.id)
                         counts.articles_clustered += self.clusters.assign(article).similarity is not None
@@ -132,6 +137,11 @@ class Store:
                 self.connection.execute(f"DELETE FROM {table} WHERE article_id = ?", [old_id])
             self.connection.execute("DELETE FROM articles WHERE id = ?", [old_id])
         return len(older)
+
+    def known_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are stored articles (one query for a batch)."""
+        rows = self.connection.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {row[0] for row in rows}
 
     def count(self, table: str) -> int:
         """Rows in one of the store's own tables."""
