@@ -46,6 +46,9 @@ def ingest(
 ) -> IngestReport:
     """Process ``specs`` and store every result in the DuckDB file at ``db_path``.
 
+    Articles are parsed ``batch_size`` at a time and each such batch is stored in one
+    transaction, so that an interrupted run loses at most the batch it was working on.
+
     ``on_result`` is called for each result once its batch is committed (progress displays,
     logs; ``eventwire.progress`` has the CLI's); ``keep_results`` keeps the results of the
     articles coded in this run on the report (for a summary of a small run).
@@ -59,7 +62,7 @@ def ingest(
             skipped.update(found)
             return found
 
-        for batch in batched(process(specs, max_bytes=max_bytes, known=known), batch_size):
+        for batch in batched(process(specs, max_bytes=max_bytes, batch_size=batch_size, known=known), batch_size):
             counts = store.save(batch, uncoded=skipped)
             report.articles_new += counts.articles_new
             report.articles_known += counts.articles_known
