@@ -13,7 +13,7 @@ import sys
 from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -98,7 +98,7 @@ def ingest_command(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = DEFAULT_BATCH_SIZE,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     progress: Annotated[
-        Optional[bool],  # noqa: UP045 - Typer reads the annotation at run time
+        bool | None,
         typer.Option(
             "--progress/--no-progress",
             help="Show articles done, articles/s and errors on stderr (default: when stderr is a terminal; "
