@@ -134,9 +134,10 @@ def code_batch(results: list[ArticleResult], *, skip: Collection[str] = ()) -> N
     """Parse the codable articles of a batch together and code each one.
 
     Codable: an article was extracted, no error was met (a non-English article carries
-    ``E202`` and is skipped) and its id is not in ``skip``. Bodies and titles are parsed in one stream. Docs live only
-    inside the batch's memory zone, so a long run does not grow the string store; the
-    coders turn them into plain records before it ends. If the batched parse itself fails,
+    ``E202`` and is skipped) and its id is not in ``skip`` (stored by an earlier run).
+    Bodies and titles are parsed in one stream. Docs live only inside the batch's memory
+    zone, so a long run does not grow the string store; the coders turn them into plain
+    records before it ends. If the batched parse itself fails,
     the batch is parsed again article by article so that the failure is pinned on the one
     article that caused it.
     """
