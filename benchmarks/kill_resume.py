@@ -1,6 +1,6 @@
 """Kill an ingest with SIGKILL in the middle, run it again, and count what the store holds.
 
-    python benchmarks/kill_resume.py [--articles 2000] [--kills 1] [--batch-size 50] [--json]
+    python benchmarks/kill_resume.py [--articles 2000] [--kills 1] [--batch-size 50] [--reference] [--json]
 
 Generates a corpus (``eventwire.bench.corpus``) in a temporary directory, starts
 ``eventwire ingest --progress`` on it and reads the progress lines it prints on stderr
@@ -15,7 +15,9 @@ runs the ingest to the end, then once more over the finished store, and counts:
   never generated (a mangled second copy);
 - orphans: coding, cluster or signature rows whose article is not stored, and stored
   articles without exactly one cluster and signature row;
-- changed by the rerun: rows the second full run added or removed (idempotency).
+- changed by the rerun: rows the second full run added or removed (idempotency);
+- with ``--reference``: articles whose codings (actors, events, quotes, places) or cluster
+  differ from an uninterrupted run into a fresh store, and how long that run took.
 
 Exits 1 if any of these is not zero. With ``--json`` the last line is one JSON object
 ``{"task": "kill_resume", "metrics": {...}}``.
@@ -121,7 +123,42 @@ def cluster_metrics(db: Path, generated: list[GeneratedArticle]) -> dict[str, in
     }
 
 
-def kill_resume(articles: int, kills: int, batch_size: int, seed: int, fmt: str, workdir: Path) -> dict[str, Any]:
+DIFFERENCES = """
+WITH mine AS (
+    SELECT a.id, c.cluster_id,
+           (SELECT count(*) FROM article_actors WHERE article_id = a.id) AS actors,
+           (SELECT count(*) FROM events WHERE article_id = a.id) AS events,
+           (SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes,
+           (SELECT count(*) FROM places WHERE article_id = a.id) AS places
+    FROM articles a LEFT JOIN article_clusters c ON c.article_id = a.id
+),
+theirs AS (
+    SELECT a.id, c.cluster_id,
+           (SELECT count(*) FROM reference.article_actors WHERE article_id = a.id) AS actors,
+           (SELECT count(*) FROM reference.events WHERE article_id = a.id) AS events,
+           (SELECT count(*) FROM reference.quotes WHERE article_id = a.id) AS quotes,
+           (SELECT count(*) FROM reference.places WHERE article_id = a.id) AS places
+    FROM reference.articles a LEFT JOIN reference.article_clusters c ON c.article_id = a.id
+)
+SELECT count(*) FILTER (WHERE (m.actors, m.events, m.quotes, m.places) IS DISTINCT FROM (t.actors, t.events, t.quotes, t.places)),
+       count(*) FILTER (WHERE m.cluster_id IS DISTINCT FROM t.cluster_id)
+FROM mine m FULL JOIN theirs t USING (id)
+"""
+
+
+def reference_metrics(corpus: Path, db: Path, batch_size: int, rng: random.Random) -> dict[str, Any]:
+    """Ingest the corpus uninterrupted into a fresh store and compare, article by article."""
+    reference = db.with_name("reference.duckdb")
+    run = ingest_run(corpus, reference, batch_size, None, rng)
+    with duckdb.connect(str(db), read_only=True) as connection:
+        connection.execute(f"ATTACH '{reference}' AS reference (READ_ONLY)")
+        codings, clusters = connection.execute(DIFFERENCES).fetchone()  # type: ignore[misc]
+    return {"codings_differing": int(codings), "clusters_differing": int(clusters), "reference_seconds": round(run.seconds, 1)}
+
+
+def kill_resume(
+    articles: int, kills: int, batch_size: int, seed: int, fmt: str, workdir: Path, *, reference: bool
+) -> dict[str, Any]:
     corpus, db = workdir / "corpus", workdir / "store.duckdb"
     generated = list(generate(articles, seed=seed))
     WRITERS[fmt](generated, corpus)
@@ -147,11 +184,14 @@ def kill_resume(articles: int, kills: int, batch_size: int, seed: int, fmt: str,
         "rerun_seconds": round(rerun.seconds, 1),
         "exit_codes": [run.exit_code for run in (*runs, resume, rerun)],
     }
+    if reference:
+        metrics.update(reference_metrics(corpus, db, batch_size, rng))
     return metrics
 
 
 def failed(metrics: dict[str, Any]) -> bool:
-    return any(metrics[key] for key in ("lost", "duplicated", "orphans", "changed_by_rerun"))
+    keys = ("lost", "duplicated", "orphans", "changed_by_rerun", "codings_differing", "clusters_differing")
+    return any(metrics.get(key) for key in keys)
 
 
 def main() -> None:
@@ -161,10 +201,13 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=50)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--format", choices=sorted(WRITERS), default="html")
+    parser.add_argument("--reference", action="store_true", help="Compare with an uninterrupted run, article by article.")
     parser.add_argument("--json", action="store_true", help="End with one JSON line of the metrics.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kill-resume-") as workdir:
-        metrics = kill_resume(args.articles, args.kills, args.batch_size, args.seed, args.format, Path(workdir))
+        metrics = kill_resume(
+            args.articles, args.kills, args.batch_size, args.seed, args.format, Path(workdir), reference=args.reference
+        )
     print(f"articles in corpus:        {metrics['articles']}")
     print(f"distinct articles expected: {metrics['expected']}")
     print(f"articles stored:           {metrics['stored']} in {metrics['clusters']} story clusters, {metrics['events']} events")
@@ -176,6 +219,9 @@ def main() -> None:
     print(f"rows changed by a rerun:   {metrics['changed_by_rerun']}")
     print(f"seconds: until kills {metrics['seconds_until_kills']}, resume {metrics['resume_seconds']}, "
           f"rerun of the finished store {metrics['rerun_seconds']}")  # fmt: skip
+    if args.reference:
+        print(f"against an uninterrupted run ({metrics['reference_seconds']} s): codings differ for "
+              f"{metrics['codings_differing']} articles, clusters for {metrics['clusters_differing']}")  # fmt: skip
     if args.json:
         print(json.dumps({"task": "kill_resume", "metrics": metrics}))
     sys.exit(1 if failed(metrics) else 0)
