@@ -17,7 +17,7 @@ import argparse
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -184,14 +184,17 @@ def near_copy(number: int, source: GeneratedArticle, rng: random.Random, *, exac
             i = rng.randrange(1, len(paragraphs) - 1)
             paragraphs[i], paragraphs[i + 1] = paragraphs[i + 1], paragraphs[i]
         for old, new in rng.sample(t.REWORDINGS, 3):
-            i = rng.randrange(len(paragraphs))
-            paragraphs[i] = paragraphs[i].replace(old, new, 1)
+            holding = [i for i, paragraph in enumerate(paragraphs) if old in paragraph]
+            if holding:
+                i = rng.choice(holding)
+                paragraphs[i] = paragraphs[i].replace(old, new, 1)
+        if tuple(paragraphs) == source.paragraphs:  # no edit took: a copy that differs must differ
+            del paragraphs[-1]
         title = rng.choice((title, f"UPDATE 1-{title}", f"{title} (updated)"))
         day += timedelta(days=rng.choice((0, 0, 1)))
-    copy = GeneratedArticle(
+    return GeneratedArticle(
         number, _url(host, day, title, number), outlet, title, day, author, tuple(paragraphs), source.number, exact
     )
-    return copy if exact or copy.text != source.text else replace(copy, exact=True)
 
 
 def generate(count: int, *, seed: int = 0) -> Iterator[GeneratedArticle]:
