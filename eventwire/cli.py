@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -27,6 +28,7 @@ from eventwire.export.run import TABLE_FORMATS
 from eventwire.export.tables import DEFAULT_TABLE, EXPORT_TABLES
 from eventwire.ingest import DEFAULT_MAX_BYTES
 from eventwire.pipeline import ArticleResult, exit_status, process
+from eventwire.progress import IngestProgress
 from eventwire.query import (
     BRIEF_COLUMNS, DEFAULT_TIMEOUT, EVENT_COLUMNS, EventFilter, Format, Result, dyad_summary, find_events, get_article,
     list_actors, open_reader, parse_dyad, run_sql, write_result,
@@ -109,20 +111,32 @@ def ingest_command(
     db: Annotated[Path, typer.Option("--db", help="DuckDB file to write (created if missing).")] = Path("eventwire.duckdb"),
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = DEFAULT_BATCH_SIZE,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show articles done, articles/s and errors on stderr (default: when stderr is a terminal; "
+            "elsewhere a plain line per batch).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Process articles and store them in the DuckDB store, then print what was found.
 
     Example: eventwire ingest examples/articles --db eventwire.duckdb
     """
+    shown = stderr.is_terminal if progress is None else progress
+    tracker = IngestProgress(stderr, live=stderr.is_terminal, every=batch_size) if shown else None
+
+    def on_result(result: ArticleResult) -> None:
+        for problem in result.problems:
+            print_problem(stderr, problem)
+        if tracker is not None:
+            tracker(result)
+
     try:
-        report = ingest(
-            paths,
-            db,
-            batch_size=batch_size,
-            max_bytes=max_bytes,
-            on_result=lambda result: [print_problem(stderr, p) for p in result.problems],
-            keep_results=True,
-        )
+        with tracker or nullcontext():
+            report = ingest(paths, db, batch_size=batch_size, max_bytes=max_bytes, on_result=on_result, keep_results=True)
     except EventwireError as error:
         stderr.print(f"[bold red]{error}[/]")
         raise typer.Exit(1) from error

@@ -9,7 +9,7 @@ named, and the batch goes on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import islice
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -130,17 +130,20 @@ def _texts(result: ArticleResult) -> tuple[str, str]:
     return result.article.text, result.article.title or ""
 
 
-def code_batch(results: list[ArticleResult]) -> None:
+def code_batch(results: list[ArticleResult], *, skip: Collection[str] = ()) -> None:
     """Parse the codable articles of a batch together and code each one.
 
-    Codable: an article was extracted and no error was met (a non-English article carries
-    ``E202`` and is skipped). Bodies and titles are parsed in one stream. Docs live only
-    inside the batch's memory zone, so a long run does not grow the string store; the
-    coders turn them into plain records before it ends. If the batched parse itself fails,
+    Codable: an article was extracted, no error was met (a non-English article carries
+    ``E202`` and is skipped) and its id is not in ``skip`` (stored by an earlier run).
+    Bodies and titles are parsed in one stream. Docs live only inside the batch's memory
+    zone, so a long run does not grow the string store; the coders turn them into plain
+    records before it ends. If the batched parse itself fails,
     the batch is parsed again article by article so that the failure is pinned on the one
     article that caused it.
     """
-    codable = [result for result in results if result.article is not None and not result.failed]
+    codable = [
+        result for result in results if result.article is not None and not result.failed and result.article.id not in skip
+    ]
     if not codable:
         return
     nlp = load_nlp()
@@ -165,21 +168,34 @@ def code_batch(results: list[ArticleResult]) -> None:
             _code_guarded(result, body, title)
 
 
+KnownIds = Callable[[list[str]], Collection[str]]
+"""Given the article ids of a batch, the ones not to parse and code again."""
+
+
 def process(
-    specs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH_SIZE
+    specs: Iterable[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    known: KnownIds | None = None,
 ) -> Iterator[ArticleResult]:
     """One result per article found in ``specs`` (paths, directories, globs, ``-``).
 
     Inputs that yield no article (unreadable, binary, empty) give a result with no article
     and the coded problem, in input order, so that every input is accounted for. Articles
     are parsed ``batch_size`` at a time; results come out in input order.
+
+    ``known`` names the articles to extract but leave uncoded: the store passes the ids it
+    holds, so that a resumed ingest skips the parse (most of the time per article) of what
+    it stored before. Their results carry the article with no codings.
     """
     extracted = (
         ArticleResult(origin=item.origin, problems=[item.problem]) if isinstance(item, Failure) else extract_document(item)
         for item in read_documents(specs, max_bytes=max_bytes)
     )
     for batch in batched(extracted, batch_size):
-        code_batch(batch)
+        ids = [result.article.id for result in batch if result.article is not None]
+        code_batch(batch, skip=known(ids) if known is not None and ids else ())
         yield from batch
 
 

@@ -124,6 +124,8 @@ def print_ingest_summary(console: Console, report: IngestReport, db_path: str | 
         f"[bold]{report.inputs}[/] inputs, [bold]{report.articles_new}[/] new articles stored, "
         f"{report.articles_known} already in the store, {report.failed} failed -> {db_path}"
     )
+    if report.articles_clustered:
+        console.print(f"{report.articles_clustered} of the new articles joined a story already stored (docs/store.md)")
     if report.problems_by_code:
         listing = ", ".join(f"{code}×{count}" for code, count in sorted(report.problems_by_code.items()))
         console.print(f"problems: {listing} (see docs/errors.md)")

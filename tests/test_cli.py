@@ -70,3 +70,20 @@ def test_ingest_stores_and_is_idempotent(tmp_path: Path) -> None:
     assert "1 new articles stored" in first.stdout
     second = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(db)])
     assert "0 new articles stored, 1 already in the store" in second.stdout
+
+
+def test_ingest_progress_off_a_terminal_is_a_line_per_batch(tmp_path: Path) -> None:
+    """Off a terminal no progress by default; --progress prints a plain line per committed
+    batch and one for the rest, with the errors counted."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text(PAGE)
+    (tmp_path / "in" / "b.pdf").write_bytes(b"%PDF-1.5\n")
+    (tmp_path / "in" / "c.txt").write_text("")
+    quiet = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "q.duckdb")])
+    assert "progress:" not in quiet.stderr
+    shown = runner.invoke(
+        app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "p.duckdb"), "--batch-size", "2", "--progress"]
+    )
+    lines = [line for line in shown.stderr.splitlines() if line.startswith("progress:")]
+    assert [line.split(",")[0] for line in lines] == ["progress: 2 articles", "progress: 3 articles"]
+    assert lines[-1].endswith(", 2 errors")

@@ -20,12 +20,15 @@ def test_ingest_exports() -> None:
 
 
 def test_store_exports() -> None:
-    assert sorted(store.__all__) == ["SCHEMA_VERSION", "SaveCounts", "Store", "open_store"]
+    assert sorted(store.__all__) == [
+        "RelatedArticle", "SCHEMA_VERSION", "SaveCounts", "Store", "open_store", "related_articles",
+    ]  # fmt: skip
 
 
 def test_signatures() -> None:
     assert str(inspect.signature(pipeline.process)) == (
-        "(specs: 'Iterable[str]', *, max_bytes: 'int' = 20971520, batch_size: 'int' = 64) -> 'Iterator[ArticleResult]'"
+        "(specs: 'Iterable[str]', *, max_bytes: 'int' = 20971520, batch_size: 'int' = 64, "
+        "known: 'KnownIds | None' = None) -> 'Iterator[ArticleResult]'"
     )
     assert str(inspect.signature(extract)) == "(document: 'Document') -> 'Extraction'"
     assert str(inspect.signature(ingest.read_documents)) == (

@@ -1,7 +1,8 @@
 """``ingest``: run the pipeline over inputs and store the results, batch by batch.
 
 Each batch is one transaction, so an interrupted run keeps every finished batch and no
-half-stored article; re-running skips what is stored (ids are content hashes).
+half-stored article; re-running skips what is stored (ids are content hashes) and does not
+even parse it again: the pipeline asks the store which ids of each batch it holds.
 """
 
 from __future__ import annotations
@@ -19,12 +20,17 @@ DEFAULT_BATCH_SIZE = 100
 
 @dataclass
 class IngestReport:
-    """What one ingest run read and stored."""
+    """What one ingest run read and stored.
+
+    ``results`` holds, when asked for, the results of the articles coded in this run (those
+    found already stored are counted in ``articles_known`` only).
+    """
 
     inputs: int = 0
     failed: int = 0
     articles_new: int = 0
     articles_known: int = 0
+    articles_clustered: int = 0
     problems_by_code: dict[str, int] = field(default_factory=dict)
     results: list[ArticleResult] = field(default_factory=list)
 
@@ -40,15 +46,27 @@ def ingest(
 ) -> IngestReport:
     """Process ``specs`` and store every result in the DuckDB file at ``db_path``.
 
-    ``on_result`` is called for each result as it is produced (progress bars, logs);
-    ``keep_results`` keeps them on the report (for a summary of a small run).
+    Articles are parsed ``batch_size`` at a time and each such batch is stored in one
+    transaction, so that an interrupted run loses at most the batch it was working on.
+
+    ``on_result`` is called for each result once its batch is committed (progress displays,
+    logs; ``eventwire.progress`` has the CLI's); ``keep_results`` keeps the results of the
+    articles coded in this run on the report (for a summary of a small run).
     """
     report = IngestReport()
     with open_store(db_path) as store:
-        for batch in batched(process(specs, max_bytes=max_bytes), batch_size):
-            counts = store.save(batch)
+        skipped: set[str] = set()  # found stored and left uncoded, until their batch is saved
+
+        def known(ids: list[str]) -> set[str]:
+            found = store.known_ids(ids)
+            skipped.update(found)
+            return found
+
+        for batch in batched(process(specs, max_bytes=max_bytes, batch_size=batch_size, known=known), batch_size):
+            counts = store.save(batch, uncoded=skipped)
             report.articles_new += counts.articles_new
             report.articles_known += counts.articles_known
+            report.articles_clustered += counts.articles_clustered
             for result in batch:
                 report.inputs += 1
                 report.failed += result.failed
@@ -56,6 +74,8 @@ def ingest(
                     report.problems_by_code[problem.code] = report.problems_by_code.get(problem.code, 0) + 1
                 if on_result:
                     on_result(result)
+            ids = {result.article.id for result in batch if result.article is not None}
             if keep_results:
-                report.results.extend(batch)
+                report.results.extend(r for r in batch if r.article is None or r.article.id not in skipped)
+            skipped -= ids
     return report

@@ -4,12 +4,13 @@ The article id is a hash of the normalised text, so storing the same article aga
 no-op (``ON CONFLICT DO NOTHING``): re-running an ingest over the same inputs changes no
 row. A corrected version of an article (the same URL, a new text) replaces the old one and
 every row coded from it. A batch either lands whole or not at all, so an interrupted run
-leaves no half-stored article.
+leaves no half-stored article. Each new article is put in its story cluster in the same
+transaction (``eventwire.store.clusters``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -18,6 +19,7 @@ import duckdb
 
 from eventwire.errors import NotAStore, StoreError, StoreLocked, StoreNotFound, StoreOutdated
 from eventwire.pipeline import ArticleResult
+from eventwire.store.clusters import StoryClusters
 from eventwire.store.rows import COLUMNS, actor_rows, article_row, event_rows, place_rows, quote_rows
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
 
@@ -33,6 +35,8 @@ class SaveCounts:
     articles_new: int = 0
     articles_known: int = 0
     articles_replaced: int = 0
+    articles_clustered: int = 0
+    """New articles that joined the cluster of a story already stored."""
     problems: int = 0
 
 
@@ -54,6 +58,7 @@ class Store:
             self._check_version()
         else:
             migrate(self.connection)
+        self.clusters = StoryClusters(self.connection)
 
     def _check_version(self) -> None:
         """A read-only store cannot be migrated, so readers need it at exactly this schema:
@@ -75,8 +80,13 @@ class Store:
     def close(self) -> None:
         self.connection.close()
 
-    def save(self, results: Iterable[ArticleResult]) -> SaveCounts:
-        """Store a batch of results in one transaction."""
+    def save(self, results: Iterable[ArticleResult], *, uncoded: Collection[str] = ()) -> SaveCounts:
+        """Store a batch of results in one transaction.
+
+        ``uncoded`` names articles the caller found stored and did not code again: they count
+        as known and are never inserted, so that if a correction earlier in the batch deleted
+        one, it does not come back without its codings.
+        """
         counts = SaveCounts()
         connection = self.connection
         connection.execute("BEGIN TRANSACTION")
@@ -84,9 +94,10 @@ class Store:
             for result in results:
                 article = result.article
                 if article is not None:
-                    if self._insert(result):
+                    if article.id not in uncoded and self._insert(result):
                         counts.articles_new += 1
                         counts.articles_replaced += self._replace_older_versions(article.url, article.id)
+                        counts.articles_clustered += self.clusters.assign(article).similarity is not None
                     else:
                         counts.articles_known += 1
                 for problem in result.problems:
@@ -100,6 +111,7 @@ class Store:
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
+            self.clusters.discard()
             raise
         return counts
 
@@ -136,10 +148,16 @@ class Store:
         older = [row[0] for row in self.connection.execute(
             "SELECT id FROM articles WHERE url = ? AND id <> ?", [url, article_id]).fetchall()]  # fmt: skip
         for old_id in older:
+            self.clusters.forget(old_id)
             for table in ARTICLE_TABLES:
                 self.connection.execute(f"DELETE FROM {table} WHERE article_id = ?", [old_id])
             self.connection.execute("DELETE FROM articles WHERE id = ?", [old_id])
         return len(older)
+
+    def known_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are stored articles (one query for a batch)."""
+        rows = self.connection.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {row[0] for row in rows}
 
     def count(self, table: str) -> int:
         """Rows in one of the store's own tables."""

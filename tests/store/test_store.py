@@ -111,3 +111,36 @@ def test_every_coding_is_stored_and_a_corrected_article_replaces_the_old(tmp_pat
         assert store.count("articles") == 1
         (place,) = store.connection.execute("SELECT location_name FROM events WHERE code LIKE '11%'").fetchone()
         assert place == "Gyumri"
+
+
+def test_a_rerun_parses_nothing_it_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resuming skips the parse of stored articles; the progress hook still sees every input."""
+    import eventwire.pipeline
+    from eventwire.store.ingest import ingest
+
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text('{"text": "Kenya and Ethiopia held talks in Nairobi."}\n{"text": "Troops withdrew."}\n')
+    db = tmp_path / "s.duckdb"
+    assert ingest([str(inputs)], db).articles_new == 2
+
+    def no_parse() -> None:
+        raise AssertionError("a stored article was parsed again")
+
+    seen: list[ArticleResult] = []
+    monkeypatch.setattr(eventwire.pipeline, "load_nlp", no_parse)
+    report = ingest([str(inputs)], db, on_result=seen.append, keep_results=True)
+    assert (report.articles_new, report.articles_known, len(seen), report.results) == (0, 2, 2, [])
+
+
+def test_an_uncoded_article_is_never_inserted(tmp_path: Path) -> None:
+    """A stored article left uncoded does not come back (without codings) after a correction
+    in the same batch deleted it."""
+    first = ArticleResult(origin="t", article=Article(text="Ministers met in Addis Ababa.", url="https://x.example/a"))
+    corrected = ArticleResult(origin="t", article=Article(text="Ministers met in Nairobi.", url="https://x.example/a"))
+    assert first.article is not None and corrected.article is not None
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.save([first])
+        counts = store.save([corrected, first], uncoded={first.article.id})
+        assert (counts.articles_new, counts.articles_replaced, counts.articles_known) == (1, 1, 1)
+        ids = {row[0] for row in store.connection.execute("SELECT id FROM articles").fetchall()}
+        assert ids == {corrected.article.id}

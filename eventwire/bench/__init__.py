@@ -1,0 +1,1 @@
+"""Benchmark tools: a generated corpus (``corpus``) written in each input format (``formats``)."""
