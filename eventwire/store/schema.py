@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -131,6 +131,16 @@ _MIGRATIONS: dict[int, list[str]] = {
         ) = 1
         """,
     ],
+    # 3: the versions of a corrected article that lost to a newer one, so that re-reading an
+    # old crawl never brings them back (an ingest is idempotent however often it is rerun).
+    3: [
+        """
+        CREATE TABLE superseded_versions (
+            article_id VARCHAR PRIMARY KEY, url VARCHAR NOT NULL, superseded_by VARCHAR NOT NULL,
+            recorded_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """,
+    ],
 }
 
 
@@ -149,15 +159,28 @@ def current_version(connection: duckdb.DuckDBPyConnection) -> int:
     return int(version) if version is not None else 0
 
 
+def user_tables(connection: duckdb.DuckDBPyConnection) -> int:
+    """How many tables and views the file holds (0 for a new, empty database)."""
+    row = connection.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
 def migrate(connection: duckdb.DuckDBPyConnection) -> int:
-    """Apply every migration above the stored version, each in its own transaction."""
+    """Apply every migration above the stored version, each in its own transaction: a step
+    that fails leaves the store at the version before it, with nothing of the step applied."""
     version = current_version(connection)
-    if version == 0:
-        connection.execute("CREATE TABLE IF NOT EXISTS schema_info (version INTEGER, applied_at TIMESTAMP DEFAULT current_timestamp)")
     for target in range(version + 1, SCHEMA_VERSION + 1):
         connection.execute("BEGIN TRANSACTION")
-        for statement in _MIGRATIONS[target]:
-            connection.execute(statement)
-        connection.execute("INSERT INTO schema_info (version) VALUES (?)", [target])
-        connection.execute("COMMIT")
+        try:
+            if target == 1:
+                connection.execute("CREATE TABLE schema_info (version INTEGER, applied_at TIMESTAMP DEFAULT current_timestamp)")
+            for statement in _MIGRATIONS[target]:
+                connection.execute(statement)
+            connection.execute("INSERT INTO schema_info (version) VALUES (?)", [target])
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
     return SCHEMA_VERSION

@@ -10,6 +10,7 @@ transaction (``eventwire.store.clusters``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,17 +18,19 @@ from types import TracebackType
 
 import duckdb
 
+from eventwire.article import Article
 from eventwire.errors import NotAStore, StoreError, StoreLocked, StoreNotFound, StoreOutdated
 from eventwire.pipeline import ArticleResult
 from eventwire.store.clusters import StoryClusters
 from eventwire.store.rows import COLUMNS, actor_rows, article_row, event_rows, place_rows, quote_rows
-from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate
+from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate, user_tables
 
 CODING_TABLES = ("article_actors", "events", "quotes", "places")
 """Tables of rows coded from one article, keyed by ``article_id``."""
 ARTICLE_TABLES = (*CODING_TABLES, "article_clusters", "article_signatures")
 """Every table whose rows belong to one article, deleted with it when a correction replaces it."""
-TABLES = frozenset({"articles", "ingest_errors", *ARTICLE_TABLES})
+TABLES = frozenset({"articles", "ingest_errors", "superseded_versions", *ARTICLE_TABLES})
+log = logging.getLogger("eventwire")
 
 
 @dataclass
@@ -57,8 +60,25 @@ class Store:
         if read_only:
             self._check_version()
         else:
-            migrate(self.connection)
+            self._migrate()
         self.clusters = StoryClusters(self.connection)
+
+    def _migrate(self) -> None:
+        """Bring the store up to this eventwire's schema, refusing what it must not write to: a
+        store from a newer eventwire, or a DuckDB file that holds other tables."""
+        version = current_version(self.connection)
+        problem: StoreError | None = None
+        if version > SCHEMA_VERSION:
+            problem = StoreOutdated(f"{self.path} is at version {version}, newer than this eventwire's {SCHEMA_VERSION}", origin=self.path)
+        elif version == 0 and user_tables(self.connection):
+            problem = NotAStore(f"{self.path} holds other tables and no eventwire schema", origin=self.path)
+        try:
+            if problem is not None:
+                raise problem
+            migrate(self.connection)
+        except BaseException:
+            self.connection.close()
+            raise
 
     def _check_version(self) -> None:
         """A read-only store cannot be migrated, so readers need it at exactly this schema:
@@ -94,7 +114,7 @@ class Store:
             for result in results:
                 article = result.article
                 if article is not None:
-                    if article.id not in uncoded and self._insert(result):
+                    if article.id not in uncoded and not self._superseded(article) and self._insert(result):
                         counts.articles_new += 1
                         counts.articles_replaced += self._replace_older_versions(article.url, article.id)
                         counts.articles_clustered += self.clusters.assign(article).similarity is not None
@@ -103,17 +123,44 @@ class Store:
                 for problem in result.problems:
                     connection.execute(
                         "INSERT INTO ingest_errors (origin, code, severity, stage, message, article_id) "
-                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET article_id = excluded.article_id",
                         [problem.origin, problem.code, problem.severity, problem.stage, problem.message,
                          article.id if article else None],
                     )
                     counts.problems += 1
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
             self.clusters.discard()
+            try:
+                connection.execute("ROLLBACK")
+            except duckdb.Error:  # a failed COMMIT already ended the transaction: keep its error
+                log.debug("no transaction to roll back after a failed batch", exc_info=True)
             raise
         return counts
+
+    def _superseded(self, article: Article) -> bool:
+        """Whether a newer version of the article is stored (or once was): an id a correction
+        replaced, or an older text of a URL whose stored text is dated later. A losing version
+        is recorded, so that no later run inserts it again."""
+        known = self.connection.execute("SELECT 1 FROM superseded_versions WHERE article_id = ?", [article.id]).fetchone()
+        if known:
+            return True
+        if not article.url or not article.published:
+            return False
+        newer = self.connection.execute(
+            "SELECT id FROM articles WHERE url = ? AND id <> ? AND published > ? LIMIT 1",
+            [article.url, article.id, article.published],
+        ).fetchone()
+        if newer is None:
+            return False
+        self._record_superseded(article.id, article.url, newer[0])
+        return True
+
+    def _record_superseded(self, article_id: str, url: str, by: str) -> None:
+        self.connection.execute(
+            "INSERT INTO superseded_versions (article_id, url, superseded_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [article_id, url, by],
+        )
 
     def _insert(self, result: ArticleResult) -> bool:
         """Insert the article and its codings; False (and nothing written) when it is stored."""
@@ -149,14 +196,20 @@ class Store:
             "SELECT id FROM articles WHERE url = ? AND id <> ?", [url, article_id]).fetchall()]  # fmt: skip
         for old_id in older:
             self.clusters.forget(old_id)
-            for table in ARTICLE_TABLES:
+            for table in (*ARTICLE_TABLES, "ingest_errors"):  # the old text's problems go with it
                 self.connection.execute(f"DELETE FROM {table} WHERE article_id = ?", [old_id])
             self.connection.execute("DELETE FROM articles WHERE id = ?", [old_id])
+            self._record_superseded(old_id, url, article_id)
         return len(older)
 
     def known_ids(self, ids: list[str]) -> set[str]:
-        """Which of ``ids`` are stored articles (one query for a batch)."""
-        rows = self.connection.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        """Which of ``ids`` are stored articles or superseded versions (one query for a batch):
+        neither needs parsing again."""
+        rows = self.connection.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?)) "
+            "UNION SELECT article_id FROM superseded_versions WHERE article_id IN (SELECT unnest(?))",
+            [ids, ids],
+        ).fetchall()
         return {row[0] for row in rows}
 
     def count(self, table: str) -> int:
