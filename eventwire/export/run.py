@@ -18,7 +18,7 @@ from eventwire.errors import OutputNotWritable
 from eventwire.export.gdelt import write_gdelt
 from eventwire.export.plover import write_plover
 from eventwire.export.tables import DEFAULT_TABLE, TableFormat, copy_table, write_table
-from eventwire.store import open_store
+from eventwire.query.reader import open_reader
 
 
 class ExportFormat(str, Enum):
@@ -61,8 +61,7 @@ def export(
     ``table`` is the table or view csv and parquet copy; ``unique`` writes each real-world
     event once (gdelt, plover); ``array`` writes plover as one JSON array instead of lines.
     """
-    with open_store(db, read_only=True) as store:
-        connection = store.connection
+    with open_reader(db) as connection:
         if out is None:
             return _write(connection, fmt, stdout, table=table, unique=unique, array=array)
         with _partial(out) as partial:

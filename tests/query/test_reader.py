@@ -32,6 +32,23 @@ def test_the_connection_cannot_write(precise_db: Path) -> None:
         connection.execute("DELETE FROM events")
 
 
+def test_extensions_are_never_autoloaded_and_the_configuration_is_locked(precise_db: Path) -> None:
+    with open_reader(precise_db) as connection:
+        settings = dict(
+            connection.execute(
+                "SELECT name, value FROM duckdb_settings() WHERE name IN "
+                "('autoinstall_known_extensions', 'autoload_known_extensions', 'lock_configuration')"
+            ).fetchall()
+        )
+        assert settings == {
+            "autoinstall_known_extensions": "false",
+            "autoload_known_extensions": "false",
+            "lock_configuration": "true",
+        }
+        with pytest.raises(duckdb.Error, match="locked"):
+            connection.execute("SET autoload_known_extensions = true")
+
+
 def _hold_lock(path: str, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event) -> None:
     connection = duckdb.connect(path)
     ready.set()
