@@ -59,6 +59,18 @@ PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursi
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse a page or JSONL line larger than this.")]
 
 
+def _print_error(error: EventwireError) -> None:
+    """Print a coded error and its hint on stderr, verbatim.
+
+    Rich markup is off because messages hold user text: a path such as ``br[x]/a.duckdb``
+    or SQL such as ``SELECT [1`` would otherwise be read as tags and lose its brackets. The
+    error is not wrapped, so that its line in a log holds the whole path for grep.
+    """
+    stderr.print(str(error), style="bold red", markup=False, highlight=False, soft_wrap=True)
+    if error.hint:
+        stderr.print(error.hint, style="dim", markup=False, highlight=False)
+
+
 class OutputFormat(str, Enum):
     json = "json"
     table = "table"
@@ -138,7 +150,7 @@ def ingest_command(
         with tracker or nullcontext():
             report = ingest(paths, db, batch_size=batch_size, max_bytes=max_bytes, on_result=on_result, keep_results=True)
     except EventwireError as error:
-        stderr.print(f"[bold red]{error}[/]")
+        _print_error(error)
         raise typer.Exit(1) from error
     print_ingest_summary(Console(), report, db)
     raise typer.Exit(exit_status(report.inputs, report.failed))
@@ -177,9 +189,7 @@ def _answer(
         with open_reader(db) as connection:
             write_result(query(connection), output, out, part_columns=part_columns)
     except EventwireError as error:
-        stderr.print(str(error), style="bold red", markup=False, highlight=False)
-        if error.hint:
-            stderr.print(error.hint, style="dim", markup=False, highlight=False)
+        _print_error(error)
         raise typer.Exit(2 if isinstance(error, InvalidFilter) else 1) from error
 
 
@@ -334,10 +344,10 @@ def export_command(
     try:
         count = export(db, fmt, out, sys.stdout.buffer, table=table or DEFAULT_TABLE, unique=unique, array=array)
     except EventwireError as error:
-        stderr.print(f"[bold red]{error}[/]")
+        _print_error(error)
         raise typer.Exit(1) from error
     sys.stdout.buffer.flush()
-    stderr.print(f"{count} {'rows' if tabular else 'events'} written to {out or 'stdout'}")
+    stderr.print(f"{count} {'rows' if tabular else 'events'} written to {out or 'stdout'}", markup=False, highlight=False)
 
 
 def main() -> None:

@@ -72,6 +72,16 @@ def test_ingest_stores_and_is_idempotent(tmp_path: Path) -> None:
     assert "0 new articles stored, 1 already in the store" in second.stdout
 
 
+def test_ingest_store_errors_print_a_bracketed_path_verbatim_with_its_hint(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text(PAGE)
+    db = tmp_path / "br[x]" / "none.duckdb"  # no such directory
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "E500" in result.stderr and str(db) in result.stderr
+    assert "Check the --db path" in result.stderr
+
+
 def test_ingest_progress_off_a_terminal_is_a_line_per_batch(tmp_path: Path) -> None:
     """Off a terminal no progress by default; --progress prints a plain line per committed
     batch and one for the rest, with the errors counted."""
