@@ -163,7 +163,7 @@ QueryFormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="table, csv (header line), json (JSON Lines) or parquet.")
 ]
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.001, help="Stop the query after this many seconds (E608).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.001, help="Stop the query after this many seconds (E606).")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="Events dated on or after this ISO date: 2024, 2024-05, 2024-05-10.")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Events dated on or before this ISO date.")]
 UniqueOpt = Annotated[bool, typer.Option("--unique", help="Count each real-world event once, not every report of it.")]
@@ -181,7 +181,7 @@ def _answer(
     """Open the store read-only, run ``query`` and write its result.
 
     Exit 1 with the coded error on stderr when it fails; exit 2 (usage) for a value the
-    API refuses (E603), as for one Typer refuses.
+    API refuses (E601), as for one Typer refuses.
     """
     if output is Format.parquet and out is None and sys.stdout.isatty():
         raise typer.BadParameter("Parquet is binary: give --out FILE or redirect stdout.", param_hint="'--format'")
