@@ -35,7 +35,7 @@ from eventwire.query import (
 )  # fmt: skip
 from eventwire.query.article import TABLE_COLUMNS as ARTICLE_TABLE_COLUMNS
 from eventwire.query.dyad import Period
-from eventwire.report import print_ingest_summary, print_problem, print_results_table
+from eventwire.report import SUMMARY_ROWS, print_ingest_summary, print_problem, print_results_table
 from eventwire.store.ingest import DEFAULT_BATCH_SIZE, ingest
 
 app = typer.Typer(
@@ -133,14 +133,18 @@ def ingest_command(
         ),
     ] = None,
 ) -> None:
-    """Process articles and store them in the DuckDB store, then print what was found.
+    """Process articles and store them in the DuckDB store, then print the first inputs and the counts.
 
     Example: eventwire ingest examples/articles --db eventwire.duckdb
     """
     shown = stderr.is_terminal if progress is None else progress
     tracker = IngestProgress(stderr, live=stderr.is_terminal, every=batch_size) if shown else None
 
+    shown: list[ArticleResult] = []  # the summary's rows only: a long run keeps no more
+
     def on_result(result: ArticleResult) -> None:
+        if len(shown) < SUMMARY_ROWS:
+            shown.append(result)
         for problem in result.problems:
             print_problem(stderr, problem)
         if tracker is not None:
@@ -148,11 +152,11 @@ def ingest_command(
 
     try:
         with tracker or nullcontext():
-            report = ingest(paths, db, batch_size=batch_size, max_bytes=max_bytes, on_result=on_result, keep_results=True)
+            report = ingest(paths, db, batch_size=batch_size, max_bytes=max_bytes, on_result=on_result)
     except EventwireError as error:
         _print_error(error)
         raise typer.Exit(1) from error
-    print_ingest_summary(Console(), report, db)
+    print_ingest_summary(Console(), report, db, shown)
     raise typer.Exit(exit_status(report.inputs, report.failed))
 
 
