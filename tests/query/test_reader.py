@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.synchronize
 from pathlib import Path
 
 import duckdb
@@ -11,6 +10,7 @@ import pytest
 
 from eventwire.errors import NotAStore, StoreLocked, StoreNotFound
 from eventwire.query import open_reader
+from tests.lockholder import hold_lock
 
 
 def test_a_missing_store_is_an_error_and_is_not_created(tmp_path: Path) -> None:
@@ -49,19 +49,12 @@ def test_extensions_are_never_autoloaded_and_the_configuration_is_locked(precise
             connection.execute("SET autoload_known_extensions = true")
 
 
-def _hold_lock(path: str, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event) -> None:
-    connection = duckdb.connect(path)
-    ready.set()
-    done.wait(30)
-    connection.close()
-
-
 def test_a_store_held_by_a_writer_is_reported_as_locked(precise_db: Path, tmp_path: Path) -> None:
     path = tmp_path / "held.duckdb"
     path.write_bytes(precise_db.read_bytes())
     context = multiprocessing.get_context("spawn")
     ready, done = context.Event(), context.Event()
-    holder = context.Process(target=_hold_lock, args=(str(path), ready, done))
+    holder = context.Process(target=hold_lock, args=(str(path), ready, done))
     holder.start()
     try:
         assert ready.wait(30)
