@@ -35,7 +35,7 @@ from eventwire.query import (
 )  # fmt: skip
 from eventwire.query.article import TABLE_COLUMNS as ARTICLE_TABLE_COLUMNS
 from eventwire.query.dyad import Period
-from eventwire.report import print_ingest_summary, print_problem, print_results_table
+from eventwire.report import SUMMARY_ROWS, print_ingest_summary, print_problem, print_results_table
 from eventwire.store.ingest import DEFAULT_BATCH_SIZE, ingest
 
 app = typer.Typer(
@@ -57,6 +57,18 @@ stderr = Console(stderr=True)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse a page or JSONL line larger than this.")]
+
+
+def _print_error(error: EventwireError) -> None:
+    """Print a coded error and its hint on stderr, verbatim.
+
+    Rich markup is off because messages hold user text: a path such as ``br[x]/a.duckdb``
+    or SQL such as ``SELECT [1`` would otherwise be read as tags and lose its brackets. The
+    error is not wrapped, so that its line in a log holds the whole path for grep.
+    """
+    stderr.print(str(error), style="bold red", markup=False, highlight=False, soft_wrap=True)
+    if error.hint:
+        stderr.print(error.hint, style="dim", markup=False, highlight=False)
 
 
 class OutputFormat(str, Enum):
@@ -121,14 +133,18 @@ def ingest_command(
         ),
     ] = None,
 ) -> None:
-    """Process articles and store them in the DuckDB store, then print what was found.
+    """Process articles and store them in the DuckDB store, then print the first inputs and the counts.
 
     Example: eventwire ingest examples/articles --db eventwire.duckdb
     """
     shown = stderr.is_terminal if progress is None else progress
     tracker = IngestProgress(stderr, live=stderr.is_terminal, every=batch_size) if shown else None
 
+    shown: list[ArticleResult] = []  # the summary's rows only: a long run keeps no more
+
     def on_result(result: ArticleResult) -> None:
+        if len(shown) < SUMMARY_ROWS:
+            shown.append(result)
         for problem in result.problems:
             print_problem(stderr, problem)
         if tracker is not None:
@@ -136,11 +152,11 @@ def ingest_command(
 
     try:
         with tracker or nullcontext():
-            report = ingest(paths, db, batch_size=batch_size, max_bytes=max_bytes, on_result=on_result, keep_results=True)
+            report = ingest(paths, db, batch_size=batch_size, max_bytes=max_bytes, on_result=on_result)
     except EventwireError as error:
-        stderr.print(f"[bold red]{error}[/]")
+        _print_error(error)
         raise typer.Exit(1) from error
-    print_ingest_summary(Console(), report, db)
+    print_ingest_summary(Console(), report, db, shown)
     raise typer.Exit(exit_status(report.inputs, report.failed))
 
 
@@ -151,7 +167,7 @@ QueryFormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="table, csv (header line), json (JSON Lines) or parquet.")
 ]
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.001, help="Stop the query after this many seconds (E608).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.001, help="Stop the query after this many seconds (E606).")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="Events dated on or after this ISO date: 2024, 2024-05, 2024-05-10.")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Events dated on or before this ISO date.")]
 UniqueOpt = Annotated[bool, typer.Option("--unique", help="Count each real-world event once, not every report of it.")]
@@ -169,7 +185,7 @@ def _answer(
     """Open the store read-only, run ``query`` and write its result.
 
     Exit 1 with the coded error on stderr when it fails; exit 2 (usage) for a value the
-    API refuses (E603), as for one Typer refuses.
+    API refuses (E601), as for one Typer refuses.
     """
     if output is Format.parquet and out is None and sys.stdout.isatty():
         raise typer.BadParameter("Parquet is binary: give --out FILE or redirect stdout.", param_hint="'--format'")
@@ -177,9 +193,7 @@ def _answer(
         with open_reader(db) as connection:
             write_result(query(connection), output, out, part_columns=part_columns)
     except EventwireError as error:
-        stderr.print(str(error), style="bold red", markup=False, highlight=False)
-        if error.hint:
-            stderr.print(error.hint, style="dim", markup=False, highlight=False)
+        _print_error(error)
         raise typer.Exit(2 if isinstance(error, InvalidFilter) else 1) from error
 
 
@@ -334,10 +348,10 @@ def export_command(
     try:
         count = export(db, fmt, out, sys.stdout.buffer, table=table or DEFAULT_TABLE, unique=unique, array=array)
     except EventwireError as error:
-        stderr.print(f"[bold red]{error}[/]")
+        _print_error(error)
         raise typer.Exit(1) from error
     sys.stdout.buffer.flush()
-    stderr.print(f"{count} {'rows' if tabular else 'events'} written to {out or 'stdout'}")
+    stderr.print(f"{count} {'rows' if tabular else 'events'} written to {out or 'stdout'}", markup=False, highlight=False)
 
 
 def main() -> None:

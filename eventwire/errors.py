@@ -265,6 +265,12 @@ class OutputNotWritable(ExportError):
     hint = "Check that the --out directory exists and is writable; nothing was left half written."
 
 
+class UnknownExportTable(ExportError):
+    code = "E702"
+    title = "not an exportable table"
+    hint = "csv and parquet copy one of the tables and views the message lists (docs/export.md)."
+
+
 # --- Warnings: the article was processed ---------------------------------------------
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from eventwire.errors import Problem
@@ -118,11 +119,27 @@ def _actor_summary(result: ArticleResult, most: int = 4) -> str:
     return " ".join(codes[:most])
 
 
-def print_ingest_summary(console: Console, report: IngestReport, db_path: str | Path) -> None:
-    print_results_table(console, report.results)
+SUMMARY_ROWS = 50
+"""Inputs the ingest summary lists: enough to check a small run, while a run of thousands
+neither holds every result in memory nor prints thousands of rows."""
+
+
+def print_ingest_summary(
+    console: Console, report: IngestReport, db_path: str | Path, shown: list[ArticleResult]
+) -> None:
+    """The first inputs of the run (``shown``, at most ``SUMMARY_ROWS``), then its counts.
+
+    ``shown`` is collected by the caller as results arrive rather than taken from
+    ``report.results``, so that a long run keeps only the rows printed.
+    """
+    print_results_table(console, shown)
+    if report.inputs > len(shown):
+        console.print(
+            f"[dim]… and {report.inputs - len(shown)} more inputs (eventwire events and eventwire article show them)[/]"
+        )
     console.print(
         f"[bold]{report.inputs}[/] inputs, [bold]{report.articles_new}[/] new articles stored, "
-        f"{report.articles_known} already in the store, {report.failed} failed -> {db_path}"
+        f"{report.articles_known} already in the store, {report.failed} failed -> {escape(str(db_path))}"
     )
     if report.articles_clustered:
         console.print(f"{report.articles_clustered} of the new articles joined a story already stored (docs/store.md)")

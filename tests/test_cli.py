@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from eventwire import __version__
@@ -70,6 +71,27 @@ def test_ingest_stores_and_is_idempotent(tmp_path: Path) -> None:
     assert "1 new articles stored" in first.stdout
     second = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(db)])
     assert "0 new articles stored, 1 already in the store" in second.stdout
+
+
+def test_ingest_store_errors_print_a_bracketed_path_verbatim_with_its_hint(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text(PAGE)
+    db = tmp_path / "br[x]" / "none.duckdb"  # no such directory
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "E500" in result.stderr and str(db) in result.stderr
+    assert "Check the --db path" in result.stderr
+
+
+def test_ingest_lists_only_the_first_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / "in" / name).write_text("")
+    monkeypatch.setattr("eventwire.cli.SUMMARY_ROWS", 2)
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "s.duckdb")], env={"COLUMNS": "200"})
+    assert result.exit_code == 3, result.output
+    assert "a.txt" in result.stdout and "b.txt" in result.stdout and "c.txt" not in result.stdout
+    assert "… and 1 more inputs" in result.stdout and "3 inputs" in result.stdout
 
 
 def test_ingest_progress_off_a_terminal_is_a_line_per_batch(tmp_path: Path) -> None:

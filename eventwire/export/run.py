@@ -1,24 +1,23 @@
 """``export``: open a store read-only and write one of the export formats to a file or a stream.
 
-A file is written under a temporary name beside it and renamed when complete, so that a
-failed or interrupted export never leaves a file that looks finished.
+A file is written under a temporary name beside it and renamed when complete
+(``eventwire.outfile``), so that a failed or interrupted export never leaves a file that
+looks finished.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import BinaryIO
 
 import duckdb
 
-from eventwire.errors import OutputNotWritable
 from eventwire.export.gdelt import write_gdelt
 from eventwire.export.plover import write_plover
 from eventwire.export.tables import DEFAULT_TABLE, TableFormat, copy_table, write_table
-from eventwire.store import open_store
+from eventwire.outfile import written
+from eventwire.query.reader import open_reader
 
 
 class ExportFormat(str, Enum):
@@ -30,19 +29,6 @@ class ExportFormat(str, Enum):
 
 TABLE_FORMATS: dict[ExportFormat, TableFormat] = {ExportFormat.csv: "csv", ExportFormat.parquet: "parquet"}
 """Formats that copy a whole table or view; the others write events."""
-
-
-@contextmanager
-def _partial(out: Path) -> Iterator[Path]:
-    """A temporary path beside ``out``, renamed to ``out`` when the block succeeds."""
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        yield partial
-        partial.replace(out)
-    except (OSError, duckdb.IOException) as error:
-        raise OutputNotWritable(f"{out}: {error}", origin=str(out)) from error
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def export(
@@ -61,11 +47,10 @@ def export(
     ``table`` is the table or view csv and parquet copy; ``unique`` writes each real-world
     event once (gdelt, plover); ``array`` writes plover as one JSON array instead of lines.
     """
-    with open_store(db, read_only=True) as store:
-        connection = store.connection
+    with open_reader(db) as connection:
         if out is None:
             return _write(connection, fmt, stdout, table=table, unique=unique, array=array)
-        with _partial(out) as partial:
+        with written(out) as partial:
             if fmt in TABLE_FORMATS:
                 return copy_table(connection, table, TABLE_FORMATS[fmt], partial)
             with partial.open("wb") as stream:

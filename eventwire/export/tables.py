@@ -14,6 +14,8 @@ from typing import BinaryIO, Literal
 
 import duckdb
 
+from eventwire.errors import UnknownExportTable
+
 TableFormat = Literal["csv", "parquet"]
 EXPORT_TABLES = (
     "events", "articles", "article_actors", "quotes", "places", "article_clusters", "ingest_errors",
@@ -29,10 +31,12 @@ def copy_table(connection: duckdb.DuckDBPyConnection, table: str, fmt: TableForm
     """Write ``table`` to the file at ``path``; how many rows were written.
 
     Rows are sorted on all their columns, so that two exports of the same store are the same
-    file (a view's order is otherwise whatever the query plan gives).
+    file (a view's order is otherwise whatever the query plan gives). A table not in
+    ``EXPORT_TABLES`` is UnknownExportTable (E702): the name is put in the SQL text, so only
+    known names may be.
     """
     if table not in EXPORT_TABLES:
-        raise ValueError(f"unknown table {table!r} (one of {', '.join(EXPORT_TABLES)})")
+        raise UnknownExportTable(f"{table!r} (one of {', '.join(EXPORT_TABLES)})")
     target = str(path).replace("'", "''")
     row = connection.execute(f"COPY (SELECT * FROM \"{table}\" ORDER BY ALL) TO '{target}' ({_OPTIONS[fmt]})").fetchone()
     return int(row[0]) if row else 0

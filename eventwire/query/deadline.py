@@ -4,7 +4,9 @@ DuckDB has no statement timeout of its own, but ``connection.interrupt()`` may b
 from another thread and makes the running query raise ``InterruptException``. The watchdog
 records that it fired, so that only its own interrupts become a timeout error (E606) and
 any other interrupt is passed on as it came. An interrupt that arrives after the query has
-finished finds nothing running and is ignored by DuckDB.
+finished finds nothing running and is ignored by DuckDB; the watchdog is joined on the way
+out, so that an interrupt already under way lands before the block ends and never on the
+next query run on the same connection.
 """
 
 from __future__ import annotations
@@ -44,3 +46,4 @@ def time_limit(connection: duckdb.DuckDBPyConnection, seconds: float | None) -> 
         raise
     finally:
         watchdog.cancel()
+        watchdog.join()

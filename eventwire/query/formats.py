@@ -19,13 +19,13 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
-from contextlib import nullcontext
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from eventwire.outfile import written
 from eventwire.query.result import Result
 from eventwire.query.table import write_table
 
@@ -88,19 +88,30 @@ def write_result(
     """Write ``result`` in ``output`` format to the file ``out``, or to stdout when None.
 
     ``part_columns`` narrows the table's sub-tables (see ``write_table``); other formats
-    write every field.
+    write every field. A file is written under a temporary name and renamed when complete;
+    one that cannot be written is OutputNotWritable (E701), with nothing left half written.
     """
-    if output is Format.parquet:
-        if out is None:
+    if out is None:
+        if output is Format.parquet:
             sys.stdout.flush()
             write_parquet_bytes(result, sys.stdout.buffer)
         else:
-            result.write_parquet(out)
+            _write_text(result, output, sys.stdout, part_columns)
         return
-    with out.open("w", encoding="utf-8", newline="") if out is not None else nullcontext(sys.stdout) as stream:
-        if output is Format.table:
-            write_table(result.columns, result.rows, stream, part_columns=part_columns)
-        elif output is Format.csv:
-            write_csv(result, stream)
+    with written(out) as partial:
+        if output is Format.parquet:
+            result.write_parquet(partial)
         else:
-            write_json_lines(result, stream)
+            with partial.open("w", encoding="utf-8", newline="") as stream:
+                _write_text(result, output, stream, part_columns)
+
+
+def _write_text(
+    result: Result, output: Format, stream: TextIO, part_columns: Mapping[str, Sequence[str]] | None
+) -> None:
+    if output is Format.table:
+        write_table(result.columns, result.rows, stream, part_columns=part_columns)
+    elif output is Format.csv:
+        write_csv(result, stream)
+    else:
+        write_json_lines(result, stream)

@@ -70,3 +70,11 @@ def test_an_unwritable_output_is_a_coded_error(store_path: Path, tmp_path: Path)
 def test_options_that_do_not_apply_are_usage_errors(store_path: Path, options: list[str]) -> None:
     result = runner.invoke(app, ["export", *options, "--db", str(store_path)])
     assert result.exit_code == 2
+
+
+def test_an_error_prints_a_bracketed_path_verbatim_with_its_hint(tmp_path: Path) -> None:
+    db = tmp_path / "br[x]" / "none.duckdb"
+    result = runner.invoke(app, ["export", "--format", "gdelt", "--db", str(db)])
+    assert result.exit_code == 1
+    assert f"E502 no store at this path: {db}" in result.stderr
+    assert "Reading commands do not create a store" in result.stderr

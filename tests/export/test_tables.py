@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from eventwire.errors import UnknownExportTable
 from eventwire.export.tables import EXPORT_TABLES, copy_table, write_table
 from eventwire.store import open_store
 
@@ -48,5 +49,6 @@ def test_parquet_to_a_stream(store_path: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_tables_are_refused(store_path: Path, tmp_path: Path) -> None:
-    with open_store(store_path, read_only=True) as store, pytest.raises(ValueError):
+    with open_store(store_path, read_only=True) as store, pytest.raises(UnknownExportTable) as caught:
         copy_table(store.connection, "schema_info", "csv", tmp_path / "x.csv")
+    assert caught.value.code == "E702" and "'schema_info'" in str(caught.value)

@@ -88,6 +88,13 @@ def test_text_formats_to_a_file(precise_db: Path, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("id,date,source_code,")
 
 
+def test_an_out_in_a_missing_directory_is_e701_not_a_traceback(precise_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "events.csv"
+    result = runner.invoke(app, ["events", "--db", str(precise_db), "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 1 and "E701" in result.stderr and result.exception is not None
+    assert isinstance(result.exception, SystemExit) and not out.parent.exists()
+
+
 def test_errors_exit_1_with_their_code_on_stderr(precise_db: Path, tmp_path: Path) -> None:
     missing = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 1 and "E502" in missing.stderr and not (tmp_path / "none.duckdb").exists()

@@ -32,3 +32,21 @@ def test_an_interrupt_that_is_not_the_watchdog_s_is_passed_on() -> None:
         with pytest.raises(duckdb.InterruptException), time_limit(connection, 60):
             connection.sql(SLOW).fetchall()
         other.join()
+
+
+class _SlowToInterrupt:
+    """A connection whose interrupt takes a while, as one racing the end of a query can."""
+
+    def __init__(self) -> None:
+        self.interrupted = threading.Event()
+
+    def interrupt(self) -> None:
+        time.sleep(0.3)
+        self.interrupted.set()
+
+
+def test_a_late_interrupt_lands_before_the_block_ends() -> None:
+    connection = _SlowToInterrupt()
+    with time_limit(connection, 0.01):  # type: ignore[arg-type]
+        time.sleep(0.05)  # the watchdog fires, and is still interrupting when the block ends
+    assert connection.interrupted.is_set()

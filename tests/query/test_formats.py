@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from eventwire.errors import OutputNotWritable
 from eventwire.query import EventFilter, Format, find_events, get_article, open_reader, write_result
 from eventwire.query.article import TABLE_COLUMNS
 from eventwire.query.formats import write_csv, write_json_lines
@@ -81,3 +82,33 @@ def test_many_rows_are_a_table_and_one_row_a_card_with_its_parts(precise_db: Pat
     assert "Article a1000000000000aa" in text and "4 (below)" in text  # the card, its events counted
     assert "Russian forces shelled Kharkiv." in text  # the events' table shows the sentence
     assert "predicate_start" not in text  # but only the fields chosen for a terminal
+
+
+def test_an_unwritable_out_is_e701_and_leaves_nothing(precise_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "events.csv"
+    with open_reader(precise_db) as connection:  # Parquet is written by DuckDB while it is open
+        result = find_events(connection, EventFilter(limit=2), columns=COLUMNS)
+        for output in (Format.csv, Format.parquet):
+            with pytest.raises(OutputNotWritable) as caught:
+                write_result(result, output, out)
+            assert caught.value.code == "E701" and str(out) in str(caught.value)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_failed_write_keeps_the_previous_file(
+    precise_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "events.csv"
+    out.write_text("the previous export\n")
+    with open_reader(precise_db) as connection:
+        result = find_events(connection, EventFilter(limit=2), columns=COLUMNS)
+
+    def half_then_full_disk(result: object, stream: io.TextIOBase) -> None:
+        stream.write("id,da")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("eventwire.query.formats.write_csv", half_then_full_disk)
+    with pytest.raises(OutputNotWritable, match="No space left"):
+        write_result(result, Format.csv, out)
+    assert out.read_text() == "the previous export\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["events.csv"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.synchronize
 from pathlib import Path
 
 import duckdb
@@ -11,6 +10,7 @@ import pytest
 
 from eventwire.errors import NotAStore, StoreLocked, StoreNotFound
 from eventwire.query import open_reader
+from tests.lockholder import hold_lock
 
 
 def test_a_missing_store_is_an_error_and_is_not_created(tmp_path: Path) -> None:
@@ -32,11 +32,21 @@ def test_the_connection_cannot_write(precise_db: Path) -> None:
         connection.execute("DELETE FROM events")
 
 
-def _hold_lock(path: str, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event) -> None:
-    connection = duckdb.connect(path)
-    ready.set()
-    done.wait(30)
-    connection.close()
+def test_extensions_are_never_autoloaded_and_the_configuration_is_locked(precise_db: Path) -> None:
+    with open_reader(precise_db) as connection:
+        settings = dict(
+            connection.execute(
+                "SELECT name, value FROM duckdb_settings() WHERE name IN "
+                "('autoinstall_known_extensions', 'autoload_known_extensions', 'lock_configuration')"
+            ).fetchall()
+        )
+        assert settings == {
+            "autoinstall_known_extensions": "false",
+            "autoload_known_extensions": "false",
+            "lock_configuration": "true",
+        }
+        with pytest.raises(duckdb.Error, match="locked"):
+            connection.execute("SET autoload_known_extensions = true")
 
 
 def test_a_store_held_by_a_writer_is_reported_as_locked(precise_db: Path, tmp_path: Path) -> None:
@@ -44,7 +54,7 @@ def test_a_store_held_by_a_writer_is_reported_as_locked(precise_db: Path, tmp_pa
     path.write_bytes(precise_db.read_bytes())
     context = multiprocessing.get_context("spawn")
     ready, done = context.Event(), context.Event()
-    holder = context.Process(target=_hold_lock, args=(str(path), ready, done))
+    holder = context.Process(target=hold_lock, args=(str(path), ready, done))
     holder.start()
     try:
         assert ready.wait(30)
