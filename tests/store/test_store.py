@@ -13,6 +13,7 @@ from eventwire.errors import Problem, StoreLocked
 from eventwire.pipeline import ArticleResult
 from eventwire.store import SCHEMA_VERSION, open_store
 from eventwire.store.schema import current_version
+from tests.lockholder import hold_lock
 
 
 def _result(text: str) -> ArticleResult:
@@ -57,19 +58,12 @@ def test_problems_are_recorded_once(tmp_path: Path) -> None:
         assert store.count("ingest_errors") == 1
 
 
-def _hold_lock(path: str, ready: "multiprocessing.synchronize.Event", done: "multiprocessing.synchronize.Event") -> None:
-    connection = duckdb.connect(path)
-    ready.set()
-    done.wait(30)
-    connection.close()
-
-
 def test_a_store_held_by_another_writer_is_a_coded_error(tmp_path: Path) -> None:
     path = str(tmp_path / "s.duckdb")
     open_store(path).close()
     context = multiprocessing.get_context("spawn")
     ready, done = context.Event(), context.Event()
-    holder = context.Process(target=_hold_lock, args=(path, ready, done))
+    holder = context.Process(target=hold_lock, args=(path, ready, done))
     holder.start()
     try:
         assert ready.wait(30)
