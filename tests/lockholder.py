@@ -8,7 +8,11 @@ level so that a ``spawn`` context can import it in the child.
 
 from __future__ import annotations
 
+import multiprocessing
 import multiprocessing.synchronize
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
 
@@ -19,3 +23,18 @@ def hold_lock(path: str, ready: multiprocessing.synchronize.Event, done: multipr
     ready.set()
     done.wait(30)
     connection.close()
+
+
+@contextmanager
+def lock_held(path: str | Path) -> Iterator[None]:
+    """While the block runs, another process holds ``path``'s write lock."""
+    context = multiprocessing.get_context("spawn")
+    ready, done = context.Event(), context.Event()
+    holder = context.Process(target=hold_lock, args=(str(path), ready, done))
+    holder.start()
+    try:
+        assert ready.wait(30), "the lock holder did not start"
+        yield
+    finally:
+        done.set()
+        holder.join(30)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from pathlib import Path
 
 import duckdb
@@ -10,7 +9,7 @@ import pytest
 
 from eventwire.errors import NotAStore, StoreLocked, StoreNotFound
 from eventwire.query import open_reader
-from tests.lockholder import hold_lock
+from tests.lockholder import lock_held
 
 
 def test_a_missing_store_is_an_error_and_is_not_created(tmp_path: Path) -> None:
@@ -52,15 +51,7 @@ def test_extensions_are_never_autoloaded_and_the_configuration_is_locked(precise
 def test_a_store_held_by_a_writer_is_reported_as_locked(precise_db: Path, tmp_path: Path) -> None:
     path = tmp_path / "held.duckdb"
     path.write_bytes(precise_db.read_bytes())
-    context = multiprocessing.get_context("spawn")
-    ready, done = context.Event(), context.Event()
-    holder = context.Process(target=hold_lock, args=(str(path), ready, done))
-    holder.start()
-    try:
-        assert ready.wait(30)
+    with lock_held(path):
         with pytest.raises(StoreLocked) as caught:
             open_reader(path)
         assert caught.value.code == "E501"
-    finally:
-        done.set()
-        holder.join(30)

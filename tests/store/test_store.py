@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from pathlib import Path
 
 import duckdb
@@ -13,7 +12,7 @@ from eventwire.errors import Problem, StoreLocked
 from eventwire.pipeline import ArticleResult
 from eventwire.store import SCHEMA_VERSION, open_store
 from eventwire.store.schema import current_version
-from tests.lockholder import hold_lock
+from tests.lockholder import lock_held
 
 
 def _result(text: str) -> ArticleResult:
@@ -61,18 +60,10 @@ def test_problems_are_recorded_once(tmp_path: Path) -> None:
 def test_a_store_held_by_another_writer_is_a_coded_error(tmp_path: Path) -> None:
     path = str(tmp_path / "s.duckdb")
     open_store(path).close()
-    context = multiprocessing.get_context("spawn")
-    ready, done = context.Event(), context.Event()
-    holder = context.Process(target=hold_lock, args=(path, ready, done))
-    holder.start()
-    try:
-        assert ready.wait(30)
+    with lock_held(path):
         with pytest.raises(StoreLocked) as caught:
             open_store(path)
         assert caught.value.code == "E501"
-    finally:
-        done.set()
-        holder.join(30)
 
 
 def test_every_coding_is_stored_and_a_corrected_article_replaces_the_old(tmp_path: Path) -> None:
