@@ -33,12 +33,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import date
 
 import duckdb
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from eventwire.article import Article, normalise_text
+
+if TYPE_CHECKING:  # datasketch loads scipy (about 0.3 s): imported where a signature is made
+    from datasketch import LeanMinHash
 
 SHINGLE_WORDS = 3
 NUM_PERM = 128
@@ -61,12 +64,16 @@ def signature(text: str) -> LeanMinHash | None:
         return None
     count = max(1, len(words) - SHINGLE_WORDS + 1)
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(count)}
+    from datasketch import LeanMinHash, MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(list(shingles))
     return LeanMinHash(minhash)
 
 
 def _stored_signature(values: list[int]) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
@@ -96,6 +103,8 @@ class StoryIndex:
     """Every stored signature in an LSH index, with each article's cluster and day."""
 
     def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         self._signatures: dict[str, LeanMinHash] = {}
         self._cluster_of: dict[str, str] = {}

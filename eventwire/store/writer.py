@@ -15,12 +15,12 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from eventwire.article import Article
 from eventwire.errors import NotAStore, StoreError, StoreLocked, StoreNotFound, StoreOutdated
-from eventwire.pipeline import ArticleResult
 from eventwire.store.clusters import StoryClusters
 from eventwire.store.rows import COLUMNS, actor_rows, article_row, event_rows, place_rows, quote_rows
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate, user_tables
@@ -29,6 +29,9 @@ CODING_TABLES = ("article_actors", "events", "quotes", "places")
 """Tables of rows coded from one article, keyed by ``article_id``."""
 ARTICLE_TABLES = (*CODING_TABLES, "article_clusters", "article_signatures")
 """Every table whose rows belong to one article, deleted with it when a correction replaces it."""
+if TYPE_CHECKING:  # the pipeline loads spaCy: readers of the store never need it
+    from eventwire.pipeline import ArticleResult
+
 TABLES = frozenset({"articles", "ingest_errors", "superseded_versions", *ARTICLE_TABLES})
 log = logging.getLogger("eventwire")
 
