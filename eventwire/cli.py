@@ -22,7 +22,7 @@ import typer
 from rich.console import Console
 
 from eventwire import __version__
-from eventwire.errors import EventwireError, InvalidFilter
+from eventwire.errors import EventwireError, InvalidFilter, StoreLocked
 from eventwire.export import ExportFormat, export
 from eventwire.export.run import TABLE_FORMATS
 from eventwire.export.tables import DEFAULT_TABLE, EXPORT_TABLES
@@ -352,6 +352,34 @@ def export_command(
         raise typer.Exit(1) from error
     sys.stdout.buffer.flush()
     stderr.print(f"{count} {'rows' if tabular else 'events'} written to {out or 'stdout'}", markup=False, highlight=False)
+
+
+# --- The web API (eventwire.web; docs/web.md) ---------------------------------------------
+
+
+@app.command("serve")
+def serve_command(
+    db: ReadDbOpt = Path("eventwire.duckdb"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+) -> None:
+    """Serve the read-only JSON API over a store (docs/web.md).
+
+    Example: eventwire serve --db eventwire.duckdb --port 8000
+    """
+    import uvicorn  # here, so that the other commands do not pay for importing the web stack
+
+    from eventwire.web import create_app
+
+    try:
+        open_reader(db).close()
+    except StoreLocked:
+        pass  # an ingest is running: the API answers 503 until it is done, then serves its data
+    except EventwireError as error:
+        _print_error(error)
+        raise typer.Exit(1) from error
+    uvicorn.run(create_app(db, query_timeout=timeout), host=host, port=port)
 
 
 def main() -> None:

@@ -248,6 +248,24 @@ class QueryTimeout(QueryError):
     hint = "Raise --timeout, or narrow the query (filters, LIMIT)."
 
 
+class UnknownActor(QueryError):
+    code = "E607"
+    title = "no such actor"
+    hint = "Give a CAMEO actor code (or a prefix of one) that the store holds; /api/network and eventwire actors list them."
+
+
+class RequestTooLarge(QueryError):
+    code = "E608"
+    title = "request body too large"
+    hint = "The web API reads no large bodies: send the query as URL parameters."
+
+
+class UnknownEndpoint(QueryError):
+    code = "E609"
+    title = "no such endpoint"
+    hint = "The web API's endpoints are listed at /openapi.json (docs/web.md); every one is GET."
+
+
 # --- E7xx: exports -----------------------------------------------------------------------
 
 

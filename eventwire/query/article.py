@@ -74,3 +74,11 @@ def get_article(connection: duckdb.DuckDBPyConnection, article_id: str, *, timeo
     )
     params = {"id": resolved, "codes": codes or []}
     return fetch(connection, f"SELECT a.*, {parts} FROM articles a WHERE a.id = $id", params, timeout=timeout)
+
+
+def cluster_of(connection: duckdb.DuckDBPyConnection, article_id: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> str | None:
+    """The story cluster of the stored article ``article_id`` (None before it is clustered)."""
+    rows = fetch(
+        connection, "SELECT cluster_id FROM article_clusters WHERE article_id = $id", {"id": article_id}, timeout=timeout
+    ).rows
+    return str(rows[0][0]) if rows else None

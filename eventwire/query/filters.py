@@ -17,6 +17,7 @@ Semantics (``docs/query.md`` has them with examples):
   bound counts when its period overlaps the range: an event of "2024-05" is kept by
   ``since=2024-05-10``. Undated events are dropped by either bound.
 - ``text`` is a case-insensitive substring of the sentence; ``%`` and ``_`` are literal.
+- ``located`` keeps only events with a resolved location (a latitude), as a map needs.
 - ``unique`` counts each real-world event once (the ``unique_events`` view) instead of
   every report of it (``event_reports``).
 """
@@ -67,7 +68,7 @@ def parse_dyad(text: str) -> tuple[str, str]:
     return first.strip(), second.strip()
 
 
-def _like_pattern(text: str) -> str:
+def like_pattern(text: str) -> str:
     """An ILIKE pattern for ``text`` anywhere, its own ``%``, ``_`` and ``\\`` made literal."""
     return "%" + _LIKE_SPECIAL.sub(r"\\\1", text) + "%"
 
@@ -85,6 +86,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     text: str | None = None
+    located: bool = False
     unique: bool = False
     limit: int | None = None
     offset: int = 0
@@ -136,7 +138,9 @@ class EventFilter:
             params["until"] = self.until
         if self.text is not None:
             clauses.append("sentence ILIKE $text ESCAPE '\\'")
-            params["text"] = _like_pattern(self.text)
+            params["text"] = like_pattern(self.text)
+        if self.located:
+            clauses.append("location_lat IS NOT NULL")
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def order_by(self) -> str:

@@ -1,0 +1,60 @@
+"""One store per module, ingested by the real pipeline from short articles of our own, and
+a TestClient of the API over it. Tests only read the store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from eventwire.store.ingest import ingest
+from eventwire.web import create_app
+
+ARTICLES = {
+    "sabotage.txt": """Russia accuses Armenia of sabotage as border talks stall
+12 March 2024
+
+YEREVAN — Russia accused Armenia of sabotage on Tuesday, as talks on the border between the two countries stalled for a third week.
+
+Armenian Foreign Minister Ararat Mirzoyan rejected the accusation. "We have nothing to hide," Mirzoyan told reporters in Yerevan.
+
+Armenia later expelled two Russian diplomats, the foreign ministry said.
+""",
+    "talks.txt": """Armenia and Russia agree to resume border talks
+4 April 2024
+
+MOSCOW — Russia and Armenia agreed on Thursday to resume talks on their border, the Kremlin said.
+
+Russian Foreign Minister Sergei Lavrov met Mirzoyan in Moscow and praised the commitment of both sides.
+""",
+    # JSONL, because the text-dump extractor drops a paragraph with markup in it as boilerplate.
+    "script.jsonl": json.dumps({
+        "url": "https://kyiv.example/2024/05/20/drones", "title": "Ukraine says Russian drones hit Kharkiv",
+        "published": "2024-05-20",
+        "text": "KYIV — Russian drones struck Kharkiv overnight, Ukrainian officials said on Monday. Ukraine condemned "
+        "the attack.\n\nHackers also defaced the city council website, leaving the text <script>alert(1)</script> "
+        "on its front page, officials said.",
+    }) + "\n",
+}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("web")
+    inputs = folder / "articles"
+    inputs.mkdir()
+    for name, text in ARTICLES.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    path = folder / "store.duckdb"
+    report = ingest([str(inputs)], path)
+    assert report.articles_new == len(ARTICLES) and not report.failed
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db), raise_server_exceptions=False) as test_client:
+        yield test_client
