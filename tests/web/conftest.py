@@ -12,24 +12,10 @@ from fastapi.testclient import TestClient
 
 from eventwire.store.ingest import ingest
 from eventwire.web import create_app
+from tests.query.stores import ARTICLES as STORED_ARTICLES
 
 ARTICLES = {
-    "sabotage.txt": """Russia accuses Armenia of sabotage as border talks stall
-12 March 2024
-
-YEREVAN — Russia accused Armenia of sabotage on Tuesday, as talks on the border between the two countries stalled for a third week.
-
-Armenian Foreign Minister Ararat Mirzoyan rejected the accusation. "We have nothing to hide," Mirzoyan told reporters in Yerevan.
-
-Armenia later expelled two Russian diplomats, the foreign ministry said.
-""",
-    "talks.txt": """Armenia and Russia agree to resume border talks
-4 April 2024
-
-MOSCOW — Russia and Armenia agreed on Thursday to resume talks on their border, the Kremlin said.
-
-Russian Foreign Minister Sergei Lavrov met Mirzoyan in Moscow and praised the commitment of both sides.
-""",
+    **{name: STORED_ARTICLES[name] for name in ("sabotage.txt", "talks.txt")},
     # JSONL, because the text-dump extractor drops a paragraph with markup in it as boilerplate.
     "script.jsonl": json.dumps({
         "url": "https://kyiv.example/2024/05/20/drones", "title": "Ukraine says Russian drones hit Kharkiv",
