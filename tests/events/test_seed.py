@@ -12,18 +12,14 @@ from typing import Any
 
 import pytest
 
-from eventwire.eval.shared import shared_dir
-from eventwire.pipeline import process
+from tests.seedcase import NEEDS_SEED, seed_record
 
-SHARED = shared_dir()
-pytestmark = pytest.mark.skipif(SHARED is None, reason="../shared is not present")
+pytestmark = NEEDS_SEED
 
 
 @pytest.fixture(scope="module")
 def seed() -> dict[str, Any]:
-    assert SHARED is not None
-    (result,) = list(process([str(SHARED / "seed")]))
-    return result.to_dict()
+    return seed_record()
 
 
 def _dyads(seed: dict[str, Any]) -> set[tuple[str | None, str | None, str]]:

@@ -11,20 +11,14 @@ from typing import Any
 import pytest
 
 from eventwire.places.distance import haversine_km
+from tests.seedcase import NEEDS_SEED, seed_record
 
-from eventwire.eval.shared import shared_dir
-from eventwire.pipeline import process
-
-SHARED = shared_dir()
-pytestmark = pytest.mark.skipif(SHARED is None, reason="../shared is not present")
+pytestmark = NEEDS_SEED
 
 
 @pytest.fixture(scope="module")
 def seed() -> dict[str, Any]:
-    assert SHARED is not None
-    (result,) = list(process([str(SHARED / "seed")]))
-    assert not result.failed
-    return result.to_dict()
+    return seed_record()
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +26,7 @@ def places(seed: dict[str, Any]) -> list[dict[str, Any]]:
     return seed["places"]
 
 
-def test_baku_within_tenhaversine_km(places: list[dict[str, Any]]) -> None:
+def test_baku_within_ten_km(places: list[dict[str, Any]]) -> None:
     bakus = [place for place in places if place["text"] == "Baku"]
     assert bakus and all(haversine_km(place["lat"], place["lon"], 40.41, 49.87) < 10 for place in bakus)
 
