@@ -343,6 +343,15 @@ class Counts:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def scores(self, prefix: str) -> dict[str, float]:
+        """``<prefix>/precision``, ``/recall`` and ``/f1``: the keys every scored task prints."""
+        return {f"{prefix}/precision": self.precision, f"{prefix}/recall": self.recall, f"{prefix}/f1": self.f1}
+
+    def totals(self, prefix: str) -> dict[str, float]:
+        """``<prefix>/gold``, ``/predicted`` and ``/matched``: the counts behind the scores."""
+        return {f"{prefix}/gold": float(self.tp + self.fn), f"{prefix}/predicted": float(self.tp + self.fp),
+                f"{prefix}/matched": float(self.tp)}  # fmt: skip
+
 
 def compare(gold: set[EventTuple], predicted: set[EventTuple]) -> Counts:
     """One sentence's counts: a gold event is one TP when anything matches it, else one FN;
@@ -377,13 +386,7 @@ class SetScore:
     def metrics(self) -> dict[str, float]:
         found: dict[str, float] = {}
         for level, counts in self.levels.items():
-            found.update(
-                {
-                    f"{self.name}/{level}/precision": counts.precision,
-                    f"{self.name}/{level}/recall": counts.recall,
-                    f"{self.name}/{level}/f1": counts.f1,
-                }
-            )
+            found.update(counts.scores(f"{self.name}/{level}"))
         found[f"{self.name}/no_error_share"] = self.no_error_share
         found[f"{self.name}/sentences"] = float(len(self.outcomes))
         return found

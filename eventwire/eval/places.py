@@ -263,19 +263,10 @@ class SetScore:
     def metrics(self) -> dict[str, float]:
         found: dict[str, float] = {}
         for level, counts in self.levels.items():
-            found.update(
-                {
-                    f"{self.name}/{level}/precision": counts.precision,
-                    f"{self.name}/{level}/recall": counts.recall,
-                    f"{self.name}/{level}/f1": counts.f1,
-                }
-            )
-        counts = self.levels["toponym"]
+            found.update(counts.scores(f"{self.name}/{level}"))
+        found.update(self.levels["toponym"].totals(f"{self.name}/toponym"))
         found.update(
             {
-                f"{self.name}/toponym/gold": float(counts.tp + counts.fn),
-                f"{self.name}/toponym/predicted": float(counts.tp + counts.fp),
-                f"{self.name}/toponym/matched": float(counts.tp),
                 f"{self.name}/acc161": self.acc161,
                 f"{self.name}/median_km": self.median_km,
                 f"{self.name}/resolved": float(len(self.errors_km)),

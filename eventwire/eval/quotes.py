@@ -349,17 +349,10 @@ class SetScore:
     def metrics(self) -> dict[str, float]:
         found: dict[str, float] = {}
         for level, counts in self.levels.items():
-            found.update(
-                {
-                    f"{self.name}/{level}/precision": counts.precision,
-                    f"{self.name}/{level}/recall": counts.recall,
-                    f"{self.name}/{level}/f1": counts.f1,
-                    f"{self.name}/{level}/gold": float(counts.tp + counts.fn),
-                    f"{self.name}/{level}/predicted": float(counts.tp + counts.fp),
-                    f"{self.name}/{level}/matched": float(counts.tp),
-                    f"{self.name}/{level}/fragments": float(self.fragments.get(level, 0)),
-                }
-            )
+            prefix = f"{self.name}/{level}"
+            found.update(counts.scores(prefix))
+            found.update(counts.totals(prefix))
+            found[f"{prefix}/fragments"] = float(self.fragments.get(level, 0))
         found[f"{self.name}/speaker_accuracy"] = self.speaker_accuracy
         found[f"{self.name}/speaker_scored"] = float(self.speakers_scored)
         found[f"{self.name}/articles"] = float(self.articles)
