@@ -137,8 +137,8 @@ def ingest_command(
 
     Example: eventwire ingest examples/articles --db eventwire.duckdb
     """
-    shown = stderr.is_terminal if progress is None else progress
-    tracker = IngestProgress(stderr, live=stderr.is_terminal, every=batch_size) if shown else None
+    show_progress = stderr.is_terminal if progress is None else progress
+    tracker = IngestProgress(stderr, live=stderr.is_terminal, every=batch_size) if show_progress else None
 
     shown: list[ArticleResult] = []  # the summary's rows only: a long run keeps no more
 
