@@ -22,6 +22,10 @@ TITLE_WEIGHT = 5
 """A match in the title is worth this many in the body: the title says what the article is about."""
 
 
+SNIPPET_AROUND = 80
+"""Characters of context a result's snippet shows on each side of the first match."""
+
+
 def search_articles(
     connection: duckdb.DuckDBPyConnection,
     phrase: str,
@@ -30,20 +34,24 @@ def search_articles(
     offset: int = 0,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Result:
-    """Rows of id, title, outlet, published and matches (weighted count), best first;
+    """Rows of id, title, outlet, published, matches (weighted count) and snippet (the text
+    around the first match in the body, None when only the title matches), best first;
     E601 for an empty phrase."""
     if not phrase.strip():
         raise InvalidFilter("the search phrase is empty")
     sql = """
         WITH hits AS (
-            SELECT id, title, outlet, published,
+            SELECT id, title, outlet, published, text,
                    len(string_split(lower(coalesce(title, '')), lower($phrase))) - 1 AS in_title,
                    len(string_split(lower(coalesce(text, '')), lower($phrase))) - 1 AS in_text
             FROM articles
             WHERE title ILIKE $pattern ESCAPE '\\' OR text ILIKE $pattern ESCAPE '\\'
         )
-        SELECT id, title, outlet, published, $weight * in_title + in_text AS matches
+        SELECT id, title, outlet, published, $weight * in_title + in_text AS matches,
+               CASE WHEN in_text > 0 THEN trim(substr(
+                   text, greatest(1, instr(lower(text), lower($phrase)) - $around), 2 * $around + length($phrase)
+               )) END AS snippet
         FROM hits ORDER BY matches DESC, published DESC NULLS LAST, id LIMIT $limit OFFSET $offset
     """
-    params = {"phrase": phrase, "pattern": like_pattern(phrase), "weight": TITLE_WEIGHT, "limit": limit, "offset": offset}
+    params = {"phrase": phrase, "pattern": like_pattern(phrase), "weight": TITLE_WEIGHT, "around": SNIPPET_AROUND, "limit": limit, "offset": offset}
     return fetch(connection, sql, params, timeout=timeout)

@@ -28,7 +28,7 @@ from eventwire.query.overview import monthly_quads, store_counts
 from eventwire.query.profile import actor_profile
 from eventwire.query.search import search_articles
 from eventwire.store import related_articles
-from eventwire.web.params import MAX_LIMIT, Limit, Offset, Quad, Since, Unique, Until, event_filter
+from eventwire.web.params import MAX_LIMIT, Limit, Offset, Quad, Since, Unique, Until, csv_event_filter, event_filter, map_event_filter
 
 router = APIRouter(prefix="/api")
 
@@ -50,6 +50,8 @@ def reader(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
 
 Reader = Annotated[duckdb.DuckDBPyConnection, Depends(reader)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
+CsvFilter = Annotated[EventFilter, Depends(csv_event_filter)]
+MapFilter = Annotated[EventFilter, Depends(map_event_filter)]
 
 
 def _timeout(request: Request) -> float | None:
@@ -94,8 +96,9 @@ def events(request: Request, connection: Reader, chosen: Filter, columns: Column
 
 
 @router.get("/events.csv", response_class=Response, responses={200: {"content": {"text/csv": {}}}})
-def events_csv(request: Request, connection: Reader, chosen: Filter, columns: Columns = None) -> Response:
-    """The same page as ``/api/events``, as CSV with a header line (``eventwire events -f csv``)."""
+def events_csv(request: Request, connection: Reader, chosen: CsvFilter, columns: Columns = None) -> Response:
+    """The events of ``/api/events``' filter as CSV with a header line (``eventwire events -f csv``);
+    every matching event up to 100,000 unless ``limit`` says fewer."""
     result = find_events(connection, chosen, columns=_columns(columns), timeout=_timeout(request))
     text = io.StringIO()
     write_csv(result, text)
@@ -142,8 +145,8 @@ def network(
 
 
 @router.get("/map")
-def event_map(request: Request, connection: Reader, chosen: Filter) -> dict[str, Any]:
-    """Located events as points (lat, lon, name, reason, event and article ids, code), one page."""
+def event_map(request: Request, connection: Reader, chosen: MapFilter) -> dict[str, Any]:
+    """Located events as points (lat, lon, name, reason, event and article ids, code), one page (500 by default)."""
     page = _page(connection, replace(chosen, located=True), list(MAP_COLUMNS), _timeout(request))
     page["rows"] = [{MAP_COLUMNS[key]: value for key, value in row.items()} for row in page["rows"]]
     return page

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import logging
 
+from collections.abc import Callable
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from eventwire.errors import (
@@ -56,24 +58,40 @@ def _validation_detail(error: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
-def install(app: FastAPI) -> None:
-    """Answer every error raised in ``app`` in the one shape."""
+PageError = Callable[[Request, EventwireError, int | None], Response]
+"""Renders an error for a page request (the dashboard's HTML error page)."""
+
+MACHINE_PATHS = ("/api/", "/openapi.json", "/static/", "/assets/")
+"""Paths whose errors are always the JSON shape: the API, its description and the files."""
+
+
+def install(app: FastAPI, page_error: PageError | None = None) -> None:
+    """Answer every error raised in ``app`` in the one shape: JSON for the API, and the
+    same fields as an HTML page (``page_error``) for any other path, the pages."""
+
+    def respond(request: Request, error: EventwireError, status: int | None = None) -> Response:
+        if page_error is not None and not request.url.path.startswith(MACHINE_PATHS):
+            try:
+                return page_error(request, error, status)
+            except Exception:  # the error page itself failed: the JSON shape still says what happened
+                log.exception("could not render the error page for %s", error.code)
+        return error_response(error, status)
 
     @app.exception_handler(EventwireError)
-    async def coded(_: Request, error: EventwireError) -> JSONResponse:
-        return error_response(error)
+    async def coded(request: Request, error: EventwireError) -> Response:
+        return respond(request, error)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_: Request, error: RequestValidationError) -> JSONResponse:
-        return error_response(InvalidFilter(_validation_detail(error)), 400)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        return respond(request, InvalidFilter(_validation_detail(error)), 400)
 
     @app.exception_handler(HTTPException)
-    async def http(request: Request, error: HTTPException) -> JSONResponse:
+    async def http(request: Request, error: HTTPException) -> Response:
         if error.status_code in (404, 405):
-            return error_response(UnknownEndpoint(f"{request.method} {request.url.path}"), error.status_code)
-        return error_response(InternalError(str(error.detail)), error.status_code)
+            return respond(request, UnknownEndpoint(f"{request.method} {request.url.path}"), error.status_code)
+        return respond(request, InternalError(str(error.detail)), error.status_code)
 
     @app.exception_handler(Exception)
-    async def unexpected(_: Request, error: Exception) -> JSONResponse:
-        log.exception("unexpected error in the web API")
-        return error_response(InternalError(type(error).__name__), 500)
+    async def unexpected(request: Request, error: Exception) -> Response:
+        log.exception("unexpected error in the web app")
+        return respond(request, InternalError(type(error).__name__), 500)
