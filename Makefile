@@ -4,8 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB ?= eventwire.duckdb
+CHROMIUM := /usr/bin/chromium
+# The browser tests drive Debian's Chromium, never a browser Playwright would download.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: demo test install eval clean
+.PHONY: demo test install browser eval clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +21,19 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP)
 
+# The browser tests (tests/browser) need Debian's chromium and chromium-driver. Installed only
+# when missing, as root or through password-less sudo; when that is impossible (no apt-get, no
+# rights, no registry) one line says so and the tests decide: they skip, or fail under CI=1.
+browser:
+	@if [ -x $(CHROMIUM) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else echo "browser: $(CHROMIUM) is missing and cannot be installed without root; run: sudo apt-get install chromium chromium-driver"; exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then echo "browser: $(CHROMIUM) is missing and there is no apt-get to install it"; exit 0; fi; \
+	echo "browser: installing Debian's chromium and chromium-driver"; \
+	if ! { $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; }; then \
+		echo "browser: could not install chromium (see apt-get's messages above); the browser tests will skip, or fail under CI"; fi
+
 # Ingest the example articles into the store, then show what an analyst asks first: the
 # events (each real-world event once, with where it happened) and one dyad month by month.
 demo: $(STAMP)
@@ -26,7 +42,7 @@ demo: $(STAMP)
 		--columns date,source_code,code,target_code,num_articles,location_name,predicate_text
 	$(VENV)/bin/eventwire dyad RUS UKR --db $(DB) --by month
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 eval: $(STAMP)

@@ -7,6 +7,7 @@ row through the real schema, so that every filter has one exact expected answer.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,15 +39,16 @@ KYIV — Russian drones struck Kharkiv overnight, Ukrainian officials said on Mo
 }
 
 
-def write_coded_store(folder: Path) -> Path:
-    """Ingest ARTICLES into ``folder``/coded.duckdb with the real pipeline."""
+def write_coded_store(folder: Path, articles: Mapping[str, str] = ARTICLES) -> Path:
+    """Ingest ``articles`` (file name -> text; ARTICLES by default) into ``folder``/coded.duckdb
+    with the real pipeline. Other test packages pass their own articles (tests/browser)."""
     inputs = folder / "articles"
     inputs.mkdir()
-    for name, text in ARTICLES.items():
+    for name, text in articles.items():
         (inputs / name).write_text(text, encoding="utf-8")
     db = folder / "coded.duckdb"
     report = ingest([str(inputs)], db)
-    assert report.articles_new == len(ARTICLES) and not report.failed
+    assert report.articles_new == len(articles) and not report.failed
     return db
 
 
