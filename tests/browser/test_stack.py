@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from tests.browser.conftest import STORED
 from tests.browser.harness import PageProblems
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def _json_of(page: Page, page_problems: PageProblems, path: str) -> dict:
 
 def test_overview_json_renders(page: Page, page_problems: PageProblems) -> None:
     overview = _json_of(page, page_problems, "/api/overview")
-    assert overview["counts"]["articles"] == 3
+    assert overview["counts"]["articles"] == len(STORED)
     # The malicious article's markup arrives as text (the recorder would report an alert).
     assert any("<script>alert(1)</script>" in event["sentence"] for event in overview["latest_events"])
 

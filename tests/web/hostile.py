@@ -32,11 +32,15 @@ RECORD = {
 }
 
 
+JSONL = json.dumps(RECORD) + "\n"
+"""The article as a line of JSONL input."""
+
+
 def write_hostile_store(folder: Path) -> tuple[Path, str]:
     """A store holding only the hostile article, and its id."""
     inputs = folder / "hostile"
     inputs.mkdir()
-    (inputs / "hostile.jsonl").write_text(json.dumps(RECORD) + "\n", encoding="utf-8")
+    (inputs / "hostile.jsonl").write_text(JSONL, encoding="utf-8")
     path = folder / "hostile.duckdb"
     report = ingest([str(inputs)], path, keep_results=True)
     assert report.articles_new == 1 and not report.failed, report
