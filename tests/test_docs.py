@@ -25,3 +25,14 @@ def test_every_error_code_is_documented_as_defined() -> None:
 def test_error_codes_are_unique() -> None:
     codes = [cls.code for cls in all_codes()]
     assert len(codes) == len(set(codes))
+
+
+def test_every_web_route_is_documented() -> None:
+    """docs/web.md names every page and endpoint the app serves."""
+    from eventwire.web import api, pages
+
+    doc = (ROOT / "docs" / "web.md").read_text(encoding="utf-8")
+    routes = {route.path for route in [*api.router.routes, *pages.router.routes]}
+    assert {"/", "/events", "/map", "/api/overview"} <= routes
+    missing = sorted(path for path in routes if f"`{path}" not in doc)
+    assert not missing, f"docs/web.md does not mention {missing}"
