@@ -41,6 +41,7 @@ demo: $(STAMP)
 	$(VENV)/bin/eventwire events --db $(DB) --unique --order date --limit 30 \
 		--columns date,source_code,code,target_code,num_articles,location_name,predicate_text
 	$(VENV)/bin/eventwire dyad RUS UKR --db $(DB) --by month
+	@echo "Explore the store in a browser: $(VENV)/bin/eventwire serve --db $(DB)  (http://127.0.0.1:8000)"
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q

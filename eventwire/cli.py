@@ -34,7 +34,7 @@ from eventwire.query import (
     list_actors, open_reader, parse_dyad, run_sql, write_result,
 )  # fmt: skip
 from eventwire.query.article import TABLE_COLUMNS as ARTICLE_TABLE_COLUMNS
-from eventwire.query.dyad import Period
+from eventwire.query.filters import Period
 from eventwire.report import SUMMARY_ROWS, print_ingest_summary, print_problem, print_results_table
 from eventwire.store.ingest import DEFAULT_BATCH_SIZE, ingest
 
@@ -208,6 +208,8 @@ def events_command(
     quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class, 1 to 4.")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    period: Annotated[str | None, typer.Option("--period", help="One period as `eventwire dyad` cuts it: 2024-W19, 2024-05.")] = None,
+    by: Annotated[Period | None, typer.Option("--by", help="With --period: day, week, month or year (default its own).")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Sentence contains this, in any case.")] = None,
     unique: UniqueOpt = False,
     limit: LimitOpt = 100,
@@ -226,8 +228,8 @@ def events_command(
     def query(connection: duckdb.DuckDBPyConnection) -> Result:
         event_filter = EventFilter(
             actor=actor, dyad=parse_dyad(dyad) if dyad is not None else None, both_directions=both_directions,
-            code=code, root=root, quad=quad, since=since, until=until, text=text, unique=unique,
-            limit=limit or None, offset=offset, order=order,
+            code=code, root=root, quad=quad, since=since, until=until, period=period, by=by, text=text,
+            unique=unique, limit=limit or None, offset=offset, order=order,
         )  # fmt: skip
         chosen = EVENT_COLUMNS if columns == "all" else columns.split(",") if columns else BRIEF_COLUMNS
         return find_events(connection, event_filter, columns=[column.strip() for column in chosen], timeout=timeout)

@@ -15,24 +15,14 @@ month) rather than being dropped or spread; undated events form the row with no 
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import get_args
 
 import duckdb
 
 from eventwire.errors import InvalidFilter
 from eventwire.query.deadline import DEFAULT_TIMEOUT
-from eventwire.query.filters import DYAD_FORWARD, EventFilter
+from eventwire.query.filters import DYAD_FORWARD, PERIOD_SQL, EventFilter, Period
 from eventwire.query.result import Result, fetch
-
-Period = Literal["day", "week", "month", "year"]
-
-_PERIOD_SQL: dict[str, str] = {
-    "day": "date",
-    "week": "CASE WHEN length(date) = 10 THEN strftime(CAST(date AS DATE), '%G-W%V') ELSE date END",
-    "month": "left(date, 7)",
-    "year": "left(date, 4)",
-}
-
 
 def dyad_summary(
     connection: duckdb.DuckDBPyConnection,
@@ -52,7 +42,7 @@ def dyad_summary(
     dyad = EventFilter(dyad=(a, b), both_directions=True, since=since, until=until, unique=unique)
     where, params = dyad.where()
     sql = f"""
-        SELECT {_PERIOD_SQL[by]} AS period,
+        SELECT {PERIOD_SQL[by]} AS period,
                CASE WHEN {DYAD_FORWARD} THEN $forward ELSE $backward END AS direction,
                count(*) AS events,
                count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,

@@ -16,6 +16,13 @@ Semantics (``docs/query.md`` has them with examples):
   inclusive, compared on the event's ``date``. An event dated less precisely than the
   bound counts when its period overlaps the range: an event of "2024-05" is kept by
   ``since=2024-05-10``. Undated events are dropped by either bound.
+- ``period`` keeps the events whose period, cut from their date by ``by`` exactly as
+  ``dyad_summary`` and the actor timeline cut it, is the one given: ``period=2024-W19``
+  (``by`` week), ``2024-05`` (month), ``2024-05-10`` (day), ``2024`` (year). ``by`` defaults
+  to the period's own precision. An event dated less precisely than ``by`` has its own date
+  as its period, so ``by=month, period=2024`` keeps the events dated only "2024". This is
+  what a chart's point links to: exactly the events it counts, which ``since``/``until``
+  (keeping less precise events that overlap) would not give.
 - ``text`` is a case-insensitive substring of the sentence; ``%`` and ``_`` are literal.
 - ``located`` keeps only events with a resolved location (a latitude), as a map needs.
 - ``unique`` counts each real-world event once (the ``unique_events`` view) instead of
@@ -27,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal, get_args
 
 from eventwire.errors import InvalidFilter
 from eventwire.query.result import Params
@@ -39,7 +47,19 @@ DYAD_FORWARD = "(starts_with(source_code, $dyad_a) AND starts_with(target_code, 
 """SQL true for an event from a filter's dyad's first actor to its second (its parameters)."""
 _DYAD_BACKWARD = "(starts_with(source_code, $dyad_b) AND starts_with(target_code, $dyad_a))"
 
+Period = Literal["day", "week", "month", "year"]
+
+PERIOD_SQL: dict[str, str] = {
+    "day": "date",
+    "week": "CASE WHEN length(date) = 10 THEN strftime(CAST(date AS DATE), '%G-W%V') ELSE date END",
+    "month": "left(date, 7)",
+    "year": "left(date, 4)",
+}
+"""The SQL cutting an event's period from its ``date`` for each kind of period; an event dated
+less precisely than the period keeps its own date."""
+
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_ISO_WEEK = re.compile(r"\d{4}-W\d{2}")
 _LIKE_SPECIAL = re.compile(r"([\\%_])")
 
 
@@ -58,6 +78,14 @@ def check_date(value: str, option: str) -> str:
         else:
             return value
     raise InvalidFilter(f"{option} {value!r} is not a date (give 2024, 2024-05 or 2024-05-10)")
+
+
+def period_kind(period: str) -> Period:
+    """The kind of ``period`` by its shape (2024-W19 is a week); E601 for anything else."""
+    if _ISO_WEEK.fullmatch(period):
+        return "week"
+    check_date(period, "period")
+    return ("year", "month", "day")[(len(period) - 4) // 3]
 
 
 def parse_dyad(text: str) -> tuple[str, str]:
@@ -85,6 +113,8 @@ class EventFilter:
     quad: int | None = None
     since: str | None = None
     until: str | None = None
+    period: str | None = None
+    by: Period | None = None
     text: str | None = None
     located: bool = False
     unique: bool = False
@@ -97,6 +127,10 @@ class EventFilter:
             check_date(self.since, "since")
         if self.until is not None:
             check_date(self.until, "until")
+        if self.period is not None:
+            period_kind(self.period)
+        if self.by is not None and self.by not in get_args(Period):
+            raise InvalidFilter(f"cannot cut periods by {self.by!r}; periods: {', '.join(get_args(Period))}")
         if self.quad is not None and self.quad not in (1, 2, 3, 4):
             raise InvalidFilter(f"quad class {self.quad} is not 1, 2, 3 or 4")
         if (self.limit is not None and self.limit < 0) or self.offset < 0:
@@ -136,6 +170,9 @@ class EventFilter:
         if self.until is not None:
             clauses.append("left(date, length($until)) <= $until")  # the event's period starts on or before it
             params["until"] = self.until
+        if self.period is not None:
+            clauses.append(f"{PERIOD_SQL[self.by or period_kind(self.period)]} = $period")
+            params["period"] = self.period
         if self.text is not None:
             clauses.append("sentence ILIKE $text ESCAPE '\\'")
             params["text"] = like_pattern(self.text)

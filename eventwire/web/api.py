@@ -20,7 +20,7 @@ from fastapi.responses import Response
 from eventwire.query import EventFilter, dyad_summary, find_events, get_article, open_reader
 from eventwire.query.article import cluster_of
 from eventwire.query.deadline import time_limit
-from eventwire.query.dyad import Period
+from eventwire.query.filters import Period
 from eventwire.query.events import BRIEF_COLUMNS
 from eventwire.query.formats import write_csv
 from eventwire.query.network import DEFAULT_MAX_EDGES, actor_network
@@ -36,8 +36,9 @@ LATEST_EVENTS = 10
 """Events the overview lists, latest first."""
 
 MAP_COLUMNS = {
-    "id": "event_id", "article_id": "article_id", "code": "code", "location_name": "name",
-    "location_lat": "lat", "location_lon": "lon", "location_reason": "reason",
+    "id": "event_id", "article_id": "article_id", "date": "date", "source_code": "source", "code": "code",
+    "target_code": "target", "location_name": "name", "location_lat": "lat", "location_lon": "lon",
+    "location_reason": "reason",
 }  # fmt: skip
 """Event columns a map point carries, and the shorter names it gives them."""
 
@@ -146,7 +147,8 @@ def network(
 
 @router.get("/map")
 def event_map(request: Request, connection: Reader, chosen: MapFilter) -> dict[str, Any]:
-    """Located events as points (lat, lon, name, reason, event and article ids, code), one page (500 by default)."""
+    """Located events as points (lat, lon, name, reason; event and article ids, date, source, code, target),
+    one page (the latest 500 by default)."""
     page = _page(connection, replace(chosen, located=True), list(MAP_COLUMNS), _timeout(request))
     page["rows"] = [{MAP_COLUMNS[key]: value for key, value in row.items()} for row in page["rows"]]
     return page

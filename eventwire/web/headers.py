@@ -20,8 +20,17 @@ CONTENT_SECURITY_POLICY = "; ".join((
 COMMON = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
 
 
+def secure(headers: MutableHeaders) -> None:
+    """Add ``COMMON`` to ``headers``, and the policy when they describe an HTML answer."""
+    for name, value in COMMON.items():
+        headers.setdefault(name, value)
+    if headers.get("content-type", "").startswith("text/html"):
+        headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+
+
 class SecurityHeaders:
-    """Add ``COMMON`` to every response and the policy to HTML ones."""
+    """Add the headers to every response (a 500 is answered outside any middleware, so its
+    handler calls ``secure`` itself)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -33,11 +42,7 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in COMMON.items():
-                    headers.setdefault(name, value)
-                if headers.get("content-type", "").startswith("text/html"):
-                    headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+                secure(MutableHeaders(scope=message))
             await send(message)
 
         await self.app(scope, receive, with_headers)

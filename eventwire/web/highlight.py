@@ -79,11 +79,12 @@ def mark(text: str, spans: Iterable[Span], expected: Mapping[Span, str | None] |
         for number, line in enumerate(text[start:end].split("\n")):
             if number and marked.paragraphs[-1]:
                 marked.paragraphs.append([])
+            line = line.removesuffix("\r")  # a CRLF text's line end
             if line:
                 marked.paragraphs[-1].append(Segment(
-                    line, tuple(dict.fromkeys(s.kind for s in covering)), tuple(s.label for s in covering),
-                    anchors if number == 0 else (),
+                    line, tuple(dict.fromkeys(s.kind for s in covering)), tuple(s.label for s in covering), anchors,
                 ))  # fmt: skip
+                anchors = ()  # on the first piece of the span that shows, wherever its line starts
     marked.paragraphs = [paragraph for paragraph in marked.paragraphs if paragraph]
     return marked
 
@@ -115,7 +116,7 @@ def article_spans(article: Mapping[str, Any], field_name: str) -> tuple[list[Spa
         if quote.get("field") != field_name:
             continue
         speaker = quote.get("speaker_name") or quote.get("speaker_text") or "unattributed"
-        label = f"{quote.get('type')} quote: {speaker}"
+        label = f"{quote.get('type') or ''} quote: {speaker}".lstrip()
         # A quote's text is stored without its marks and joined across the narration that
         # interrupts it; its parts, when there are several, are what stands in the text.
         parts = json.loads(quote.get("parts") or "[]") or [{"start": quote["start"], "end": quote["end"]}]

@@ -13,7 +13,6 @@ request for its data, and the Content-Security-Policy can forbid inline scripts 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
@@ -23,7 +22,8 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from eventwire.errors import EventwireError
-from eventwire.query.dyad import Period
+from eventwire.query import EventFilter
+from eventwire.query.filters import Period
 from eventwire.query.network import DEFAULT_MAX_EDGES
 from eventwire.web import api
 from eventwire.web.highlight import mark_article
@@ -54,13 +54,16 @@ SORTABLE = ("date", "source_code", "code", "target_code", "quad_class", "goldste
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
-FILTER_FIELDS = ("actor", "dyad", "both_directions", "code", "root", "quad", "since", "until", "text", "located", "unique")
+FILTER_FIELDS = (
+    "actor", "dyad", "both_directions", "code", "root", "quad", "since", "until", "period", "by", "text", "located", "unique",
+)  # fmt: skip
 """The event filter's parameters a page form carries over from one request to the next."""
 
 
 def _url(path: str, params: Mapping[str, Any]) -> str:
-    """``path`` with the parameters that have a value (False and empty ones left out)."""
-    kept = {key: ("true" if value is True else value) for key, value in params.items() if value not in (None, "", False)}
+    """``path`` with the parameters that have a value (None, empty and False left out; 0 kept)."""
+    kept = {key: ("true" if value is True else value) for key, value in params.items()
+            if value is not None and value is not False and value != ""}  # fmt: skip
     return f"{path}?{urlencode(kept)}" if kept else path
 
 
@@ -77,36 +80,41 @@ def twin_of(request: Request) -> str:
     return f"{twin}?{request.url.query}" if request.url.query else twin
 
 
-def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    """``template`` rendered with ``context``, the page's twin and the quad names."""
+def render(
+    request: Request, template: str, status_code: int = 200, *, twin: str | None = "", **context: Any
+) -> HTMLResponse:
+    """``template`` rendered with ``context``, the quad names and the page's twin: by default
+    the same path and query under /api, None for a page that has none."""
     page = templates.get_template(template).render(
-        request_path=request.url.path, twin=twin_of(request), quad_names=QUAD_NAMES, url=_url, **context
-    )
+        request_path=request.url.path, twin=twin_of(request) if twin == "" else twin, quad_names=QUAD_NAMES,
+        **context,
+    )  # fmt: skip
     return HTMLResponse(page, status_code=status_code)
 
 
 def error_page(request: Request, error: EventwireError, status: int | None = None) -> HTMLResponse:
-    """The HTML form of the API's one error shape, for page requests."""
+    """The HTML form of the API's one error shape, for page requests (no twin: the same
+    request under /api answers the error as JSON)."""
     code = status or status_of(error)
-    return render(request, "error.html", code, title=error.title, error=error, status=code)
+    return render(request, "error.html", code, twin=None, title=error.title, error=error, status=code)
 
 
-def _filter_values(request: Request) -> dict[str, str]:
-    """The filter parameters of the request, as the form shows them again."""
-    return {name: request.query_params.get(name, "") for name in FILTER_FIELDS}
+TRUE_WORDS = ("true", "1", "yes", "on")
+"""What FastAPI reads as true in a boolean parameter, so the form shows such a box ticked."""
 
 
-def _month_bounds(period: str) -> tuple[str, str]:
-    """``since`` and ``until`` covering a dyad period: the period itself, or a week's days."""
-    if "-W" in period:
-        year, week = period.split("-W")
-        monday = dt.date.fromisocalendar(int(year), int(week), 1)
-        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
-    return period, period
+def _filter_values(request: Request, chosen: EventFilter) -> dict[str, Any]:
+    """The filter parameters of the request, as the form shows them again (with the order
+    and page size, which the form carries along unseen)."""
+    values: dict[str, Any] = {name: request.query_params.get(name, "") for name in FILTER_FIELDS}
+    for name in ("both_directions", "located", "unique"):
+        values[name] = values[name].lower() in TRUE_WORDS
+    return {**values, "order": chosen.order, "limit": chosen.limit}
 
 
 @router.get("/", response_class=HTMLResponse)
 def overview_page(request: Request, connection: api.Reader) -> HTMLResponse:
+    """Counts, events per month stacked by quad class, the latest events."""
     data = api.overview(request, connection)
     chart = {"monthly": data["monthly"], "quads": QUAD_NAMES}
     return render(request, "overview.html", title="Overview", data=data, chart=chart)
@@ -114,25 +122,29 @@ def overview_page(request: Request, connection: api.Reader) -> HTMLResponse:
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, connection: api.Reader, chosen: api.Filter) -> HTMLResponse:
-    data = api.events(request, connection, chosen, ",".join(EVENT_TABLE_COLUMNS))
-    params = dict(request.query_params)
-    csv_params = {**params, "limit": CSV_MAX_ROWS, "offset": None}
+    """The events table: the filter form, sortable headers, paging and the CSV of the filter."""
+    columns = ",".join(EVENT_TABLE_COLUMNS)
+    data = api.events(request, connection, chosen, columns)
+    params = {key: value for key, value in request.query_params.items() if key != "columns"}
+    step = chosen.limit or 0
     pages = {
-        "previous": _url("/events", {**params, "offset": max(0, chosen.offset - (chosen.limit or 0))}) if chosen.offset else None,
-        "next": _url("/events", {**params, "offset": data["next_offset"]}) if data["next_offset"] is not None else None,
+        "previous": _url("/events", {**params, "offset": max(0, chosen.offset - step)}) if step and chosen.offset else None,
+        "next": _url("/events", {**params, "offset": data["next_offset"]}) if step and data["next_offset"] else None,
     }  # fmt: skip
     sorting = {
         column: _url("/events", {**params, "order": column if chosen.order != column else f"-{column}", "offset": None})
         for column in SORTABLE
     }
     return render(
-        request, "events.html", title="Events", data=data, form=_filter_values(request), order=chosen.order,
-        sorting=sorting, pages=pages, csv=_url("/api/events.csv", csv_params),
+        request, "events.html", title="Events", twin=_url("/api/events", {**params, "columns": columns}), data=data,
+        form=_filter_values(request, chosen), order=chosen.order, sorting=sorting, pages=pages,
+        csv=_url("/api/events.csv", {**params, "columns": columns, "limit": CSV_MAX_ROWS, "offset": None}),
     )  # fmt: skip
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, connection: api.Reader, article_id: str) -> HTMLResponse:
+    """The article's text with its codings marked, its metadata, codings and related articles."""
     data = api.article(request, connection, article_id)
     marked = {field: mark_article(data, field) for field in ("title", "text")}
     return render(
@@ -143,9 +155,11 @@ def article_page(request: Request, connection: api.Reader, article_id: str) -> H
 
 @router.get("/actors/{code}", response_class=HTMLResponse)
 def actor_page(request: Request, connection: api.Reader, code: str) -> HTMLResponse:
+    """Counterparts, the monthly cooperation and conflict chart (each month opening its
+    events), quotes."""
     data = api.actor(request, connection, code)
     timeline = [
-        {**row, "href": _url("/events", {"actor": data["code"], "since": row["month"], "until": row["month"]})}
+        {**row, "href": _url("/events", {"actor": data["code"], "period": row["month"], "by": "month"})}
         for row in data["timeline"]
     ]
     return render(request, "actor.html", title=f"Actor {data['code']}", data=data, chart={"timeline": timeline})
@@ -156,6 +170,8 @@ def dyad_page(
     request: Request, connection: api.Reader, a: str, b: str,
     by: Period = "month", since: Since = None, until: Until = None, unique: Unique = False,
 ) -> HTMLResponse:  # fmt: skip
+    """Both directions per period, each point and row opening exactly the events it counts
+    (the same period cut from the date, within the page's dates)."""
     data = api.dyad(request, connection, a, b, by=by, since=since, until=until, unique=unique)
     forward = f"{data['a']}->{data['b']}"
     rows = []
@@ -163,10 +179,12 @@ def dyad_page(
         source, target = (data["a"], data["b"]) if row["direction"] == forward else (data["b"], data["a"])
         href = None
         if row["period"] is not None:
-            first, last = _month_bounds(row["period"])
-            href = _url("/events", {"dyad": f"{source}:{target}", "since": first, "until": last, "unique": unique})
+            href = _url("/events", {
+                "dyad": f"{source}:{target}", "period": row["period"], "by": by, "since": since, "until": until,
+                "unique": unique,
+            })  # fmt: skip
         rows.append({**row, "href": href})
-    chart = {"rows": rows, "directions": [forward, f"{data['b']}->{data['a']}"]}
+    chart = {"rows": rows, "directions": [forward, f"{data['b']}->{data['a']}"], "by": by}
     return render(
         request, "dyad.html", title=f"{data['a']} and {data['b']}", data={**data, "rows": rows}, chart=chart,
         form={"by": by, "since": since or "", "until": until or "", "unique": unique},
@@ -178,6 +196,7 @@ def network_page(
     request: Request, connection: api.Reader, since: Since = None, until: Until = None, quad: Quad = None,
     unique: Unique = False, max_edges: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_MAX_EDGES,
 ) -> HTMLResponse:  # fmt: skip
+    """The actor network drawn from the busiest directed dyads of the filter."""
     data = api.network(request, connection, since=since, until=until, quad=quad, unique=unique, max_edges=max_edges)
     form = {"since": since or "", "until": until or "", "quad": quad or "", "unique": unique, "max_edges": max_edges}
     return render(request, "network.html", title="Network", data=data, chart=data, form=form)
@@ -185,8 +204,17 @@ def network_page(
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, connection: api.Reader, chosen: api.MapFilter) -> HTMLResponse:
+    """Located events as markers over the country outlines, the latest 500 by default."""
     data = api.event_map(request, connection, chosen)
-    return render(request, "map.html", title="Map", data=data, chart={"points": data["rows"]}, form=_filter_values(request))
+    params = dict(request.query_params)
+    pages = {
+        "previous": _url("/map", {**params, "offset": max(0, chosen.offset - (chosen.limit or 0))}) if chosen.offset else None,
+        "next": _url("/map", {**params, "offset": data["next_offset"]}) if data["next_offset"] else None,
+    }  # fmt: skip
+    return render(
+        request, "map.html", title="Map", data=data, chart={"points": data["rows"]}, form=_filter_values(request, chosen),
+        pages=pages,
+    )  # fmt: skip
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -194,8 +222,11 @@ def search_page(
     request: Request, connection: api.Reader,
     q: Annotated[str, Query(max_length=200)] = "", limit: Limit = 20, offset: Offset = 0,
 ) -> HTMLResponse:  # fmt: skip
-    data = api.search(request, connection, q, limit, offset) if q.strip() else None
-    return render(request, "search.html", title="Search", q=q, data=data)
+    """Articles containing the words, with the text around the first match; only the form
+    (and no twin, which needs words) before a search."""
+    if not q.strip():
+        return render(request, "search.html", title="Search", twin=None, q=q, data=None)
+    return render(request, "search.html", title="Search", q=q, data=api.search(request, connection, q, limit, offset))
 
 
 @router.get("/assets/countries.geo.json")

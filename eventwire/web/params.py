@@ -17,6 +17,7 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from eventwire.query import EventFilter, parse_dyad
+from eventwire.query.filters import Period
 
 MAX_LIMIT = 500
 """Most rows one page of events holds: larger answers are paged with ``offset``."""
@@ -42,33 +43,45 @@ def _conditions(
     quad: Quad = None,
     since: Since = None,
     until: Until = None,
+    period: Annotated[str | None, Query(description="One period as a dyad or timeline cuts it: 2024-W19, 2024-05, 2024-05-10, 2024.")] = None,
+    by: Annotated[Period | None, Query(description="The kind of period (day, week, month, year); default the period's own.")] = None,
     text: Annotated[str | None, Query(description="Sentence contains this, in any case.")] = None,
     located: Annotated[bool, Query(description="Only events with a resolved location.")] = False,
     unique: Unique = False,
-    order: Annotated[str, Query(description="Column to sort by; -column for descending.")] = "date",
 ) -> EventFilter:
-    """The filter's conditions and order, without paging (E601 for a value it refuses)."""
+    """The filter's conditions, without order and paging (E601 for a value it refuses)."""
     return EventFilter(
         actor=actor, dyad=parse_dyad(dyad) if dyad is not None else None, both_directions=both_directions,
-        code=code, root=root, quad=quad, since=since, until=until, text=text, located=located, unique=unique,
-        order=order,
+        code=code, root=root, quad=quad, since=since, until=until, period=period, by=by, text=text, located=located,
+        unique=unique,
     )  # fmt: skip
 
 
-def event_filter(conditions: Annotated[EventFilter, Depends(_conditions)], limit: Limit = 100, offset: Offset = 0) -> EventFilter:
+Order = Annotated[str, Query(description="Column to sort by; -column for descending.")]
+
+
+def _ordered(conditions: EventFilter, order: str, limit: int, offset: int) -> EventFilter:
+    return replace(conditions, order=order, limit=limit, offset=offset)
+
+
+def event_filter(
+    conditions: Annotated[EventFilter, Depends(_conditions)], order: Order = "date", limit: Limit = 100, offset: Offset = 0
+) -> EventFilter:
     """The filter the request's parameters describe, one page of at most ``MAX_LIMIT`` rows."""
-    return replace(conditions, limit=limit, offset=offset)
+    return _ordered(conditions, order, limit, offset)
 
 
 def map_event_filter(
-    conditions: Annotated[EventFilter, Depends(_conditions)], limit: Limit = MAX_LIMIT, offset: Offset = 0
-) -> EventFilter:
-    """The same filter for the map, whose page shows as many points as a page may hold."""
-    return replace(conditions, limit=limit, offset=offset)
+    conditions: Annotated[EventFilter, Depends(_conditions)], order: Order = "-date", limit: Limit = MAX_LIMIT,
+    offset: Offset = 0,
+) -> EventFilter:  # fmt: skip
+    """The same filter for the map: as many points as a page may hold, the latest first."""
+    return _ordered(conditions, order, limit, offset)
 
 
 def csv_event_filter(
-    conditions: Annotated[EventFilter, Depends(_conditions)], limit: CsvLimit = CSV_MAX_ROWS, offset: Offset = 0
-) -> EventFilter:
+    conditions: Annotated[EventFilter, Depends(_conditions)], order: Order = "date", limit: CsvLimit = CSV_MAX_ROWS,
+    offset: Offset = 0,
+) -> EventFilter:  # fmt: skip
     """The same filter for a CSV download, which may hold every matching event up to ``CSV_MAX_ROWS``."""
-    return replace(conditions, limit=limit, offset=offset)
+    return _ordered(conditions, order, limit, offset)

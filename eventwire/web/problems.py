@@ -10,7 +10,6 @@ hold paths or SQL that are no business of a web client (it goes to the server's 
 from __future__ import annotations
 
 import logging
-
 from collections.abc import Callable
 
 from fastapi import FastAPI, Request
@@ -22,6 +21,7 @@ from eventwire.errors import (
     AmbiguousArticle, EventwireError, InternalError, InvalidFilter, QueryTimeout, RequestTooLarge, StoreError,
     UnknownActor, UnknownArticle, UnknownEndpoint,
 )  # fmt: skip
+from eventwire.web.headers import secure
 
 log = logging.getLogger(__name__)
 
@@ -87,11 +87,18 @@ def install(app: FastAPI, page_error: PageError | None = None) -> None:
 
     @app.exception_handler(HTTPException)
     async def http(request: Request, error: HTTPException) -> Response:
-        if error.status_code in (404, 405):
-            return respond(request, UnknownEndpoint(f"{request.method} {request.url.path}"), error.status_code)
+        if error.status_code == 404:
+            return respond(request, UnknownEndpoint(f"{request.method} {request.url.path}"), 404)
+        if error.status_code == 405:
+            allowed = (error.headers or {}).get("Allow", "GET")
+            response = respond(request, UnknownEndpoint(f"{request.method} {request.url.path} (allowed: {allowed})"), 405)
+            response.headers["Allow"] = allowed
+            return response
         return respond(request, InternalError(str(error.detail)), error.status_code)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> Response:
         log.exception("unexpected error in the web app")
-        return respond(request, InternalError(type(error).__name__), 500)
+        response = respond(request, InternalError(type(error).__name__), 500)
+        secure(response.headers)  # answered by the outermost middleware, outside SecurityHeaders
+        return response

@@ -4,7 +4,7 @@ Chromium, the store and the live server start once per session (each costs secon
 test gets a fresh browser context (no cookies or storage from another test) and page.
 
 - ``db``: a store the real pipeline ingested from the web tests' short articles, the
-  malicious ``<script>`` one among them, and the hostile article of tests/web/hostile.py.
+  malicious ``<script>`` one among them, and the hostile articles of tests/web/hostile.py.
 - ``live_server``: the base URL (``http://127.0.0.1:<port>``) of ``create_app(db)`` under uvicorn.
 - ``browser``: Playwright's Browser on Debian's Chromium (skips, or fails under CI, without it).
 - ``page``: a Page whose relative URLs go to the live server (``page.goto("/api/overview")``).
@@ -34,10 +34,10 @@ from tests.browser.harness import (
 )
 from tests.query.stores import write_coded_store
 from tests.web.conftest import ARTICLES
-from tests.web.hostile import JSONL as HOSTILE
+from tests.web.hostile import FILES as HOSTILE
 
-STORED = {**ARTICLES, "hostile.jsonl": HOSTILE}
-"""The web tests' articles and the hostile one (tests/web/hostile.py)."""
+STORED = {**ARTICLES, **HOSTILE}
+"""The web tests' articles and the hostile ones (tests/web/hostile.py)."""
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

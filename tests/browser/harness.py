@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import socket
@@ -31,7 +32,7 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -186,6 +187,16 @@ def settle_and_screenshot(page: Page, path: Path, settle_ms: float = SETTLE_TIME
         warnings.warn(f"no screenshot {path.name}: {error}", stacklevel=1)
 
 
+LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+"""An opener that never goes through a proxy from the environment: requests go to 127.0.0.1."""
+
+
+def get_json(base_url: str, path: str) -> Any:
+    """The JSON the live server at ``base_url`` answers at ``path``."""
+    with LOCAL.open(f"{base_url}{path}", timeout=10) as response:
+        return json.load(response)
+
+
 class LiveServer:
     """``app`` served by uvicorn on a free 127.0.0.1 port in a daemon thread.
 
@@ -222,14 +233,12 @@ class LiveServer:
 
     def _wait_until_answering(self) -> None:
         assert self._thread is not None
-        # No proxy from the environment for a request to 127.0.0.1.
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         deadline = time.monotonic() + self.start_timeout
         while True:
             if not self._thread.is_alive():
                 raise RuntimeError(f"the live server at {self.url} stopped while starting (see its log above)")
             try:
-                with opener.open(f"{self.url}/openapi.json", timeout=2) as response:
+                with LOCAL.open(f"{self.url}/openapi.json", timeout=2) as response:
                     if response.status == 200:
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):

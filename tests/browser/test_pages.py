@@ -4,26 +4,20 @@ makes lead where they should."""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING
-from urllib.request import urlopen
 
 import pytest
 
+from tests.browser.harness import get_json
 from tests.web.hostile import RECORD as HOSTILE
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 
-def _api(live_server: str, path: str) -> dict:
-    with urlopen(live_server + path) as answer:  # noqa: S310 - the test's own server
-        return json.load(answer)
-
-
 def _hostile_id(live_server: str) -> str:
-    return _api(live_server, "/api/search?q=onerror")["rows"][0]["id"]
+    return get_json(live_server, "/api/search?q=onerror")["rows"][0]["id"]
 
 
 def _drawn(page: Page, selector: str) -> int:
@@ -68,7 +62,7 @@ def test_a_click_in_the_events_table_opens_the_article_with_highlights(page: Pag
 
 def test_the_map_draws_outlines_and_markers_and_opens_a_popup(page: Page, live_server: str) -> None:
     page.goto("/map")
-    points = _api(live_server, "/api/map")["rows"]
+    points = get_json(live_server, "/api/map")["rows"]
     places = {(round(p["lat"], 2), round(p["lon"], 2)) for p in points}
     assert places and _drawn(page, "#map-chart") == len(places)
     page.wait_for_selector("#map-chart[data-outlines=drawn]")
@@ -76,16 +70,22 @@ def test_the_map_draws_outlines_and_markers_and_opens_a_popup(page: Page, live_s
     page.locator("#map-chart circle.marker").first.click()
     popup_links = page.locator("#map-chart .popup a")
     assert popup_links.count() >= 1
-    popup_links.first.click()
-    page.wait_for_url(re.compile(r"/articles/[0-9a-f]+#event-"))
+    href = popup_links.first.get_attribute("href")
+    assert re.fullmatch(r"/articles/[0-9a-f]+#event-[0-9a-f]+-\d+", href or "")
+    assert page.request.get(href.split("#")[0]).ok  # the screenshot keeps the map and its popup
 
 
-def test_the_network_draws_every_node_and_a_click_opens_the_actor(page: Page, live_server: str) -> None:
+def test_the_network_draws_every_node_and_edge(page: Page, live_server: str) -> None:
     page.goto("/network")
-    nodes = _api(live_server, "/api/network")["nodes"]
-    assert nodes and _drawn(page, "#network-chart") == len(nodes)
-    assert page.locator("#network-chart a.node").count() == len(nodes)
-    assert page.locator("#network-chart line.edge").count() == len(_api(live_server, "/api/network")["edges"])
+    network = get_json(live_server, "/api/network")
+    assert network["nodes"] and _drawn(page, "#network-chart") == len(network["nodes"])
+    assert page.locator("#network-chart a.node").count() == len(network["nodes"])
+    assert page.locator("#network-chart path.edge").count() == len(network["edges"])
+
+
+def test_a_click_on_a_network_node_opens_the_actor(page: Page) -> None:
+    page.goto("/network")
+    _drawn(page, "#network-chart")
     page.locator("#network-chart a.node").first.click()
     page.wait_for_url(re.compile(r"/actors/\w+$"))
     assert page.locator("#counterparts").count() == 1
@@ -103,7 +103,7 @@ def test_an_actor_month_opens_its_events(page: Page) -> None:
     page.goto("/actors/ARM")
     assert _drawn(page, "#timeline-chart") >= 1
     page.locator("#timeline-chart a.month").first.click()
-    page.wait_for_url(re.compile(r"/events\?actor=ARM&since="))
+    page.wait_for_url(re.compile(r"/events\?actor=ARM&period=\d{4}-\d\d&by=month"))
     assert page.locator("#events-table tbody tr[id^=row-]").count() >= 1
 
 

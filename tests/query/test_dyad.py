@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import InvalidFilter
-from eventwire.query import dyad_summary, open_reader
+from eventwire.query import EventFilter, dyad_summary, find_events, open_reader
 
 COLUMNS = (
     "period", "direction", "events", "verbal_cooperation", "material_cooperation", "verbal_conflict",
@@ -56,3 +56,18 @@ def test_on_pipeline_rows(coded_db: Path) -> None:
     assert ("2024-03", "RUS->ARM") in months and ("2024-04", "RUS->ARM") in months
     march = next(row for row in rows if row[:2] == ("2024-03", "RUS->ARM"))
     assert march[5] >= 1 and march[7] < 0  # the accusation: verbal conflict, negative Goldstein
+
+
+@pytest.mark.parametrize("by", ["day", "week", "month", "year"])
+def test_each_row_is_exactly_the_events_its_period_filter_keeps(precise_db: Path, by: str) -> None:
+    """What a dashboard's dyad point links to (``period`` and ``by``) lists the events it counts,
+    on a store of mixed date precision."""
+    with open_reader(precise_db) as connection:
+        rows = dyad_summary(connection, "RUS", "ARM", by=by).records()
+        assert rows
+        for row in rows:
+            if row["period"] is None:
+                continue
+            source, target = row["direction"].split("->")
+            chosen = EventFilter(dyad=(source, target), period=row["period"], by=by)
+            assert len(find_events(connection, chosen).rows) == row["events"], row

@@ -62,6 +62,26 @@ def test_dates_keep_events_whose_period_overlaps_the_range(
     assert _found(precise_db, **options) == _expected(*expected)
 
 
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"period": "2024-05"}, (1, 0, 4)),  # by month: the month-dated event and the days in it
+        ({"period": "2024-05-10"}, (0, 4)),
+        ({"period": "2024-05", "by": "day"}, (1,)),  # by day, a month-dated event is its own period
+        ({"period": "2024", "by": "year"}, (1, 0, 4, 2, 3, 7)),
+        ({"period": "2024", "by": "month"}, ()),  # no event is dated only to 2024
+        ({"period": "2023", "by": "month"}, (6,)),
+        ({"period": "2024-W22"}, (2,)),  # Saturday 1 June 2024
+        ({"period": "2024-W23"}, (3,)),  # Monday 3 June 2024
+        ({"period": "2024-W23", "since": "2024-06-04"}, ()),  # combined with the other filters
+    ],
+)
+def test_a_period_keeps_exactly_the_events_a_dyad_row_counts(
+    precise_db: Path, options: dict[str, object], expected: tuple[int, ...]
+) -> None:
+    assert _found(precise_db, **options) == _expected(*expected)
+
+
 def test_text_is_a_case_insensitive_substring_with_literal_wildcards(precise_db: Path) -> None:
     assert _found(precise_db, text="accused") == _expected(0, 4)  # "ACCUSED" too
     assert _found(precise_db, text="0%") == _expected(1)  # "100%"; a live % would also match "50_50"
@@ -88,6 +108,9 @@ def test_order_limit_and_offset(precise_db: Path) -> None:
         {"since": "2024/05/01"},
         {"until": "2024-13"},
         {"since": "yesterday"},
+        {"period": "2024-W"},
+        {"period": "May 2024"},
+        {"period": "2024-05", "by": "fortnight"},
         {"quad": 5},
         {"limit": -1},
         {"order": "date; DROP TABLE events"},

@@ -1,6 +1,7 @@
-"""An article written to attack the dashboard: markup in its title, text, quotes and deck,
-a ``javascript:`` URL, and a try at closing the page's JSON island. Ingested by the real
-pipeline; the page tests (tests/web/test_xss.py) and the browser tests read it."""
+"""Articles written to attack the dashboard: markup in the title, text, quotes, section,
+source and authors, a ``javascript:`` URL, an ``http`` URL that tries to leave its
+attribute, and a try at closing the page's JSON island. Ingested by the real pipeline; the
+page tests (tests/web/test_xss.py) and the browser tests read them."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ RECORD = {
     "url": "javascript:alert(document.domain)",
     "title": f"Russia accuses Ukraine of sabotage {PAYLOADS[0]}",
     "published": "2024-06-03",
+    "section": "<b onmouseover=alert('section')>World</b>",
+    "source": "<script>alert('source')</script>",
+    "authors": ["<img src=x onerror=alert('author')>"],
     "text": (
         f"MOSCOW — Russia accused Ukraine on Monday of sabotaging a gas pipeline near Kursk {PAYLOADS[1]}, "
         "the Kremlin said.\n\n"
@@ -32,16 +36,29 @@ RECORD = {
 }
 
 
-JSONL = json.dumps(RECORD) + "\n"
-"""The article as a line of JSONL input."""
+LINKED = {
+    "url": 'https://news.example/a"onmouseover="alert(1)"x="',
+    "title": "Ukraine accuses Russia of shelling Kharkiv",
+    "published": "2024-06-04",
+    "text": (
+        "KYIV — Ukraine accused Russia on Tuesday of shelling residential districts of Kharkiv overnight, "
+        "officials said.\n\nRussia denied targeting civilians and accused Ukraine of staging the damage."
+    ),
+}
+"""An article whose http URL (the one stored value that becomes a link) carries quotes."""
+
+FILES = {"hostile.jsonl": json.dumps(RECORD) + "\n", "linked.jsonl": json.dumps(LINKED) + "\n"}
+"""The two articles as input files, one JSONL line each."""
 
 
 def write_hostile_store(folder: Path) -> tuple[Path, str]:
-    """A store holding only the hostile article, and its id."""
+    """A store holding only the hostile articles, and the id of the first (``RECORD``)."""
     inputs = folder / "hostile"
     inputs.mkdir()
-    (inputs / "hostile.jsonl").write_text(JSONL, encoding="utf-8")
+    for name, text in FILES.items():
+        (inputs / name).write_text(text, encoding="utf-8")
     path = folder / "hostile.duckdb"
     report = ingest([str(inputs)], path, keep_results=True)
-    assert report.articles_new == 1 and not report.failed, report
-    return path, report.results[0].article.id
+    assert report.articles_new == 2 and not report.failed, report
+    (first,) = [result.article.id for result in report.results if result.article.url == RECORD["url"]]
+    return path, first

@@ -87,7 +87,7 @@ def test_network_nodes_and_edges(client: TestClient) -> None:
 def test_map_points(client: TestClient) -> None:
     body = _get(client, "/api/map")
     for point in body["rows"]:
-        assert set(point) == {"event_id", "article_id", "code", "name", "lat", "lon", "reason"}
+        assert set(point) == {"event_id", "article_id", "date", "source", "code", "target", "name", "lat", "lon", "reason"}
         assert point["lat"] is not None
 
 

@@ -3,13 +3,20 @@ store holds. Real store, real app (TestClient); the browser tests draw them for 
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+from eventwire.query import open_reader
+from eventwire.store.writer import open_store
+from eventwire.web import create_app
 from eventwire.web.headers import CONTENT_SECURITY_POLICY
+from eventwire.web.pages import EVENT_TABLE_COLUMNS
 from tests.web.test_errors import INJECTIONS
 
 
@@ -29,7 +36,7 @@ def _page(client: TestClient, url: str, **params: object) -> str:
 
 PAGES = [
     ("/", "/api/overview"),
-    ("/events?actor=RUS&order=-date", "/api/events?actor=RUS&order=-date"),
+    ("/events?actor=RUS&order=-date", "/api/events?actor=RUS&order=-date&columns=" + "%2C".join(EVENT_TABLE_COLUMNS)),
     ("/actors/RUS", "/api/actors/RUS"),
     ("/dyads/RUS/ARM?by=week", "/api/dyads/RUS/ARM?by=week"),
     ("/network?quad=3", "/api/network?quad=3"),
@@ -44,6 +51,11 @@ def test_every_page_links_its_json_twin(client: TestClient, page: str, twin: str
     assert f'<a class="twin" href="{twin.replace("&", "&amp;")}">' in html
     answer = client.get(twin)
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/json")
+
+
+def test_pages_without_a_twin_link_none(client: TestClient) -> None:
+    for url in ("/search", "/search?q=", "/nowhere"):
+        assert 'class="twin"' not in client.get(url).text, url
 
 
 def test_article_page_links_its_twin(client: TestClient, article_id: str) -> None:
@@ -92,20 +104,27 @@ def test_actor_page_ranks_counterparts_and_draws_from_the_page_data(client: Test
     assert '<script type="application/json" id="page-data">' in html
 
 
-def test_dyad_points_link_to_the_events_behind_them(client: TestClient) -> None:
-    html = _page(client, "/dyads/RUS/ARM", by="month")
-    links = [link.replace("&amp;", "&") for link in re.findall(r'<td><a href="(/events\?dyad=[^"]+)">', html)]
-    assert links
-    for link in links:
-        period = re.search(r"since=([0-9-]+)", link).group(1)
-        rows = client.get("/api/events" + link.removeprefix("/events")).json()["rows"]
-        assert rows and all(row["date"].startswith(period) for row in rows)
+def _linked_count(client: TestClient, link: str) -> int:
+    """How many events the /events link lists (through its JSON twin)."""
+    return len(client.get("/api/events" + link.replace("&amp;", "&").removeprefix("/events"), params=None).json()["rows"])
 
 
-def test_week_periods_link_to_their_seven_days(client: TestClient) -> None:
-    html = _page(client, "/dyads/RUS/ARM", by="week")
-    link = re.search(r'<td><a href="(/events\?dyad=[^"]+)">(\d{4}-W\d\d)</a>', html)
-    assert link and re.search(r"since=(\d{4}-\d\d-\d\d)&amp;until=(\d{4}-\d\d-\d\d)", link.group(1))
+@pytest.mark.parametrize("by", ["day", "week", "month", "year"])
+def test_dyad_rows_link_to_exactly_the_events_they_count(client: TestClient, by: str) -> None:
+    html = _page(client, "/dyads/RUS/ARM", by=by, since="2024")
+    rows = re.findall(r'<tr><td><a href="(/events\?[^"]+)">[^<]+</a></td><td>[^<]+</td><td class="num">(\d+)</td>', html)
+    assert rows
+    for link, events in rows:
+        assert "since=2024" in link and f"by={by}" in link
+        assert _linked_count(client, link) == int(events), link
+
+
+def test_actor_months_link_to_exactly_their_events(client: TestClient) -> None:
+    page = _page(client, "/actors/ARM")
+    island = json.loads(re.search(r'id="page-data">(.*?)</script>', page, re.S).group(1))
+    assert island["timeline"]
+    for month in island["timeline"]:
+        assert _linked_count(client, month["href"]) == month["events"], month
 
 
 def test_search_page_without_words_shows_only_the_form(client: TestClient) -> None:
@@ -127,17 +146,63 @@ def test_page_errors_are_pages_in_the_one_shape(client: TestClient) -> None:
     assert client.get("/api/nowhere").json()["error"]["code"] == "E609"
 
 
+PAGE_PARAMETERS = {
+    "/events": ("actor", "dyad", "both_directions", "code", "root", "quad", "since", "until", "period", "by", "text",
+                "located", "unique", "order", "limit", "offset"),
+    "/map": ("actor", "dyad", "both_directions", "code", "root", "quad", "since", "until", "period", "by", "text",
+             "unique", "order", "limit", "offset"),
+    "/network": ("since", "until", "quad", "unique", "max_edges"),
+    "/dyads/RUS/ARM": ("by", "since", "until", "unique"),
+    "/search": ("q", "limit", "offset"),
+}  # fmt: skip
+"""Every query parameter of every page."""
+
+
+def _stored(db: Path) -> list[tuple]:
+    with open_reader(db) as connection:
+        return [connection.execute(f"SELECT count(*) FROM {table}").fetchone() for table in ("articles", "events", "quotes")]
+
+
 @pytest.mark.parametrize("value", INJECTIONS)
-def test_injection_in_page_filters_is_only_compared(client: TestClient, value: str) -> None:
-    before = client.get("/api/overview").json()["counts"]
-    for name in ("actor", "code", "root", "text", "dyad"):
-        for page in ("/events", "/map"):
+def test_injection_in_every_page_parameter_is_only_compared(client: TestClient, db: Path, value: str) -> None:
+    before = _stored(db)
+    for page, names in PAGE_PARAMETERS.items():
+        for name in names:
             response = client.get(page, params={name: value})
-            assert response.status_code in (200, 400), response.text  # a dyad without ':' is refused
-            assert 'id="row-' not in response.text and 'class="marker"' not in response.text
-    assert client.get("/search", params={"q": value}).status_code == 200
-    assert client.get(f"/dyads/{value.replace('/', '')}/ARM").status_code == 200
-    assert client.get("/api/overview").json()["counts"] == before
+            assert response.status_code in (200, 400), (page, name, response.status_code)
+            if response.status_code == 200 and name not in ("order", "by"):  # a value matches nothing
+                assert 'id="row-' not in response.text and 'id="search-results"><li' not in response.text
+    for path in (f"/dyads/{value}/ARM", f"/actors/{value}", f"/articles/{value}"):
+        assert client.get(path).status_code in (200, 400, 404)
+    assert _stored(db) == before
+
+
+def test_a_page_that_fails_answers_a_secured_error_page(db: Path, tmp_path: Path) -> None:
+    """A store whose stored mentions are not mentions makes the article page fail: the 500 is the error
+    page, without the exception's text, and carries the security headers like any answer."""
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(db, broken)
+    connection = duckdb.connect(str(broken))
+    connection.execute("UPDATE article_actors SET mentions = '[1]'")  # valid JSON, not a list of mentions
+    article_id = connection.execute("SELECT article_id FROM article_actors LIMIT 1").fetchone()[0]
+    connection.close()
+    with TestClient(create_app(broken), raise_server_exceptions=False) as client:
+        response = client.get(f"/articles/{article_id}")
+    assert response.status_code == 500 and "<code>E900</code>" in response.text and "TypeError" in response.text
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_every_page_of_an_empty_store(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.duckdb"
+    open_store(empty).close()
+    with TestClient(create_app(empty)) as client:
+        for url in ("/", "/events", "/network", "/map", "/search?q=anything", "/dyads/RUS/ARM"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert 'id="page-data"' in response.text or url.startswith(("/events", "/search"))
+        assert client.get("/actors/RUS").status_code == 404
+        assert client.get("/articles/abc").status_code == 404
 
 
 def test_no_page_loads_anything_from_another_host(client: TestClient) -> None:

@@ -6,13 +6,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from eventwire.web import create_app
-from tests.web.hostile import PAYLOADS, write_hostile_store
+from tests.web.hostile import PAYLOADS, RECORD, write_hostile_store
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +64,18 @@ def test_article_page_escapes_title_text_and_quotes(hostile: tuple[TestClient, s
         assert payload in visible, payload
     assert 'href="javascript:' not in page
     assert "javascript:alert(document.domain)" in page  # shown as text, not as a link
+
+
+def test_metadata_is_text_and_a_quoted_url_stays_in_its_attribute(hostile: tuple[TestClient, str]) -> None:
+    client, article_id = hostile
+    page = client.get(f"/articles/{article_id}").text
+    visible = html.unescape(re.sub(r"<[^>]+>", "", page))
+    for value in (RECORD["section"], RECORD["source"], RECORD["authors"][0]):
+        assert value in visible, value
+    linked = client.get("/api/search", params={"q": "shelling residential"}).json()["rows"][0]["id"]
+    page = client.get(f"/articles/{linked}").text
+    assert _scripts_and_handlers(page) == []
+    assert 'href="https://news.example/a&#34;onmouseover=&#34;alert(1)&#34;x=&#34;"' in page
 
 
 def test_search_results_escape_snippets(hostile: tuple[TestClient, str]) -> None:

@@ -59,8 +59,10 @@
   });
 
   ew.register("timeline", function (figure, data) {
-    const rows = data.timeline;
-    if (!rows.length) return ew.empty(figure, "No dated events for this actor.");
+    if (!data.timeline.length) return ew.empty(figure, "No dated events for this actor.");
+    const byMonth = new Map(data.timeline.map((row) => [row.month, row]));
+    const rows = ew.months(data.timeline[0].month, data.timeline[data.timeline.length - 1].month)
+      .map((month) => byMonth.get(month) || { month, events: 0, cooperation: 0, conflict: 0, href: null });
     const root = frame(figure, "Cooperation and conflict per month");
     const high = Math.max(1, ...rows.map((r) => r.cooperation));
     const low = Math.min(-1, ...rows.map((r) => r.conflict));
@@ -69,6 +71,7 @@
     const band = (WIDTH - LEFT - RIGHT) / rows.length;
     const x = (i) => LEFT + band * (i + 0.5);
     rows.forEach((row, i) => {
+      if (!row.href) return;  // a month without events
       const link = ew.svg("a", { href: row.href, class: "month" }, root);
       const width = Math.max(2, band * 0.7);
       ew.svg("rect", { x: x(i) - width / 2, y: y(row.cooperation), width, height: Math.max(0, y(0) - y(row.cooperation)), class: "bar cooperation" }, link);
@@ -77,12 +80,15 @@
     });
     ew.xLabels(root, rows.map((r) => r.month), x, HEIGHT - BOTTOM, 12);
     legend(figure, [["cooperation (Goldstein > 0)", "cooperation"], ["conflict (Goldstein < 0)", "conflict"]]);
-    figure.dataset.drawn = String(rows.length);
+    figure.dataset.drawn = String(data.timeline.length);
   });
 
+  /** Periods of the chosen kind (a dyad by week also lists events dated only to a month). */
+  const PERIOD_SHAPES = { day: /^\d{4}-\d\d-\d\d$/, week: /^\d{4}-W\d\d$/, month: /^\d{4}-\d\d$/, year: /^\d{4}$/ };
+
   ew.register("dyad", function (figure, data) {
-    const rows = data.rows.filter((r) => r.period !== null);
-    if (!rows.length) return ew.empty(figure, "No dated events between these actors.");
+    const rows = data.rows.filter((r) => r.period !== null && PERIOD_SHAPES[data.by].test(r.period));
+    if (!rows.length) return ew.empty(figure, "No events dated by " + data.by + " between these actors (the table lists any others).");
     const periods = [...new Set(rows.map((r) => r.period))].sort();
     const root = frame(figure, "Events in each direction per period");
     const x = ew.scale(0, Math.max(1, periods.length - 1), LEFT + 10, WIDTH - RIGHT - 10);

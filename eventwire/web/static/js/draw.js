@@ -77,7 +77,9 @@ window.eventwire = (function () {
   function xLabels(root, labels, x, bottom, most) {
     const every = Math.max(1, Math.ceil(labels.length / most));
     labels.forEach((label, index) => {
-      if (index % every === 0) svg("text", { x: x(index), y: bottom + 16, class: "tick", "text-anchor": "middle" }, root).textContent = label;
+      if (index % every !== 0) return;
+      const anchor = index === 0 ? "start" : index === labels.length - 1 ? "end" : "middle";
+      svg("text", { x: x(index), y: bottom + 16, class: "tick", "text-anchor": anchor }, root).textContent = label;
     });
   }
 

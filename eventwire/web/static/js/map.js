@@ -5,7 +5,8 @@
 "use strict";
 
 (function (ew) {
-  const WIDTH = 960, HEIGHT = 500, NORTH = 84, SOUTH = -60;
+  const WIDTH = 960, NORTH = 84, SOUTH = -60, HEIGHT = (WIDTH * (NORTH - SOUTH)) / 360;  // equal degrees both ways
+  const POPUP_EVENTS = 50;
   const x = (lon) => ((lon + 180) / 360) * WIDTH;
   const y = (lat) => ((NORTH - lat) / (NORTH - SOUTH)) * HEIGHT;
 
@@ -24,6 +25,7 @@
   function groups(points) {
     const byPlace = new Map();
     for (const point of points) {
+      if (typeof point.lat !== "number" || typeof point.lon !== "number") continue;
       const key = `${point.lat.toFixed(2)},${point.lon.toFixed(2)}`;
       if (!byPlace.has(key)) byPlace.set(key, { lat: point.lat, lon: point.lon, name: point.name, events: [] });
       byPlace.get(key).events.push(point);
@@ -45,14 +47,20 @@
     const heading = document.createElement("h3");
     heading.textContent = `${group.name || "?"} · ${group.events.length} event${group.events.length === 1 ? "" : "s"}`;
     const list = document.createElement("ul");
-    for (const event of group.events.slice(0, 50)) {
+    for (const event of group.events.slice(0, POPUP_EVENTS)) {
       const item = document.createElement("li"), link = document.createElement("a");
       link.href = `/articles/${encodeURIComponent(event.article_id)}#event-${encodeURIComponent(event.event_id)}`;
-      link.textContent = `CAMEO ${event.code} (${event.reason})`;
+      link.textContent = `${event.date || "undated"} ${event.source || "?"} → ${event.target || "?"} CAMEO ${event.code} (${event.reason})`;
       item.appendChild(link);
       list.appendChild(item);
     }
     box.append(close, heading, list);
+    if (group.events.length > POPUP_EVENTS) {
+      const more = document.createElement("p");
+      more.className = "note";
+      more.textContent = `and ${group.events.length - POPUP_EVENTS} more: filter the map or the events table by place to see them all.`;
+      box.appendChild(more);
+    }
   }
 
   ew.register("map", function (figure, data) {
@@ -87,14 +95,20 @@
       apply();
     };
     root.addEventListener("wheel", (event) => { event.preventDefault(); zoom(event.deltaY > 0 ? 1.25 : 0.8); }, { passive: false });
-    root.addEventListener("pointerdown", (event) => { if (event.target.classList.contains("marker")) return; drag = { x: event.clientX, y: event.clientY, view }; });
+    root.addEventListener("pointerdown", (event) => {
+      if (event.target.classList.contains("marker")) return;
+      drag = { x: event.clientX, y: event.clientY, view };
+      root.setPointerCapture(event.pointerId);  // a release outside the map still ends the drag
+    });
     root.addEventListener("pointermove", (event) => {
       if (!drag) return;
       const perPixel = view.w / root.getBoundingClientRect().width;
       view = { ...drag.view, x: drag.view.x - (event.clientX - drag.x) * perPixel, y: drag.view.y - (event.clientY - drag.y) * perPixel };
       apply();
     });
-    root.addEventListener("pointerup", () => { drag = null; });
+    const release = () => { drag = null; };
+    root.addEventListener("pointerup", release);
+    root.addEventListener("pointercancel", release);
     const controls = document.createElement("div");
     controls.className = "zoom";
     for (const [label, factor] of [["+", 0.5], ["−", 2]]) {

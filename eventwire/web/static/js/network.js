@@ -61,55 +61,69 @@
     return pos;
   }
 
+  /** A slightly curved path from a to b ending at b's rim, so both directions of a dyad show. */
+  function edgePath(a, b, radius) {
+    const dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+    const mx = (a.x + b.x) / 2 - (dy / d) * d * 0.12, my = (a.y + b.y) / 2 + (dx / d) * d * 0.12;
+    const ex = b.x - mx, ey = b.y - my, e = Math.sqrt(ex * ex + ey * ey) || 1;
+    const tx = b.x - (ex / e) * (radius + 3), ty = b.y - (ey / e) * (radius + 3);
+    return `M${a.x},${a.y} Q${mx},${my} ${tx},${ty}`;
+  }
+
   ew.register("network", function (figure, data) {
-    const nodes = data.nodes, edges = data.edges;
+    const nodes = data.nodes, known = new Set(nodes.map((node) => node.code));
+    const edges = data.edges.filter((edge) => known.has(edge.source) && known.has(edge.target));
     if (!nodes.length) return ew.empty(figure, "No events with both a source and a target match.");
     const pos = layout(nodes, edges), index = new Map(nodes.map((node, i) => [node.code, i]));
     const root = ew.svg("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", "aria-label": "Actor network", class: "plot" }, figure);
     const defs = ew.svg("defs", {}, root);
-    const arrow = ew.svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 22, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" }, defs);
+    const arrow = ew.svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" }, defs);
     ew.svg("path", { d: "M0,0 L10,5 L0,10 z", class: "arrowhead" }, arrow);
-    const most = Math.max(...edges.map((e) => e.events));
+    const most = Math.max(1, ...edges.map((e) => e.events));
     const lines = edges.map((edge) => {
-      const line = ew.svg("line", {
+      const line = ew.svg("path", {
         class: "edge", stroke: goldsteinColour(edge.goldstein_mean), "stroke-width": 1 + 6 * Math.sqrt(edge.events / most),
-        "marker-end": "url(#arrow)",
+        fill: "none", "marker-end": "url(#arrow)",
       }, root);
       ew.tooltip(line, `${edge.source} → ${edge.target}: ${edge.events} events, mean Goldstein ${edge.goldstein_mean}`);
       return { line, a: index.get(edge.source), b: index.get(edge.target) };
     });
-    const busiest = Math.max(...nodes.map((node) => node.events));
+    const busiest = Math.max(1, ...nodes.map((node) => node.events));
+    const radius = nodes.map((node) => 5 + 10 * Math.sqrt(node.events / busiest));
     const groups = nodes.map((node, i) => {
       const link = ew.svg("a", { href: `/actors/${encodeURIComponent(node.code)}`, class: "node" }, root);
-      ew.svg("circle", { r: 5 + 10 * Math.sqrt(node.events / busiest) }, link);
+      ew.svg("circle", { r: radius[i] }, link);
       ew.svg("text", { dy: -12, "text-anchor": "middle" }, link).textContent = node.code;
       ew.tooltip(link, `${node.code}: ${node.events} events`);
       return link;
     });
     function place() {
       groups.forEach((group, i) => group.setAttribute("transform", `translate(${pos[i].x},${pos[i].y})`));
-      for (const { line, a, b } of lines) {
-        line.setAttribute("x1", pos[a].x); line.setAttribute("y1", pos[a].y);
-        line.setAttribute("x2", pos[b].x); line.setAttribute("y2", pos[b].y);
-      }
+      for (const { line, a, b } of lines) line.setAttribute("d", edgePath(pos[a], pos[b], radius[b]));
     }
-    // Dragging: a press that moves the node does not also follow its link.
-    let dragged = null, moved = false;
+    // Dragging: a press that moves the node more than a few pixels does not also follow its link.
+    let dragged = null, moved = false, pressed = null;
     const toSvg = (event) => {
       const point = root.createSVGPoint();
       point.x = event.clientX; point.y = event.clientY;
       return point.matrixTransform(root.getScreenCTM().inverse());
     };
     groups.forEach((group, i) => {
-      group.addEventListener("pointerdown", (event) => { dragged = i; moved = false; group.setPointerCapture(event.pointerId); });
+      group.addEventListener("pointerdown", (event) => {
+        dragged = i; moved = false; pressed = { x: event.clientX, y: event.clientY };
+        group.setPointerCapture(event.pointerId);
+      });
       group.addEventListener("click", (event) => { if (moved) event.preventDefault(); });
     });
     root.addEventListener("pointermove", (event) => {
       if (dragged === null) return;
+      if (!moved && Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) < 4) return;
       const p = toSvg(event);
       moved = true; pos[dragged].x = p.x; pos[dragged].y = p.y; place();
     });
-    root.addEventListener("pointerup", () => { dragged = null; });
+    const release = () => { dragged = null; };
+    root.addEventListener("pointerup", release);
+    root.addEventListener("pointercancel", release);
     place();
     figure.dataset.drawn = String(nodes.length);
   });
