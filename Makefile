@@ -5,8 +5,6 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB ?= eventwire.duckdb
 CHROMIUM := /usr/bin/chromium
-# The browser tests drive Debian's Chromium, never a browser Playwright would download.
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: demo test install browser eval clean
 

@@ -53,5 +53,8 @@ def search_articles(
                )) END AS snippet
         FROM hits ORDER BY matches DESC, published DESC NULLS LAST, id LIMIT $limit OFFSET $offset
     """
-    params = {"phrase": phrase, "pattern": like_pattern(phrase), "weight": TITLE_WEIGHT, "around": SNIPPET_AROUND, "limit": limit, "offset": offset}
+    params = {
+        "phrase": phrase, "pattern": like_pattern(phrase), "weight": TITLE_WEIGHT, "around": SNIPPET_AROUND,
+        "limit": limit, "offset": offset,
+    }  # fmt: skip
     return fetch(connection, sql, params, timeout=timeout)
