@@ -8,13 +8,14 @@ partitions by (actor and dyad codes, code and root) before computing it, so they
 on a large store; the others (quad class, dates, text) after it, over every event the first
 kind kept: 70 to 100 ms per 100,000 events when they are alone (``benchmarks/query_latency.py``).
 
-A page of events asked for with its counts but not ordered by them (the web API's pages, the
-overview's latest events) is read in two steps, so that the window runs over the page's
-stories only: first the page's ids, from the view without the counts (DuckDB then leaves the
-window out), then those events with their counts, the view restricted to the page's codes
-and dates (``same_stories``), columns its window partitions by. On 100,000 events, a page
-of 101: unfiltered 65 -> 20 ms, by quad class 61 -> 22, by a busy actor 39 -> 23; a dyad,
-which the window's partitions already narrow, pays the second step: 14 -> 22 ms.
+So a page of events asked for with its counts, not ordered by them and not filtered by the
+window's own columns (the web API's first pages, the overview's latest events), is read in
+two steps, so that the window runs over the page's stories only: first the page's ids, from
+the view without the counts (DuckDB then leaves the window out), then those events with their
+counts, the view restricted to the page's codes and dates (``same_stories``), columns its
+window partitions by. On 100,000 events, a page of 101: unfiltered 65 -> 20 ms, by quad class
+61 -> 22. A filter on the window's columns narrows it already: a second step would cost a
+dyad page 14 -> 22 ms, and is not taken.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from eventwire.query.result import Params, Result, fetch
 
 WINDOWED = ("num_articles", "num_sources")
 """Columns ``event_reports`` counts over each event's whole story, by a window."""
+NARROWING = ("actor", "dyad", "code", "root")
+"""Filters on columns the window partitions by: DuckDB applies them before computing it."""
 
 BRIEF_COLUMNS: tuple[str, ...] = (
     "id", "date", "source_code", "code", "target_code", "quad_class", "goldstein", "num_articles", "sentence",
@@ -62,7 +65,7 @@ def find_events(
     paging, paging_params = chosen.paging()
     selected = ", ".join(f'"{column}"' for column in checked)
     page_first = (
-        chosen.limit is not None and not chosen.unique
+        chosen.limit is not None and not chosen.unique and all(getattr(chosen, name) is None for name in NARROWING)
         and chosen.order.removeprefix("-") not in WINDOWED and any(column in WINDOWED for column in checked)
     )  # fmt: skip
     if not page_first:

@@ -128,7 +128,7 @@ def test_sql_in_a_filter_value_is_only_a_value(precise_db: Path, field: str, att
 
 
 @pytest.mark.parametrize("order", ["date", "-date", "-goldstein", "code", "-outlet", "cluster_id", "num_articles"])
-@pytest.mark.parametrize("options", [{}, {"actor": "RUS"}, {"quad": 3}, {"unique": True}])
+@pytest.mark.parametrize("options", [{}, {"quad": 3}, {"since": "2024-05"}, {"actor": "RUS"}, {"unique": True}])
 def test_a_page_is_a_slice_of_the_whole_answer(precise_db: Path, order: str, options: dict[str, object]) -> None:
     """Pages with report counts are read in two steps (``same_stories``): the counts must be
     those of the whole story even when the page holds one report of it (A1's and A2's
