@@ -136,5 +136,6 @@ def test_a_page_is_a_slice_of_the_whole_answer(precise_db: Path, order: str, opt
     with open_reader(precise_db) as connection:
         whole = find_events(connection, EventFilter(order=order, **options), columns=EVENT_COLUMNS)  # type: ignore[arg-type]
         for offset in range(len(whole.rows) + 1):
-            page = find_events(connection, EventFilter(order=order, limit=1, offset=offset, **options), columns=EVENT_COLUMNS)  # type: ignore[arg-type]
+            chosen = EventFilter(order=order, limit=1, offset=offset, **options)  # type: ignore[arg-type]
+            page = find_events(connection, chosen, columns=EVENT_COLUMNS)
             assert (page.columns, page.types, page.rows) == (whole.columns, whole.types, whole.rows[offset : offset + 1])

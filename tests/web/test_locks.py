@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from eventwire.store import open_store
 from eventwire.web import create_app
 from eventwire.web.locks import ReadWriteLock
-from tests.web.test_writes import SCRIPTED, TOKEN, TREATY
+from tests.web.posted import SCRIPTED, TOKEN, TREATY
 
 PAUSE = 0.2
 """Long enough for a thread that could go on to have done so."""

@@ -20,28 +20,8 @@ from eventwire.web import create_app
 from tests.lockholder import lock_held
 from tests.store.stories import MOYALE, POWER_DEAL
 from tests.web.answers import coded_error
+from tests.web.posted import NOT_ENGLISH, SCRIPTED, TOKEN, TREATY
 
-TOKEN = "kestrel-harbour-7319-quince"
-
-TREATY = {
-    "url": "https://lakeside-herald.example/2024/09/03/water-treaty",
-    "title": "Uganda and Tanzania sign Lake Victoria water treaty",
-    "published": "2024-09-03",
-    "text": "KAMPALA — Uganda and Tanzania signed a treaty on Tuesday to share the waters of Lake Victoria, "
-    "the two governments said.\n\nTanzanian Foreign Minister Asha Mwinyi praised Uganda for its patience in the "
-    "talks. \"Our farmers will see the difference by the next harvest,\" Mwinyi told reporters in Kampala.",
-}
-SCRIPTED = {
-    "title": "Chile accuses Peru of hacking its port authority",
-    "published": "2024-10-14",
-    "text": "SANTIAGO — Chile accused Peru on Monday of hacking the website of its port authority, officials said.\n\n"
-    "The intruders left the line <script>alert('port')</script> on the front page, the port authority said. "
-    "Peru denied the accusation.",
-}
-NOT_ENGLISH = {
-    "text": "Der Bürgermeister der Stadt hat am Montag neue Regeln für den Verkehr in der Innenstadt angekündigt. "
-    "Die Opposition kritisierte die Pläne scharf und forderte eine Abstimmung im Stadtrat.",
-}
 TABLES = ("articles", "events", "quotes", "places", "article_actors", "article_clusters", "ingest_errors")
 
 
@@ -167,7 +147,7 @@ def test_an_article_the_pipeline_refuses_is_422_and_recorded(
         assert connection.execute("SELECT count(*) FROM events").fetchone() == (0,)
 
 
-def test_a_store_locked_by_another_process_is_503(client: TestClient, db: Path, tmp_path: Path) -> None:
+def test_a_store_locked_by_another_process_is_503(client: TestClient, db: Path) -> None:
     with lock_held(db):
         coded_error(client.post("/api/articles", json=TREATY, headers=_bearer()), 503, "E501")
     assert _counts(db)["articles"] == 0
@@ -224,7 +204,9 @@ def test_posted_articles_are_clustered_as_ingest_clusters_them(client: TestClien
     assert {clusters[record["url"]] for record in MOYALE} == {MOYALE[0]["url"]}
 
 
-def test_a_store_changed_by_another_writer_between_posts_is_clustered_afresh(client: TestClient, db: Path, tmp_path: Path) -> None:
+def test_a_store_changed_by_another_writer_between_posts_is_clustered_afresh(
+    client: TestClient, db: Path, tmp_path: Path
+) -> None:
     """The index a write keeps must not outlive a change it did not make: here an ingest
     replaces the first Moyale article (a newer text at its URL) between two posts, and the
     rewrite posted next must not join the cluster of the article that is gone."""
