@@ -14,7 +14,9 @@ as parameters, never a row at a time from Python. It is shaped like a news store
 - five events per article, three articles per story cluster, the two lead acts of a story
   reported by all three of its articles (so ``num_articles`` and ``unique_events`` have
   work to do);
-- dates over seven years, 90% to the day, 7% to the month, 3% to the year.
+- dates over seven years, 90% to the day, 7% to the month, 3% to the year;
+- each event located in its target's country, at a point drawn from the country's code
+  (a map needs coordinates, not true ones).
 
 The dyad timed is the busiest pair of countries in the store. Timings include turning the
 rows into Python values, as a caller gets them. ``cli_dyad`` is the whole command
@@ -129,7 +131,7 @@ def build_store(path: Path, events: int) -> None:
             INSERT INTO events (id, article_id, seq, field, source_name, source_code, source_country, source_sector,
                                 target_name, target_code, target_country, target_sector, code, root, quad_class,
                                 goldstein, plover_type, date, published, sentence, location_name, location_country,
-                                location_reason)
+                                location_reason, location_lat, location_lon)
             SELECT article_id || '-' || (i % {EVENTS_PER_ARTICLE}), article_id, i % {EVENTS_PER_ARTICLE}, 'text',
                    $country_name[source], $country[source] || $sector[source_sector], $country[source],
                    nullif($sector[source_sector], ''),
@@ -143,7 +145,9 @@ def build_store(path: Path, events: int) -> None:
                    strftime(day + days_late, '%Y-%m-%d'),
                    $country_name[source] || ' ' || $code_name[code]
                        || CASE WHEN has_target THEN ' ' || $country_name[target] ELSE '' END || '.',
-                   $country_name[target], $country[target], 'actor-country'
+                   $country_name[target], $country[target], 'actor-country',
+                   round(-60 + hash($country[target], 'lat') % 12000 / 100, 2),
+                   round(-180 + hash($country[target], 'lon') % 36000 / 100, 2)
             FROM drawn
             """,
             values,
@@ -189,7 +193,8 @@ def build_store(path: Path, events: int) -> None:
         connection.execute("COMMIT")
 
 
-def _busiest_dyad(connection: duckdb.DuckDBPyConnection) -> tuple[str, str]:
+def busiest_dyad(connection: duckdb.DuckDBPyConnection) -> tuple[str, str]:
+    """The pair of countries (source, target) with the most events between them."""
     ((source, target),) = connection.sql(
         "SELECT source_country, target_country FROM events WHERE target_country IS NOT NULL "
         "AND source_country <> target_country GROUP BY ALL ORDER BY count(*) DESC LIMIT 1"
@@ -232,7 +237,7 @@ def main() -> int:
         prefix = f"events_{args.events}"
         metrics: dict[str, float] = {f"{prefix}/build_s": build_s, f"{prefix}/store_mb": path.stat().st_size / 2**20}
         with open_reader(path) as connection:
-            a, b = _busiest_dyad(connection)
+            a, b = busiest_dyad(connection)
             ((article_id,),) = connection.sql("SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET 7").fetchall()
             queries: dict[str, Callable[[], object]] = {
                 "dyad": lambda: dyad_summary(connection, a, b, by="month"),

@@ -10,6 +10,7 @@ with their answer, 1 on an error (its code on stderr) and 2 on a usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import nullcontext
@@ -365,23 +366,31 @@ def serve_command(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     timeout: TimeoutOpt = DEFAULT_TIMEOUT,
+    allow_writes: Annotated[
+        bool,
+        typer.Option("--allow-writes", help="Accept POST /api/articles from clients bearing the token in EVENTWIRE_WEB_TOKEN."),
+    ] = False,
 ) -> None:
-    """Serve the read-only JSON API over a store (docs/web.md).
+    """Serve the dashboard and its JSON API over a store (docs/web.md); read-only unless --allow-writes.
 
     Example: eventwire serve --db eventwire.duckdb --port 8000
     """
     import uvicorn  # here, so that the other commands do not pay for importing the web stack
 
     from eventwire.web import create_app
+    from eventwire.web.writes import TOKEN_VARIABLE, check_token
 
     try:
+        token = check_token(os.environ.get(TOKEN_VARIABLE)) if allow_writes else None
         open_reader(db).close()
     except StoreLocked:
         pass  # an ingest is running: the API answers 503 until it is done, then serves its data
     except EventwireError as error:
         _print_error(error)
         raise typer.Exit(1) from error
-    uvicorn.run(create_app(db, query_timeout=timeout), host=host, port=port)
+    if token is not None:
+        stderr.print(f"Writes are on: POST /api/articles with the token in {TOKEN_VARIABLE}.", markup=False, highlight=False)
+    uvicorn.run(create_app(db, query_timeout=timeout, write_token=token), host=host, port=port)
 
 
 def main() -> None:

@@ -263,7 +263,28 @@ class RequestTooLarge(QueryError):
 class UnknownEndpoint(QueryError):
     code = "E609"
     title = "no such endpoint"
-    hint = "The web API's endpoints are listed at /openapi.json (docs/web.md); every one is GET."
+    hint = "The web API's endpoints are listed at /openapi.json (docs/web.md); all are GET but POST /api/articles."
+
+
+class WritesDisabled(QueryError):
+    code = "E610"
+    title = "writes are off"
+    hint = "Start eventwire serve with --allow-writes and a token in EVENTWIRE_WEB_TOKEN (docs/web.md)."
+
+
+class BadToken(QueryError):
+    code = "E611"
+    title = "missing or wrong write token"
+    hint = "Send the token the server was started with, as the header 'Authorization: Bearer <token>'."
+
+
+class WeakToken(QueryError):
+    code = "E612"
+    title = "no usable write token"
+    hint = (
+        "--allow-writes needs EVENTWIRE_WEB_TOKEN set to 16 or more visible ASCII characters, "
+        "e.g. python -c 'import secrets; print(secrets.token_urlsafe(32))'."
+    )
 
 
 # --- E7xx: exports -----------------------------------------------------------------------
@@ -328,6 +349,18 @@ class InternalError(EventwireError):
     title = "internal error"
     stage = "pipeline"
     hint = "A bug in eventwire: please report it with the input named in the message."
+
+
+def error_from(problem: Problem) -> EventwireError:
+    """The error a recorded problem stands for, to raise again.
+
+    The pipeline turns errors into problems at the article boundary, so that a batch goes
+    on; a caller handling one article (the web API's ``POST /api/articles``) raises the
+    problem that refused it, and answers with its code, title and hint.
+    """
+    cls = next((cls for cls in all_codes() if cls.code == problem.code), EventwireError)
+    detail = problem.message.removeprefix(f"{cls.title}: ") if problem.message != cls.title else ""
+    return cls(detail, origin=problem.origin)
 
 
 def all_codes() -> list[type[EventwireError]]:

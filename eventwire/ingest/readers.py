@@ -109,7 +109,15 @@ def _read_rest(head: bytes, stream: IO[bytes], max_bytes: int, origin: str) -> b
     return data
 
 
-def _jsonl_document(line: bytes, origin: str) -> Document:
+def read_record(line: bytes, origin: str) -> Document:
+    """The document in one JSONL record (a line of a file, or the body of a web request).
+
+    Raises ``EmptyInput`` (E102) for a blank record, ``BrokenJsonLine`` (E106) for one that
+    is not a JSON object with a non-empty ``text`` or ``html``, and ``UndecodableText``
+    (E103) for bytes in no encoding it can recognise. One function for both callers, so
+    that ``POST /api/articles`` accepts exactly what a line of ``eventwire ingest``'s JSONL
+    input may hold.
+    """
     if not line.strip():
         raise EmptyInput("blank line", origin=origin)
     decoded = decode(line, origin=origin)
@@ -149,7 +157,7 @@ def _jsonl_documents(stream: IO[bytes], origin: str, max_bytes: int) -> Iterator
         if not line.strip():
             continue
         try:
-            yield _jsonl_document(line, line_origin)
+            yield read_record(line, line_origin)
         except EventwireError as error:
             yield Failure(line_origin, error.problem(line_origin))
 

@@ -9,18 +9,28 @@ DuckDB would otherwise install and load a known extension on first use (``read_p
 of an ``https://`` URL pulls in httpfs), which is exactly the INSTALL/LOAD that ``eventwire
 sql`` refuses as a statement. The reader turns both off and locks the configuration, so
 that no later ``SET`` on the connection can turn them back on.
+
+These settings belong to the database instance, not to one connection, and DuckDB gives
+every connection to one file in one process the same instance: while one reader is open
+(the web API serves requests on several threads), the next finds the configuration locked
+already, and a ``SET`` would fail. So the lockdown is applied only when the instance lacks
+it, under a lock, so that two readers opening at once do not both try.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import duckdb
 
 from eventwire.store import open_store
 
-_LOCKDOWN = "SET autoinstall_known_extensions = false; SET autoload_known_extensions = false; SET lock_configuration = true"
-"""Applied right after the read-only open (``Store`` opens the connection, so not in its config)."""
+LOCKED_DOWN = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false", "lock_configuration": "true"}
+"""The settings every reader runs with (``lock_configuration`` last: it freezes the others)."""
+_LOCKDOWN = "; ".join(f"SET {name} = {value}" for name, value in LOCKED_DOWN.items())
+_SETTINGS = "SELECT name, value FROM duckdb_settings() WHERE list_contains(?, name)"
+_applying = threading.Lock()
 
 
 def open_reader(db_path: str | Path) -> duckdb.DuckDBPyConnection:
@@ -32,5 +42,11 @@ def open_reader(db_path: str | Path) -> duckdb.DuckDBPyConnection:
     are never installed or loaded automatically, and the configuration is locked.
     """
     connection = open_store(Path(db_path), read_only=True).connection
-    connection.execute(_LOCKDOWN)
+    try:
+        with _applying:
+            if dict(connection.execute(_SETTINGS, [list(LOCKED_DOWN)]).fetchall()) != LOCKED_DOWN:
+                connection.execute(_LOCKDOWN)
+    except BaseException:
+        connection.close()  # an open read-only connection would keep a writer in this process out
+        raise
     return connection

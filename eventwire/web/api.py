@@ -2,8 +2,8 @@
 ``eventwire.query`` (or ``eventwire.store.related_articles``), the same code the command
 line runs, so the two always give the same answer.
 
-Every endpoint is GET and reads through the request's read-only connection (``reader``).
-Rows are returned as lists of objects keyed by column name.
+Every endpoint here is GET and reads through the request's read-only connection (``reader``);
+the one that writes is in ``writes``. Rows are returned as lists of objects keyed by column name.
 """
 
 from __future__ import annotations
@@ -44,12 +44,13 @@ MAP_COLUMNS = {
 
 
 def reader(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection for one request, closed after it (E5xx -> 503)."""
-    with open_reader(request.app.state.db_path) as connection:
+    """A read-only connection for one request (E5xx -> 503), open while the store lock is
+    held shared (``locks``: a write waits for it), and closed when the endpoint returns."""
+    with request.app.state.store_lock.shared(), open_reader(request.app.state.db_path) as connection:
         yield connection
 
 
-Reader = Annotated[duckdb.DuckDBPyConnection, Depends(reader)]
+Reader = Annotated[duckdb.DuckDBPyConnection, Depends(reader, scope="function")]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 CsvFilter = Annotated[EventFilter, Depends(csv_event_filter)]
 MapFilter = Annotated[EventFilter, Depends(map_event_filter)]

@@ -18,8 +18,8 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from eventwire.errors import (
-    AmbiguousArticle, EventwireError, InternalError, InvalidFilter, QueryTimeout, RequestTooLarge, StoreError,
-    UnknownActor, UnknownArticle, UnknownEndpoint,
+    AmbiguousArticle, BadToken, EventwireError, ExtractionError, InputError, InternalError, InvalidFilter, QueryTimeout,
+    RequestTooLarge, StoreError, UnknownActor, UnknownArticle, UnknownEndpoint, WritesDisabled,
 )  # fmt: skip
 from eventwire.web.headers import secure
 
@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 _STATUS: tuple[tuple[type[EventwireError], int], ...] = (
     (InvalidFilter, 400),
     (AmbiguousArticle, 400),
+    (InputError, 400),  # a posted body that is not one JSONL record
+    (BadToken, 401),
+    (WritesDisabled, 403),
+    (ExtractionError, 422),  # a posted record whose article the pipeline refuses
     (UnknownArticle, 404),
     (UnknownActor, 404),
     (UnknownEndpoint, 404),
@@ -44,9 +48,10 @@ def status_of(error: EventwireError) -> int:
 
 
 def error_response(error: EventwireError, status: int | None = None) -> JSONResponse:
-    """The JSON answer for ``error``."""
+    """The JSON answer for ``error``; a 401 names the scheme to authenticate with (RFC 6750)."""
     body = {"error": {"code": error.code, "title": error.title, "message": error.message, "hint": error.hint}}
-    return JSONResponse(body, status_code=status or status_of(error))
+    headers = {"WWW-Authenticate": "Bearer"} if isinstance(error, BadToken) else None
+    return JSONResponse(body, status_code=status or status_of(error), headers=headers)
 
 
 def _validation_detail(error: RequestValidationError) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import InvalidFilter
-from eventwire.query import EventFilter, find_events, open_reader, parse_dyad
+from eventwire.query import EVENT_COLUMNS, EventFilter, find_events, open_reader, parse_dyad
 from tests.query.stores import PRECISE_EVENTS, ids, precise_id
 
 
@@ -148,3 +148,17 @@ def test_sql_in_a_filter_value_is_only_a_value(precise_db: Path, field: str, att
     }.get(field, {field: attack})
     assert _found(precise_db, **options) == []  # no error, nothing matches the literal value
     assert len(_found(precise_db)) == len(PRECISE_EVENTS)  # and nothing changed
+
+
+@pytest.mark.parametrize("order", ["date", "-date", "-goldstein", "code", "-outlet", "cluster_id", "num_articles"])
+@pytest.mark.parametrize("options", [{}, {"quad": 3}, {"since": "2024-05"}, {"actor": "RUS"}, {"unique": True}])
+def test_a_page_is_a_slice_of_the_whole_answer(precise_db: Path, order: str, options: dict[str, object]) -> None:
+    """Pages with report counts are read in two steps (``same_stories``): the counts must be
+    those of the whole story even when the page holds one report of it (A1's and A2's
+    accusation on different pages), and the rows those the one-step query gives."""
+    with open_reader(precise_db) as connection:
+        whole = find_events(connection, EventFilter(order=order, **options), columns=EVENT_COLUMNS)  # type: ignore[arg-type]
+        for offset in range(len(whole.rows) + 1):
+            chosen = EventFilter(order=order, limit=1, offset=offset, **options)  # type: ignore[arg-type]
+            page = find_events(connection, chosen, columns=EVENT_COLUMNS)
+            assert (page.columns, page.types, page.rows) == (whole.columns, whole.types, whole.rows[offset : offset + 1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -55,3 +56,17 @@ def test_a_store_held_by_a_writer_is_reported_as_locked(precise_db: Path, tmp_pa
         with pytest.raises(StoreLocked) as caught:
             open_reader(path)
         assert caught.value.code == "E501"
+
+
+def test_readers_open_at_once_in_one_process(precise_db: Path) -> None:
+    """DuckDB gives them one database instance, whose configuration the first one locked:
+    the others must open all the same, on one thread or on many (the web API's)."""
+    with open_reader(precise_db) as first, open_reader(precise_db) as second:
+        assert first.execute("SELECT count(*) FROM events").fetchall() == second.execute("SELECT count(*) FROM events").fetchall()
+
+    def count(_: int) -> int:
+        with open_reader(precise_db) as connection:
+            return connection.execute("SELECT count(*) FROM events").fetchall()[0][0]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert len(set(pool.map(count, range(64)))) == 1

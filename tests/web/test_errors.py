@@ -12,15 +12,7 @@ from fastapi.testclient import TestClient
 from eventwire.errors import QueryTimeout
 from eventwire.web import create_app
 from tests.lockholder import lock_held
-
-
-def _error(response, status: int, code: str) -> dict:  # type: ignore[no-untyped-def]
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "title", "message", "hint"}
-    assert body["error"]["code"] == code
-    return body["error"]
+from tests.web.answers import coded_error
 
 
 @pytest.mark.parametrize(
@@ -42,18 +34,18 @@ def _error(response, status: int, code: str) -> dict:  # type: ignore[no-untyped
     ],
 )
 def test_bad_parameters_are_400(client: TestClient, url: str, params: dict) -> None:
-    _error(client.get(url, params=params), 400, "E601")
+    coded_error(client.get(url, params=params), 400, "E601")
 
 
 def test_unknown_article_and_actor_are_404(client: TestClient) -> None:
-    _error(client.get("/api/articles/ffffffffffff"), 404, "E602")
-    _error(client.get("/api/actors/ZZZ"), 404, "E607")
-    _error(client.get("/api/nowhere"), 404, "E609")
-    _error(client.post("/api/events"), 405, "E609")
+    coded_error(client.get("/api/articles/ffffffffffff"), 404, "E602")
+    coded_error(client.get("/api/actors/ZZZ"), 404, "E607")
+    coded_error(client.get("/api/nowhere"), 404, "E609")
+    coded_error(client.post("/api/events"), 405, "E609")
 
 
 def test_body_over_the_limit_is_413(client: TestClient) -> None:
-    _error(client.request("GET", "/api/overview", content=b"x" * (1024 * 1024 + 1)), 413, "E608")
+    coded_error(client.request("GET", "/api/overview", content=b"x" * (1024 * 1024 + 1)), 413, "E608")
 
 
 INJECTIONS = ["' OR 1=1 --", "RUS'; DROP TABLE events; --", "%", "_", "\\", "$actor", "1); DELETE FROM articles; --"]
@@ -70,13 +62,13 @@ def test_injection_in_filters_is_only_compared(client: TestClient, db: Path, val
         response = client.get(url, params={"q": value})
         assert response.status_code == 200
     assert client.get("/api/search", params={"q": value}).json()["rows"] == []
-    _error(client.get("/api/actors/" + value.replace("/", "")), 404, "E607")
+    coded_error(client.get("/api/actors/" + value.replace("/", "")), 404, "E607")
     assert client.get("/api/overview").json()["counts"] == before
 
 
 def test_missing_store_is_503(tmp_path: Path) -> None:
     with TestClient(create_app(tmp_path / "none.duckdb")) as missing:
-        error = _error(missing.get("/api/overview"), 503, "E502")
+        error = coded_error(missing.get("/api/overview"), 503, "E502")
     assert str(tmp_path) not in error["hint"]
 
 
@@ -84,7 +76,7 @@ def test_locked_store_is_503(db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.duckdb"
     shutil.copy(db, copy)
     with lock_held(copy), TestClient(create_app(copy)) as locked:
-        _error(locked.get("/api/overview"), 503, "E501")
+        coded_error(locked.get("/api/overview"), 503, "E501")
 
 
 def test_query_timeout_is_504(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,4 +86,4 @@ def test_query_timeout_is_504(client: TestClient, monkeypatch: pytest.MonkeyPatc
         raise QueryTimeout("stopped after 0.001 s")
 
     monkeypatch.setattr("eventwire.web.api.store_counts", timed_out)
-    _error(client.get("/api/overview"), 504, "E606")
+    coded_error(client.get("/api/overview"), 504, "E606")
