@@ -183,6 +183,14 @@ class StoreLocked(StoreError):
     hint = "Another eventwire (or DuckDB client) is writing this file; wait for it or use another --db."
 
 
+class StoreBusy(StoreError):
+    """A web server's read or write waited too long for the store: its other side held it."""
+
+    code = "E505"
+    title = "store is busy in this server"
+    hint = "The web server was saving a posted article (or answering reads while one waited); try again in a moment."
+
+
 class StoreNotFound(StoreError):
     code = "E502"
     title = "no store at this path"

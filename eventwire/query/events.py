@@ -33,6 +33,10 @@ WINDOWED = ("num_articles", "num_sources")
 """Columns ``event_reports`` counts over each event's whole story, by a window."""
 NARROWING = ("actor", "dyad", "code", "root")
 """Filters on columns the window partitions by: DuckDB applies them before computing it."""
+TWO_STEP_MOST = 1000
+"""Largest page read in two steps: past a few thousand rows, the window over the whole store
+is cheaper than matching each row against the list of the page's ids (100,000 rows: 490 ms in
+two steps, 210 ms in one)."""
 
 BRIEF_COLUMNS: tuple[str, ...] = (
     "id", "date", "source_code", "code", "target_code", "quad_class", "goldstein", "num_articles", "sentence",
@@ -65,7 +69,7 @@ def find_events(
     paging, paging_params = chosen.paging()
     selected = ", ".join(f'"{column}"' for column in checked)
     page_first = (
-        chosen.limit is not None and not chosen.unique and all(getattr(chosen, name) is None for name in NARROWING)
+        chosen.limit is not None and chosen.limit <= TWO_STEP_MOST and not chosen.unique and all(getattr(chosen, name) is None for name in NARROWING)
         and chosen.order.removeprefix("-") not in WINDOWED and any(column in WINDOWED for column in checked)
     )  # fmt: skip
     if not page_first:

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 
 from eventwire.errors import (
     AmbiguousArticle, BadToken, EventwireError, ExtractionError, InputError, InternalError, InvalidFilter, QueryTimeout,
-    RequestTooLarge, StoreError, UnknownActor, UnknownArticle, UnknownEndpoint, WritesDisabled,
+    RequestTooLarge, StoreBusy, StoreError, UnknownActor, UnknownArticle, UnknownEndpoint, WritesDisabled,
 )  # fmt: skip
 from eventwire.web.headers import secure
 
@@ -45,6 +45,16 @@ _STATUS: tuple[tuple[type[EventwireError], int], ...] = (
 def status_of(error: EventwireError) -> int:
     """The HTTP status for ``error``."""
     return next((status for cls, status in _STATUS if isinstance(error, cls)), 500)
+
+
+def public(error: EventwireError) -> EventwireError:
+    """``error`` as a web client may see it: a store error's detail names the file on the
+    server, which is no business of the client (the title says what is wrong; the log keeps
+    the path); other errors unchanged."""
+    if isinstance(error, StoreError) and not isinstance(error, StoreBusy) and error.detail:
+        log.warning("store error answered without its detail: %s", error)
+        return type(error)()
+    return error
 
 
 def error_response(error: EventwireError, status: int | None = None) -> JSONResponse:
@@ -75,6 +85,7 @@ def install(app: FastAPI, page_error: PageError | None = None) -> None:
     same fields as an HTML page (``page_error``) for any other path, the pages."""
 
     def respond(request: Request, error: EventwireError, status: int | None = None) -> Response:
+        error = public(error)
         if page_error is not None and not request.url.path.startswith(MACHINE_PATHS):
             try:
                 return page_error(request, error, status)
