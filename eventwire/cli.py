@@ -28,6 +28,7 @@ from eventwire.export import ExportFormat, export
 from eventwire.export.run import TABLE_FORMATS
 from eventwire.export.tables import DEFAULT_TABLE, EXPORT_TABLES
 from eventwire.ingest import DEFAULT_MAX_BYTES
+from eventwire.parallel import default_workers
 from eventwire.pipeline import ArticleResult, exit_status, process
 from eventwire.progress import IngestProgress
 from eventwire.query import (
@@ -58,6 +59,10 @@ stderr = Console(stderr=True)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse a page or JSONL line larger than this.")]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, help="Processes that extract, parse and code (default: the number of cores)."),
+]
 
 
 def _print_error(error: EventwireError) -> None:
@@ -97,6 +102,7 @@ def process_command(
     paths: PathsArg,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="json: JSON Lines; table: a summary.")] = OutputFormat.json,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    workers: WorkersOpt = None,
 ) -> None:
     """Process articles and print one JSON object per article (JSON Lines) on stdout.
 
@@ -104,7 +110,7 @@ def process_command(
     """
     results: list[ArticleResult] = []
     total = failed = 0
-    for result in process(paths, max_bytes=max_bytes):
+    for result in process(paths, max_bytes=max_bytes, workers=workers or default_workers()):
         total += 1
         failed += result.failed
         for problem in result.problems:
@@ -124,6 +130,7 @@ def ingest_command(
     db: Annotated[Path, typer.Option("--db", help="DuckDB file to write (created if missing).")] = Path("eventwire.duckdb"),
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per transaction.")] = DEFAULT_BATCH_SIZE,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    workers: WorkersOpt = None,
     progress: Annotated[
         bool | None,
         typer.Option(
@@ -153,7 +160,10 @@ def ingest_command(
 
     try:
         with tracker or nullcontext():
-            report = ingest(paths, db, batch_size=batch_size, max_bytes=max_bytes, on_result=on_result)
+            report = ingest(
+                paths, db, batch_size=batch_size, max_bytes=max_bytes, on_result=on_result,
+                workers=workers or default_workers(),
+            )  # fmt: skip
     except EventwireError as error:
         _print_error(error)
         raise typer.Exit(1) from error

@@ -9,8 +9,11 @@ named, and the batch goes on.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
+from time import perf_counter
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -29,6 +32,20 @@ from eventwire.places.locate import dateline_place, locate_events
 from eventwire.quotes import find_quotes, with_quoted_speakers
 
 log = logging.getLogger("eventwire")
+
+STAGE_SECONDS: Counter[str] = Counter()
+"""Seconds this process spent in each stage (extract, parse, actors, places, quotes, events),
+for ``benchmarks/throughput.py``: a few clock reads per article, so always on."""
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Add the time spent in the block to ``STAGE_SECONDS[name]``."""
+    started = perf_counter()
+    try:
+        yield
+    finally:
+        STAGE_SECONDS[name] += perf_counter() - started
 _LIST_FIELDS = {f.name for f in fields(Article) if f.default_factory is list}
 
 
@@ -74,7 +91,8 @@ def extract_document(document: Document) -> ArticleResult:
     """Extract the article in one document; never raises for bad input."""
     result = ArticleResult(origin=document.origin)
     try:
-        extraction = extract(document)
+        with stage("extract"):
+            extraction = extract(document)
     except EventwireError as error:
         result.problems = [*document.problems, error.problem(document.origin)]
         return result
@@ -96,23 +114,27 @@ def code_article(result: ArticleResult, doc: Doc, title: Doc | None = None) -> N
     filling ``result`` in place."""
     assert result.article is not None
     published = result.article.published
-    actors = find_actors(doc, published=published)
-    result.actors = [actor.to_dict() for actor in actors]
-    title_places = find_places(title, field="title") if title is not None else []
-    body_places = find_places(doc)
-    result.places = [place.to_dict() for place in (*title_places, *body_places)]
-    title_quotes = find_quotes(title, actors, field="title") if title is not None else []
-    body_quotes = find_quotes(doc, actors)
-    result.quotes = [quote.to_dict() for quote in (*title_quotes, *body_quotes)]
-    # quotes feed events: "we" in a quoted threat is its speaker
-    body_events = find_events(doc, with_quoted_speakers(doc, actors, body_quotes), published=published)
-    # each part's events are located among that part's places; the title's use the body's dateline
-    dateline = dateline_place(doc, body_places)
-    events = []
-    if title is not None:
-        events += locate_events(title, headline_events(title, actors, published=published), title_places, dateline=dateline)
-    events += locate_events(doc, body_events, body_places, dateline=dateline)
-    result.events = [event.to_dict() for event in events]
+    with stage("actors"):
+        actors = find_actors(doc, published=published)
+        result.actors = [actor.to_dict() for actor in actors]
+    with stage("places"):
+        title_places = find_places(title, field="title") if title is not None else []
+        body_places = find_places(doc)
+        result.places = [place.to_dict() for place in (*title_places, *body_places)]
+    with stage("quotes"):
+        title_quotes = find_quotes(title, actors, field="title") if title is not None else []
+        body_quotes = find_quotes(doc, actors)
+        result.quotes = [quote.to_dict() for quote in (*title_quotes, *body_quotes)]
+    with stage("events"):
+        # quotes feed events: "we" in a quoted threat is its speaker
+        body_events = find_events(doc, with_quoted_speakers(doc, actors, body_quotes), published=published)
+        # each part's events are located among that part's places; the title's use the body's dateline
+        dateline = dateline_place(doc, body_places)
+        events = []
+        if title is not None:
+            events += locate_events(title, headline_events(title, actors, published=published), title_places, dateline=dateline)
+        events += locate_events(doc, body_events, body_places, dateline=dateline)
+        result.events = [event.to_dict() for event in events]
 
 
 def _code_guarded(result: ArticleResult, doc: Doc, title: Doc | None) -> None:
@@ -149,7 +171,8 @@ def code_batch(results: list[ArticleResult], *, skip: Collection[str] = ()) -> N
     nlp = load_nlp()
     with nlp.memory_zone():
         try:
-            docs = list(parse_many([text for result in codable for text in _texts(result)]))
+            with stage("parse"):
+                docs = list(parse_many([text for result in codable for text in _texts(result)]))
         except Exception:  # noqa: BLE001 - fall back to one article at a time, below
             log.exception("batched parse failed; parsing the batch article by article")
             docs = []
@@ -178,6 +201,7 @@ def process(
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = DEFAULT_BATCH_SIZE,
     known: KnownIds | None = None,
+    workers: int = 1,
 ) -> Iterator[ArticleResult]:
     """One result per article found in ``specs`` (paths, directories, globs, ``-``).
 
@@ -188,7 +212,19 @@ def process(
     ``known`` names the articles to extract but leave uncoded: the store passes the ids it
     holds, so that a resumed ingest skips the parse (most of the time per article) of what
     it stored before. Their results carry the article with no codings.
+
+    ``workers`` above 1 codes the batches in that many processes (``eventwire.parallel``),
+    same results in the same order; ``known`` is then not asked (the store gives the
+    workers its ids once instead: ``eventwire.store.ingest``).
     """
+    if workers > 1:
+        if known is not None:
+            raise ValueError("process: with several workers the store's ids go to parallel.process_batches")
+        from eventwire.parallel import process_batches  # spawns processes: only when asked
+
+        for results, _ in process_batches(specs, workers=workers, max_bytes=max_bytes, batch_size=batch_size):
+            yield from results
+        return
     extracted = (
         ArticleResult(origin=item.origin, problems=[item.problem]) if isinstance(item, Failure) else extract_document(item)
         for item in read_documents(specs, max_bytes=max_bytes)

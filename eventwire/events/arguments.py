@@ -59,7 +59,8 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
         self.doc = doc
-        dateline = doc.char_span(0, dateline_length(doc.text), alignment_mode="expand") if dateline_length(doc.text) else None
+        lead = dateline_length(doc.text)  # doc.text joins every token: read it once
+        dateline = doc.char_span(0, lead, alignment_mode="expand") if lead else None
         self._dateline = range(dateline.start, dateline.end) if dateline is not None else range(0)
         # one mention may code several actors: "Danish and Swedish activists" are both
         self._by_token: dict[int, list[tuple[Actor, int, int]]] = {}

@@ -7,13 +7,13 @@ even parse it again: the pipeline asks the store which ids of each batch it hold
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.ingest import DEFAULT_MAX_BYTES
-from eventwire.pipeline import ArticleResult, batched, process
-from eventwire.store.writer import open_store
+from eventwire.pipeline import ArticleResult, KnownIds, batched, process
+from eventwire.store.writer import Store, open_store
 
 DEFAULT_BATCH_SIZE = 100
 
@@ -35,6 +35,21 @@ class IngestReport:
     results: list[ArticleResult] = field(default_factory=list)
 
 
+def _coded_batches(
+    store: Store, specs: Iterable[str], batch_size: int, max_bytes: int, known: KnownIds, workers: int
+) -> Iterator[tuple[list[ArticleResult], set[str]]]:
+    """Batches of results and the ids each left uncoded (stored before): in this process,
+    asking the store per batch (``known`` records them itself), or in ``workers`` processes
+    that receive the stored ids once."""
+    if workers <= 1:
+        for batch in batched(process(specs, max_bytes=max_bytes, batch_size=batch_size, known=known), batch_size):
+            yield batch, set()
+        return
+    from eventwire.parallel import process_batches  # spawns processes: only when asked
+
+    yield from process_batches(specs, workers=workers, max_bytes=max_bytes, batch_size=batch_size, stored=store.stored_ids())
+
+
 def ingest(
     specs: Iterable[str],
     db_path: str | Path,
@@ -43,6 +58,7 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_result: Callable[[ArticleResult], None] | None = None,
     keep_results: bool = False,
+    workers: int = 1,
 ) -> IngestReport:
     """Process ``specs`` and store every result in the DuckDB file at ``db_path``.
 
@@ -51,7 +67,9 @@ def ingest(
 
     ``on_result`` is called for each result once its batch is committed (progress displays,
     logs; ``eventwire.progress`` has the CLI's); ``keep_results`` keeps the results of the
-    articles coded in this run on the report (for a summary of a small run).
+    articles coded in this run on the report (for a summary of a small run). ``workers``
+    above 1 extracts, parses and codes in that many processes (``eventwire.parallel``); the
+    store stays in this one, its only writer.
     """
     report = IngestReport()
     with open_store(db_path) as store:
@@ -62,7 +80,8 @@ def ingest(
             skipped.update(found)
             return found
 
-        for batch in batched(process(specs, max_bytes=max_bytes, batch_size=batch_size, known=known), batch_size):
+        for batch, uncoded in _coded_batches(store, specs, batch_size, max_bytes, known, workers):
+            skipped.update(uncoded)
             counts = store.save(batch, uncoded=skipped)
             report.articles_new += counts.articles_new
             report.articles_known += counts.articles_known

@@ -205,6 +205,11 @@ class Store:
             self._record_superseded(old_id, url, article_id)
         return len(older)
 
+    def stored_ids(self) -> list[str]:
+        """Every stored article id and superseded version: what a resumed run need not parse."""
+        rows = self.connection.execute("SELECT id FROM articles UNION SELECT article_id FROM superseded_versions").fetchall()
+        return [row[0] for row in rows]
+
     def known_ids(self, ids: list[str]) -> set[str]:
         """Which of ``ids`` are stored articles or superseded versions (one query for a batch):
         neither needs parsing again."""

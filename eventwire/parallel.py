@@ -1,0 +1,110 @@
+"""Several worker processes on one machine: extraction, parse and coding of a batch in a
+worker, reading and storing in the parent.
+
+Why processes and this split: the parse and the coders are Python and Cython holding the
+GIL, so threads would not run them side by side; each worker loads the spaCy pipeline once
+(``initializer``) and keeps it. The parent only reads and decodes the inputs (cheap) and
+receives small records back (``ArticleResult``: the article and its codings as dicts, never
+a ``Doc``), so it has time left to store them. Batches go out in input order and results
+come back in input order; at most ``2 x workers`` batches are in flight, so memory stays
+bounded however large the input.
+
+A resumed ingest must not parse what the store holds. The parent cannot ask the store per
+batch (ids are known only after extraction, in the worker), so the workers receive, once,
+the ids the store held when the run started, as a sorted array of 64-bit integers (ids are
+16 hex digits: 8 MB per million articles), and each batch comes back with the ids it left
+uncoded.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Collection, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+import numpy as np
+
+from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
+from eventwire.nlp import DEFAULT_BATCH_SIZE
+
+Batch = list[Document | Failure]
+
+WORKER_BATCH = 32
+"""Most articles one task of a worker codes: small enough that a few hundred articles keep
+every worker busy, large enough for ``nlp.pipe`` (a body and a title each: 64 texts)."""
+
+_stored: np.ndarray = np.zeros(0, dtype=np.uint64)
+"""In a worker: the ids the store held when the run started (sorted)."""
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def id_array(ids: Collection[str]) -> np.ndarray:
+    """Article ids (16 hex digits) as a sorted array of integers, for ``_is_stored``."""
+    return np.sort(np.fromiter((int(article_id, 16) for article_id in ids), dtype=np.uint64, count=len(ids)))
+
+
+def _is_stored(article_id: str) -> bool:
+    position = np.searchsorted(_stored, np.uint64(int(article_id, 16)))
+    return bool(position < len(_stored) and _stored[position] == int(article_id, 16))
+
+
+def _start_worker(stored: np.ndarray) -> None:
+    """Load the pipeline once, and keep the stored ids, in a new worker."""
+    global _stored
+    from eventwire.nlp import load_nlp
+
+    _stored = stored
+    load_nlp()
+
+
+def _code(batch: Batch) -> tuple[list, set[str]]:
+    """In a worker: extract, parse and code one batch; the results and the ids left uncoded
+    because the store holds them."""
+    from eventwire.pipeline import ArticleResult, code_batch, extract_document
+
+    results = [
+        ArticleResult(origin=item.origin, problems=[item.problem]) if isinstance(item, Failure) else extract_document(item)
+        for item in batch
+    ]
+    skip = {r.article.id for r in results if r.article is not None and len(_stored) and _is_stored(r.article.id)}
+    code_batch(results, skip=skip)
+    return results, skip
+
+
+def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[Batch]:
+    batch: Batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def process_batches(
+    specs: Iterable[str],
+    *,
+    workers: int,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    stored: Collection[str] = (),
+) -> Iterator[tuple[list, set[str]]]:
+    """Each batch's results (in input order; at most ``batch_size`` and ``WORKER_BATCH``
+    articles) and the ids of it left uncoded because they are in ``stored``, coded by
+    ``workers`` processes."""
+    context = multiprocessing.get_context("spawn")  # no fork of a parent holding DuckDB or threads
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(id_array(stored),)) as pool:
+        pending: deque[Future] = deque()
+        for batch in _batches(read_documents(specs, max_bytes=max_bytes), min(batch_size, WORKER_BATCH)):
+            pending.append(pool.submit(_code, batch))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

@@ -1,0 +1,63 @@
+"""Several worker processes give exactly what one process gives, in the same order, and a
+resumed ingest with workers codes nothing the store holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from eventwire.bench.corpus import generate
+from eventwire.bench.formats import write_txt
+from eventwire.parallel import WORKER_BATCH, id_array
+from eventwire.pipeline import process
+from eventwire.store.ingest import ingest
+
+TABLES = ("articles", "article_actors", "events", "quotes", "places", "article_clusters", "ingest_errors")
+TIMESTAMPS = ("ingested_at", "recorded_at")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("parallel") / "corpus"
+    # more than one worker batch, so that both workers code some, and a broken input among them
+    write_txt(list(generate(WORKER_BATCH + 8, seed=3)), folder)
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    return folder
+
+
+def _rows(db: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(db), read_only=True) as connection:
+        rows = {}
+        for table in TABLES:
+            columns = [row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall() if row[0] not in TIMESTAMPS]
+            listed = ", ".join(f'"{column}"' for column in columns)
+            rows[table] = connection.execute(f"SELECT {listed} FROM {table} ORDER BY ALL").fetchall()
+        return rows
+
+
+@pytest.mark.slow
+def test_two_workers_store_exactly_the_rows_of_one(corpus: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    ingest([str(corpus)], one, workers=1)
+    report = ingest([str(corpus)], two, workers=2)
+    assert report.failed == 1 and report.articles_new > WORKER_BATCH
+    assert _rows(one) == _rows(two)
+    again = ingest([str(corpus)], two, workers=2, keep_results=True)
+    assert again.articles_new == 0 and again.articles_known == report.articles_new
+    assert again.results == [result for result in again.results if result.article is None]  # nothing coded again
+    assert _rows(one) == _rows(two)
+
+
+@pytest.mark.slow
+def test_process_with_workers_gives_the_same_results_in_order(corpus: Path) -> None:
+    alone = [result.to_dict() for result in process([str(corpus)])]
+    shared = [result.to_dict() for result in process([str(corpus)], workers=2)]
+    assert shared == alone
+
+
+def test_stored_ids_are_found_by_value() -> None:
+    ids = ["00ff00ff00ff00ff", "ffffffffffffffff", "0000000000000001"]
+    array = id_array(ids)
+    assert list(array) == sorted(int(article_id, 16) for article_id in ids)
