@@ -257,6 +257,8 @@ def _role_phrase(book: ActorBook, head: Token, names: Sequence[Name], lexicon: L
     if start > head.i:
         return None
     end = of_phrase_end(head)
+    if end == head.i + 1:  # no "of"/"for" phrase: nothing to weigh (most nouns; two descriptions saved)
+        return book.doc[start:end]
     extension = book.doc[head.i + 1 : end]
     named = [name for name in names if name.kind != "person" and extension.start <= name.start < extension.end]
     whole, short = book.doc[start:end], book.doc[start : head.i + 1]
