@@ -38,7 +38,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     A dateline that opens a paragraph ("KYIV, Ukraine —") is cut off as a sentence of its
     own, so that the parser does not make the place the subject of the story's first verb.
     """
-    text = doc.text  # joins every token: read once, not once per paragraph
+    text = doc.text  # joins every token: read once here (the tokens' sentence starts change below, not the text)
     starts = [0] + [token.i + 1 for token in doc[:-1] if token.is_space and token.text.count("\n") >= 2]
     for start in starts:
         if start >= len(doc):
@@ -68,6 +68,18 @@ def bounded(text: str, limit: int = MAX_CHARS) -> str:
         return text
     cut = text.rfind("\n\n", 0, limit)
     return text[: cut if cut > 0 else limit]
+
+
+_TEXT = "eventwire.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token's text on each read, and
+    the coders read an article's text a dozen times (a few ms each time)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def parse(text: str) -> Doc:

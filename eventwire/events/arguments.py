@@ -25,6 +25,7 @@ from eventwire.events.lexicon import load_lexicon as load_event_lexicon
 from eventwire.events.lexicon import sectors_with_role
 from eventwire.extract.furniture import dateline_length
 from eventwire.events.model import Participant
+from eventwire.nlp import text_of
 
 # Modifiers that belong to the noun phrase itself; a phrase is searched through these only,
 # never through its clauses or prepositions (which name other parties: "troops near Iran").
@@ -59,7 +60,7 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
         self.doc = doc
-        lead = dateline_length(doc.text)  # doc.text joins every token: read it once
+        lead = dateline_length(text_of(doc))
         dateline = doc.char_span(0, lead, alignment_mode="expand") if lead else None
         self._dateline = range(dateline.start, dateline.end) if dateline is not None else range(0)
         # one mention may code several actors: "Danish and Swedish activists" are both

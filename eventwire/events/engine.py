@@ -67,6 +67,7 @@ from eventwire.events.modality import (
 )
 from eventwire.events.model import Event, Evidence, Field, Participant, Plover
 from eventwire.events.model import Span as TextSpan
+from eventwire.nlp import text_of
 
 PARTY = "@party"
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -205,7 +206,7 @@ def _with_prefixed_verbs_joined(doc: Doc, lexicon: Lexicon) -> Doc:
     if _HYPHEN not in doc.to_array(ORTH):
         return doc  # the common case, decided without reading the text
     joins: list[tuple[Span, dict[str, str]]] = []
-    for found in _HYPHENATED_PREFIX.finditer(doc.text):
+    for found in _HYPHENATED_PREFIX.finditer(text_of(doc)):
         piece = doc.char_span(found.start(), found.end() - 2)  # the prefix, when it is a token
         if piece is None or piece.end + 1 >= len(doc):
             continue

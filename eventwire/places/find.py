@@ -42,6 +42,7 @@ from eventwire.places import gazetteer
 from eventwire.places.distance import haversine_km
 from eventwire.places.gazetteer import Candidate, Entry
 from eventwire.places.model import Place
+from eventwire.nlp import text_of
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISREAD_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
@@ -146,7 +147,7 @@ def _mentions(doc: Doc) -> Iterator[Span]:
 def _dateline(doc: Doc) -> Span | None:
     """The words in capitals that open the text's dateline, up to its comma, bracket or
     dash ("KYIV" in "KYIV, Ukraine —"), None when the text opens with no dateline."""
-    length = dateline_length(doc.text)
+    length = dateline_length(text_of(doc))
     end = 0
     while end < len(doc) and doc[end].idx < length and doc[end].text not in DATELINE_STOPS:
         end += 1
@@ -177,13 +178,21 @@ def _speaks(span: Span) -> bool:
 
 
 def _untagged_names(doc: Doc, tagged: set[int]) -> Iterator[Span]:
-    """Longest gazetteer names among runs of capitalised proper nouns outside any entity."""
+    """Longest gazetteer names among runs of capitalised proper nouns outside any entity.
+
+    A candidate run starts and ends on a free capitalised proper noun and holds no entity
+    token; those facts are read once per token, so that only runs
+    that can be names become spans (most tokens start none)."""
+    capitalised = [token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in tagged for token in doc]
     index = 0
     while index < len(doc):
         found = None
-        for length in range(MAX_SCAN_TOKENS, 0, -1):
-            span = doc[index : index + length]
-            if len(span) == length and _is_untagged_name(span, tagged) and _scannable(span.text):
+        for length in range(MAX_SCAN_TOKENS, 0, -1) if capitalised[index] else ():
+            end = index + length
+            if end > len(doc) or not capitalised[end - 1] or any(i in tagged for i in range(index, end)):
+                continue
+            span = doc[index:end]
+            if _scannable(span.text):
                 found = span
                 break
         if found is not None:
@@ -192,17 +201,6 @@ def _untagged_names(doc: Doc, tagged: set[int]) -> Iterator[Span]:
             index = found.end
         else:
             index += 1
-
-
-def _is_untagged_name(span: Span, tagged: set[int]) -> bool:
-    """A run of proper nouns (function words allowed inside: "Horn of Africa"), first and last
-    capitalised, none inside an entity."""
-    first, last = span[0], span[-1]
-    return (
-        all(token.i not in tagged for token in span)
-        and first.pos_ == "PROPN" and first.text[:1].isupper()
-        and last.pos_ == "PROPN" and last.text[:1].isupper()
-    )  # fmt: skip
 
 
 def _scannable(text: str) -> bool:

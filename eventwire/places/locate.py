@@ -38,6 +38,7 @@ from eventwire.extract.datafiles import data_lines, data_rows
 from eventwire.extract.furniture import dateline_length
 from eventwire.places import gazetteer
 from eventwire.places.model import Place
+from eventwire.nlp import text_of
 
 PLACE_ACTS = "places/place_acts.tsv"
 PLACE_NOUNS = "places/place_nouns.txt"
@@ -116,7 +117,7 @@ def locate_events(doc: Doc, events: Sequence[Event], places: Sequence[Place], *,
 def dateline_place(doc: Doc, places: Iterable[Place]) -> Place | None:
     """The place of the dateline opening the body ("MOSCOW (AFP) —", "BAKU, Aug 19 (Reuters) -"),
     None when the body opens with none or its place was not resolved."""
-    length = dateline_length(doc.text)
+    length = dateline_length(text_of(doc))
     return next((place for place in places if place.start < length), None) if length else None
 
 

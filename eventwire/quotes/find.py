@@ -14,6 +14,7 @@ from eventwire.quotes.model import Quote
 from eventwire.quotes.quoted import QuotedReader
 from eventwire.quotes.reported import reported_speech
 from eventwire.quotes.speaker import SpeakerFinder
+from eventwire.nlp import text_of
 
 
 def find_quotes(doc: Doc, actors: Sequence[Actor], *, field: Field = "text") -> list[Quote]:
@@ -22,7 +23,7 @@ def find_quotes(doc: Doc, actors: Sequence[Actor], *, field: Field = "text") -> 
     are matched by name, their offsets being the body's)."""
     tokens = Tokens(doc)
     speakers = SpeakerFinder(doc, actors, field)
-    text = doc.text
+    text = text_of(doc)
     # quote marks around nothing ('""') quote nobody
     stretches = [s for s in quoted_stretches(text) if text[s.inner_start : s.inner_end].strip()]
     quotes = list(QuotedReader(tokens, speakers, field).read(stretches))

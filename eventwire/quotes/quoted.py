@@ -34,6 +34,7 @@ from eventwire.quotes.context import Cue, Tokens, cues_in
 from eventwire.quotes.marks import Quoted, paragraph_bounds
 from eventwire.quotes.model import Quote, QuoteType, Speaker
 from eventwire.quotes.speaker import SpeakerFinder
+from eventwire.nlp import text_of
 
 _BREAK_MOST = 120  # characters of attribution between the parts of a broken quote
 _OPEN_AFTER = frozenset({":", ",", "—", "–", "-", "("})
@@ -75,7 +76,7 @@ class QuotedReader:
 
     def __init__(self, tokens: Tokens, speakers: SpeakerFinder, field: Field) -> None:
         self.tokens = tokens
-        self.text = tokens.doc.text
+        self.text = text_of(tokens.doc)
         self.speakers = speakers
         self.field = field
         self.paragraphs = paragraph_bounds(self.text)

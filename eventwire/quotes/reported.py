@@ -22,6 +22,7 @@ from eventwire.quotes.marks import Quoted
 from eventwire.quotes.model import Quote
 from eventwire.quotes.quoted import cue_span, cue_speaker
 from eventwire.quotes.speaker import SpeakerFinder
+from eventwire.nlp import text_of
 
 
 class Stretches:
@@ -84,7 +85,7 @@ def reported_speech(
     """Every indirect quote of ``doc``: cue tokens outside quote marks whose reported clause
     overlaps no quote marks. ``used`` holds the positions of cues quotes already took."""
     marked = Stretches(stretches)
-    text = doc.text  # built once: ``Doc.text`` joins every token on each call
+    text = text_of(doc)
     for token in doc:
         if token.i in used or marked.overlaps(token.idx, token.idx + len(token)):
             continue
