@@ -57,7 +57,7 @@ app = typer.Typer(
 stderr = Console(stderr=True)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse a page or JSONL line larger than this.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse a page (a file, a JSONL line, a WARC record) larger than this.")]
 
 
 def _print_error(error: EventwireError) -> None:
