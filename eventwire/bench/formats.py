@@ -127,5 +127,11 @@ def write_warc(articles: Sequence[GeneratedArticle], out: Path, *, per_file: int
     return files
 
 
-WRITERS: dict[str, Writer] = {"html": write_html, "gz": write_gz, "txt": write_txt, "jsonl": write_jsonl}
+WRITERS: dict[str, Writer] = {
+    "html": write_html,
+    "gz": write_gz,
+    "txt": write_txt,
+    "jsonl": write_jsonl,
+    "warc": write_warc,
+}
 """The writer of each ``--format``."""
