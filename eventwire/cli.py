@@ -58,7 +58,7 @@ app = typer.Typer(
 stderr = Console(stderr=True)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse a page or JSONL line larger than this.")]
+MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse a page (a file, a JSONL line, a WARC record) larger than this.")]
 WorkersOpt = Annotated[
     int | None,
     typer.Option("--workers", min=1, help="Processes that extract, parse and code (default: the number of cores)."),

@@ -91,7 +91,7 @@ class InputError(EventwireError):
 class BinaryContent(InputError):
     code = "E101"
     title = "not an article: binary content"
-    hint = "Pass HTML, a scraped text dump or JSONL; PDF, images and archives are not read."
+    hint = "Pass HTML, a scraped text dump, JSONL or WARC; PDF, images and archives are not read."
 
 
 class EmptyInput(InputError):
@@ -139,7 +139,16 @@ class SourceNotFound(InputError):
 class UnsupportedFormat(InputError):
     code = "E109"
     title = "unsupported input format"
-    hint = "Supported: HTML, scraped text dumps, JSONL, gzip of any of these."
+    hint = "Supported: HTML, scraped text dumps, JSONL, WARC, gzip of any of these."
+
+
+class BrokenWarc(InputError):
+    code = "E110"
+    title = "WARC archive is truncated or corrupt"
+    hint = (
+        "The records before the break were read; the message gives its byte offset. Fetch the file again and "
+        "ingest it again: what was stored is skipped."
+    )
 
 
 # --- E2xx: extracting the article ----------------------------------------------------
@@ -333,6 +342,18 @@ class InvalidBytesReplaced(InputError):
     title = "invalid UTF-8 bytes replaced"
     severity = "warning"
     hint = "A few bytes were not valid UTF-8 and were replaced by U+FFFD."
+
+
+class SkippedWarcResponse(InputError):
+    """A crawl holds images, redirects and dead links beside its pages: each is named, not failed."""
+
+    code = "W110"
+    title = "WARC response skipped: not a 200 HTML page"
+    severity = "warning"
+    hint = (
+        "Only HTTP 200 responses holding HTML become articles; the message gives the status or media type and "
+        "the URL. Requests, metadata and other records are passed over without a word."
+    )
 
 
 class TruncatedHtml(ExtractionError):

@@ -1,6 +1,7 @@
 """A generated news corpus for benchmarks and failure tests, deterministic by seed.
 
     python -m eventwire.bench.corpus 2000 /tmp/corpus --seed 7 --format html
+    python -m eventwire.bench.corpus 5000 /tmp/crawl --format warc --per-warc 1000
 
 Each article is a story of one kind (talks, accusation, sanctions, ...) between two states
 of ``countries.tsv`` with a third as mediator or bystander, their office holders on the
@@ -19,14 +20,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from eventwire.actors.countries import Country, load_countries
 from eventwire.actors.people import Office, read_offices
 from eventwire.article import article_id
 from eventwire.bench import templates as t
-from eventwire.bench.formats import WRITERS
+from eventwire.bench.formats import ARTICLES_PER_WARC, WRITERS, write_warc
 
 NEAR_COPY_SHARE = 0.10
 EXACT_COPY_SHARE = 0.02
@@ -222,9 +223,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("out", type=Path, help="Directory to write them into (created).")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--format", choices=sorted(WRITERS), default="html")
+    parser.add_argument(
+        "--per-warc", type=int, default=ARTICLES_PER_WARC, metavar="N", help="Articles in one WARC file (--format warc)."
+    )
     args = parser.parse_args(argv)
+    if args.per_warc < 1:
+        parser.error("--per-warc must be at least 1")
     articles = list(generate(args.count, seed=args.seed))
-    files = WRITERS[args.format](articles, args.out)
+    writer = partial(write_warc, per_file=args.per_warc) if args.format == "warc" else WRITERS[args.format]
+    files = writer(articles, args.out)
     copies = sum(article.copy_of is not None for article in articles)
     print(
         f"{len(articles)} articles in {files} files ({copies} copies, {distinct_bodies(articles)} distinct bodies) "

@@ -3,9 +3,10 @@
 Each writer takes the articles and a directory and returns how many files it wrote. The
 shapes are what crawlers hand over: a page per article with its metadata in the head
 (``html``, and gzipped, ``gz``), a scraped text dump per article (``txt``: headline,
-byline and date lines above the body; a dump has no URL), or one JSON Lines file with a
-record per article (``jsonl``). Output depends only on the articles: gzip's timestamp is
-zero, so that a seed gives the same bytes.
+byline and date lines above the body; a dump has no URL), one JSON Lines file with a
+record per article (``jsonl``), or a crawler's WARC files holding the same pages (``warc``,
+``ARTICLES_PER_WARC`` articles a file, as a crawl splits its output). Output depends only on
+the articles: gzip's timestamp is zero, so that a seed gives the same bytes.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ import gzip
 import html
 import json
 from collections.abc import Callable, Sequence
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from eventwire.bench.warcfile import Capture, capture_records, side_captures, warcinfo
 
 if TYPE_CHECKING:
     from eventwire.bench.corpus import GeneratedArticle
@@ -91,5 +95,43 @@ def write_jsonl(articles: Sequence[GeneratedArticle], out: Path) -> int:
     return 1
 
 
-WRITERS: dict[str, Writer] = {"html": write_html, "gz": write_gz, "txt": write_txt, "jsonl": write_jsonl}
+ARTICLES_PER_WARC = 1000
+"""Articles in one WARC file: a file is the scale-out runner's unit of work, so a corpus of
+many thousands comes in several."""
+
+
+def _captured(article: GeneratedArticle) -> datetime:
+    """When the crawler fetched the page: the day after it was published, so that a reader
+    that took the capture date for the publication date would be seen to."""
+    day = article.published + timedelta(days=1)
+    return datetime.combine(day, time(article.number % 24, article.number * 7 % 60))
+
+
+def write_warc(articles: Sequence[GeneratedArticle], out: Path, *, per_file: int = ARTICLES_PER_WARC) -> int:
+    """The pages ``write_html`` writes, as responses in ``.warc.gz`` files of ``per_file``
+    articles; after the first article of each file, the side captures readers must skip."""
+    out.mkdir(parents=True, exist_ok=True)
+    files = 0
+    for start in range(0, len(articles), per_file):
+        chunk = articles[start : start + per_file]
+        name = f"articles-{files:05d}.warc.gz"
+        first = _captured(chunk[0])
+        with open(out / name, "wb") as handle:
+            handle.write(warcinfo(name, first))
+            for position, article in enumerate(chunk):
+                handle.write(capture_records(Capture(article.url, _captured(article), page(article).encode("utf-8"))))
+                if position == 0:
+                    for side in side_captures(article.url, first):
+                        handle.write(capture_records(side))
+        files += 1
+    return files
+
+
+WRITERS: dict[str, Writer] = {
+    "html": write_html,
+    "gz": write_gz,
+    "txt": write_txt,
+    "jsonl": write_jsonl,
+    "warc": write_warc,
+}
 """The writer of each ``--format``."""

@@ -2,8 +2,8 @@
 
 Each format has its own extractor (``html``, ``textdump``, ``plaintext``); this module picks
 one, lays the caller's own metadata (a JSONL record's url, title, date) over what was
-found, and records the language. The caller gets the article and its warnings, or a coded
-exception.
+found, dates a page that states no date by its capture (a WARC's), and records the
+language. The caller gets the article and its warnings, or a coded exception.
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ def _apply_metadata(article: Article, metadata: dict[str, object]) -> None:
     published = metadata.get("published")
     if isinstance(published, str):
         article.published = parse_date(published) or article.published
+    captured = metadata.get("captured")  # when a crawler fetched the page: the last resort
+    if article.published is None and isinstance(captured, str):
+        article.published = parse_date(captured)
     authors = metadata.get("authors")
     if isinstance(authors, list) and all(isinstance(a, str) for a in authors):
         article.authors = [a for a in authors if a.strip()]

@@ -1,11 +1,12 @@
 """Bytes to text, for pages and dumps whose encoding nobody declared correctly.
 
-Order of trust: a byte-order mark, then strict UTF-8 (most of the web), then the charset an
-HTML page declares, then a statistical guess. Text that is UTF-8 with a handful of broken
-bytes (a truncated multibyte character, a stray Latin-1 byte pasted in) keeps its UTF-8
-reading with the bad bytes replaced, because re-guessing the whole file from a few bytes
-turns every quote mark into mojibake. Every path other than clean UTF-8 leaves a warning
-so an analyst can find the articles whose characters were inferred.
+Order of trust: a byte-order mark, then strict UTF-8 (most of the web), then the charset the
+transport declared (a WARC response's HTTP header, which browsers also put before the page's
+own), then the charset an HTML page declares, then a statistical guess. Text that is UTF-8
+with a handful of broken bytes (a truncated multibyte character, a stray Latin-1 byte pasted
+in) keeps its UTF-8 reading with the bad bytes replaced, because re-guessing the whole file
+from a few bytes turns every quote mark into mojibake. Every path other than clean UTF-8
+leaves a warning so an analyst can find the articles whose characters were inferred.
 """
 
 from __future__ import annotations
@@ -37,20 +38,28 @@ class DecodedText:
     problems: list[Problem] = field(default_factory=list)
 
 
-def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in its first few kilobytes, if Python knows it."""
-    match = _DECLARED_CHARSET.search(data[:8192])
-    if not match:
+def _known(name: str | None) -> str | None:
+    """Python's name for a charset label, or None for a label it does not know."""
+    if not name:
         return None
-    name = match.group(1).decode("ascii", "ignore")
     try:
         return codecs.lookup(name).name
     except LookupError:
         return None
 
 
-def decode(data: bytes, *, origin: str = "") -> DecodedText:
-    """Decode ``data`` to text; raise ``UndecodableText`` (E103) when no reading is credible."""
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first few kilobytes, if Python knows it."""
+    match = _DECLARED_CHARSET.search(data[:8192])
+    return _known(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def decode(data: bytes, *, origin: str = "", charset: str | None = None) -> DecodedText:
+    """Decode ``data`` to text; raise ``UndecodableText`` (E103) when no reading is credible.
+
+    ``charset`` is the one the transport declared (an HTTP ``Content-Type``), tried before the
+    page's own declaration; like it, it is passed over when the bytes do not decode with it.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -62,14 +71,15 @@ def decode(data: bytes, *, origin: str = "") -> DecodedText:
     except UnicodeDecodeError:
         pass
 
-    declared = declared_charset(data)
-    if declared and declared != "utf-8":
+    for declared, by in ((_known(charset), "the HTTP header"), (declared_charset(data), "the page")):
+        if not declared or declared == "utf-8":
+            continue
         try:
             text = data.decode(declared)
         except UnicodeDecodeError:
-            text = ""
+            continue
         if text:
-            return DecodedText(text, declared, [LegacyEncoding(f"{declared} (declared by the page)", origin=origin).problem()])
+            return DecodedText(text, declared, [LegacyEncoding(f"{declared} (declared by {by})", origin=origin).problem()])
 
     lenient = data.decode("utf-8", errors="replace")
     replaced = lenient.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")

@@ -1,9 +1,10 @@
-"""Read inputs into documents: one per file, or one per line of a JSONL file.
+"""Read inputs into documents: one per file, one per line of a JSONL file, or one per page of a WARC.
 
 A reader never raises for bad input. Whatever goes wrong with one file or one line becomes
 a ``Failure`` with a coded problem and the batch goes on; the caller decides what a
 failure means for its exit code. Files are streamed: a JSONL corpus of any size is read a
-line at a time, and a single page over the size limit is refused before it is read.
+line at a time, a WARC a record at a time (``warc``), and a single page over the size limit
+is refused before it is read.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import IO, Any
 
 from eventwire.errors import (
@@ -24,13 +24,14 @@ from eventwire.errors import (
     EmptyInput,
     EventwireError,
     InputTooLarge,
-    Problem,
     UnreadableSource,
     UnsupportedFormat,
 )
 from eventwire.ingest.decoding import decode
-from eventwire.ingest.sniff import Format, sniff
+from eventwire.ingest.document import Document, Failure
+from eventwire.ingest.sniff import Format, gzip_holds_warc, sniff
 from eventwire.ingest.sources import Source, expand_sources
+from eventwire.ingest.warc import read_warc
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Largest single page or JSONL line read (20 MiB); real news pages are well under 5 MiB."""
@@ -40,47 +41,41 @@ _MAX_GZIP_DEPTH = 2
 _JSONL_FIELDS = ("url", "title", "published", "section", "source", "authors")
 
 
-@dataclass(frozen=True)
-class Document:
-    """The decoded content of one article input, before extraction.
-
-    ``metadata`` carries fields a JSONL record supplied (url, title, published, ...): they
-    take precedence over what extraction finds, because the user's own data knows better.
-    """
-
-    origin: str
-    format: Format
-    content: str
-    metadata: dict[str, Any] = field(default_factory=dict)
-    problems: tuple[Problem, ...] = ()
-
-
-@dataclass(frozen=True)
-class Failure:
-    """An input that produced no document, and why."""
-
-    origin: str
-    problem: Problem
-
-
 class _Prepended(io.RawIOBase):
-    """A stream that replays ``head`` (already read for sniffing) before the rest of ``tail``."""
+    """A stream that replays ``head`` (already read for sniffing) before the rest of ``tail``.
+
+    It tells its position (the WARC reader asks it) but cannot seek: ``tail`` may be a pipe.
+    """
 
     def __init__(self, head: bytes, tail: IO[bytes]) -> None:
         self._head = io.BytesIO(head)
         self._tail = tail
+        self._position = 0
 
     def readable(self) -> bool:
         return True
 
+    def tell(self) -> int:
+        return self._position
+
     def readinto(self, buffer: Any) -> int:
         view = memoryview(buffer)
         count = self._head.readinto(view)
-        if count:
-            return count
-        data = self._tail.read(len(view))
-        view[: len(data)] = data
-        return len(data)
+        if not count:
+            data = self._tail.read(len(view))
+            count = len(data)
+            view[:count] = data
+        self._position += count
+        return count
+
+
+def _from_start(stream: IO[bytes], head: bytes, *, rewind: bool) -> IO[bytes]:
+    """``stream`` from its first byte again: sought back if ``rewind`` is safe and it can
+    seek (a file; the WARC reader then checks the file's end), else replayed from ``head``."""
+    if rewind and stream.seekable():
+        stream.seek(0)
+        return stream
+    return _Prepended(head, stream)  # type: ignore[return-value]
 
 
 def _open(source: Source) -> IO[bytes]:
@@ -176,6 +171,10 @@ def _documents_from_stream(
     if not head.strip():
         raise EmptyInput("no content" if not head else "only white space", origin=origin)
     fmt = sniff(head, name)
+    if fmt is Format.WARC or (fmt is Format.GZIP and gzip_holds_warc(head, name)):
+        # a gzip stream says it can seek, but seeking back re-reads a stream that may be a pipe
+        yield from read_warc(_from_start(stream, head, rewind=depth == 0), origin, max_bytes)
+        return
     if fmt is Format.GZIP:
         if depth >= _MAX_GZIP_DEPTH:
             raise UnsupportedFormat("gzip nested in gzip more than twice", origin=origin)
@@ -183,8 +182,6 @@ def _documents_from_stream(
         inner_name = name[:-3] if name.lower().endswith(".gz") else name
         yield from _documents_from_stream(inner, inner_name, origin, max_bytes, depth + 1)
         return
-    if fmt is Format.WARC:
-        raise UnsupportedFormat("WARC archives are read by the scale-out reader, not yet here", origin=origin)
     if fmt is Format.JSONL:
         yield from _jsonl_documents(_Prepended(head, stream), origin, max_bytes)  # type: ignore[arg-type]
         return
@@ -196,7 +193,7 @@ def _documents_from_stream(
 
 
 def read_source(source: Source, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
-    """The documents in one input (one, or one per JSONL line), or the failures that replaced them."""
+    """The documents in one input (one, or one per JSONL line or WARC page), or the failures that replaced them."""
     origin = source.origin
     try:
         if not source.is_stdin:
@@ -228,9 +225,9 @@ def _peek_file(path: str) -> bytes:
 
 
 def _is_streamable(head: bytes, name: str) -> bool:
-    """Whether a large file is a stream of records (JSONL, gzip) rather than one huge page."""
+    """Whether a large file is a stream of records (JSONL, WARC, gzip) rather than one huge page."""
     try:
-        return sniff(head, name) in (Format.JSONL, Format.GZIP)
+        return sniff(head, name) in (Format.JSONL, Format.WARC, Format.GZIP)
     except EventwireError:
         return False
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from enum import Enum
 
 from eventwire.errors import BinaryContent
@@ -47,6 +48,7 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office document"),
 ]
 _GZIP_MAGIC = b"\x1f\x8b"
+_WARC_MAGIC = b"WARC/1."
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 _HTML_TAG = re.compile(rb"<(?:p|div|article|span|a|br|h[1-6]|section|script|table|li)\b[^>]*>", re.I)
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
@@ -84,15 +86,17 @@ def sniff(head: bytes, name: str = "") -> Format:
     """Classify input from its first bytes (``head``, a few kilobytes) and its name.
 
     Raises ``BinaryContent`` (E101) for binary data, so that a PDF never reaches a parser.
+    A WARC is told before that: its first records may hold an image's bytes. A file named
+    ``.warc`` is one whatever it starts with, so that a broken one gets a WARC's error (E110).
     """
     if head.startswith(_GZIP_MAGIC):
         return Format.GZIP
+    lowered = name.lower()
+    if head.lstrip().startswith(_WARC_MAGIC) or lowered.endswith(".warc"):
+        return Format.WARC
     kind = binary_kind(head)
     if kind:
         raise BinaryContent(kind)
-    lowered = name.lower()
-    if head.lstrip().startswith(b"WARC/"):
-        return Format.WARC
     if _looks_like_jsonl(head) or (lowered.endswith((".jsonl", ".ndjson")) and head.lstrip().startswith(b"{")):
         return Format.JSONL
     if _HTML_START.search(head[:4096]):
@@ -102,3 +106,18 @@ def sniff(head: bytes, name: str = "") -> Format:
     if len(_HTML_TAG.findall(head[:8192])) >= 5:
         return Format.HTML
     return Format.TEXTDUMP
+
+
+def gzip_holds_warc(head: bytes, name: str = "") -> bool:
+    """Whether gzip data (its first bytes, ``head``) is a compressed WARC, as Common Crawl's are.
+
+    Told apart before the gzip is opened, because a WARC reader reads the compressed file
+    itself: record by record, each its own gzip member, with each record's offset in it.
+    """
+    if name.lower().endswith(".warc.gz"):
+        return True
+    try:
+        start = zlib.decompressobj(wbits=31).decompress(head, 64)
+    except zlib.error:
+        return False
+    return start.lstrip().startswith(_WARC_MAGIC)

@@ -32,6 +32,16 @@ def test_cp1251_declared_by_the_page() -> None:
     assert "declared" in decoded.problems[0].message
 
 
+def test_the_http_charset_goes_before_the_pages_and_yields_when_the_bytes_disagree() -> None:
+    page = f'<html><head><meta charset="iso-8859-5"></head><body><p>{RUSSIAN}</p></body></html>'.encode("cp1251")
+    decoded = decode(page, charset="windows-1251")
+    assert RUSSIAN in decoded.text and decoded.encoding == "cp1251"
+    assert "HTTP header" in decoded.problems[0].message
+    french = f'<html><head><meta charset="latin-1"></head><body><p>{FRENCH}</p></body></html>'.encode("latin-1")
+    assert decode(french, charset="no-such-charset").problems[0].message.endswith("(declared by the page)")
+    assert FRENCH in decode(french, charset="ascii").text  # the header is wrong: é is no ASCII
+
+
 def test_cp1251_guessed_without_declaration() -> None:
     decoded = decode((RUSSIAN + "\n\n" + RUSSIAN).encode("cp1251"))
     assert decoded.text.startswith("Министр")

@@ -136,12 +136,6 @@ def test_unreadable_entries_in_a_directory_do_not_stop_the_batch(tmp_path: Path)
     assert _codes(items) == ["E104"]
 
 
-def test_warc_is_reported_as_unsupported_here(tmp_path: Path) -> None:
-    path = tmp_path / "crawl.warc"
-    path.write_bytes(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n\r\n")
-    assert _codes(_read(path)) == ["E109"]
-
-
 def test_legacy_encoding_warning_travels_with_the_document(tmp_path: Path) -> None:
     path = tmp_path / "ru.txt"
     path.write_bytes(("Министр иностранных дел заявил в понедельник, что переговоры продолжатся. " * 5).encode("cp1251"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from eventwire.errors import BinaryContent
-from eventwire.ingest.sniff import Format, sniff
+from eventwire.ingest.sniff import Format, gzip_holds_warc, sniff
 
 
 @pytest.mark.parametrize(
@@ -19,6 +21,8 @@ from eventwire.ingest.sniff import Format, sniff
         (b"WORLD | 12 March 2024\nMinisters met in Rome on Monday.\n", "a.html", Format.TEXTDUMP),
         (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "a.html", Format.GZIP),
         (b"WARC/1.1\r\nWARC-Type: response\r\n", "a.warc", Format.WARC),
+        (b"WARC/1.0\r\nWARC-Type: response\r\n\r\nHTTP/1.1 200 OK\r\n\r\n\x89PNG\r\n\x1a\n\x00\x00", "noext", Format.WARC),
+        (b"\x00\x00 not what its name says", "crawl.warc", Format.WARC),
         (b"Ministers said <b>nothing</b> on Monday.", "a.txt", Format.TEXTDUMP),
     ],
 )
@@ -46,3 +50,10 @@ def test_binary_content_is_refused_with_its_kind(head: bytes, kind: str) -> None
 def test_utf16_with_bom_is_text_not_binary() -> None:
     head = "\ufeffMinisters met in Rome on Monday.".encode("utf-16")
     assert sniff(head, "a.txt") is Format.TEXTDUMP
+
+
+def test_a_gzipped_warc_is_told_by_its_name_or_its_first_record() -> None:
+    member = gzip.compress(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", mtime=0)
+    page = gzip.compress(b"<html><body>WARC/1.1 is a format</body></html>", mtime=0)
+    assert gzip_holds_warc(member[:40]) and gzip_holds_warc(page, "CC-NEWS-0001.warc.gz")
+    assert not gzip_holds_warc(page, "page.html.gz") and not gzip_holds_warc(b"\x1f\x8bnot deflate", "x.gz")
