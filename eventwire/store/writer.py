@@ -22,11 +22,9 @@ import duckdb
 from eventwire.article import Article
 from eventwire.errors import NotAStore, StoreError, StoreLocked, StoreNotFound, StoreOutdated
 from eventwire.store.clusters import StoryClusters
-from eventwire.store.rows import COLUMNS, actor_rows, article_row, event_rows, place_rows, quote_rows
+from eventwire.store.rows import CODING_TABLES, COLUMNS, ResultRows, Row, article_row, problem_row, result_rows
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate, user_tables
 
-CODING_TABLES = ("article_actors", "events", "quotes", "places")
-"""Tables of rows coded from one article, keyed by ``article_id``."""
 ARTICLE_TABLES = (*CODING_TABLES, "article_clusters", "article_signatures")
 """Every table whose rows belong to one article, deleted with it when a correction replaces it."""
 if TYPE_CHECKING:  # the pipeline loads spaCy: readers of the store never need it
@@ -110,14 +108,19 @@ class Store:
         as known and are never inserted, so that if a correction earlier in the batch deleted
         one, it does not come back without its codings.
         """
+        return self.save_rows((result_rows(result) for result in results), uncoded=uncoded)
+
+    def save_rows(self, results: Iterable[ResultRows], *, uncoded: Collection[str] = ()) -> SaveCounts:
+        """``save`` for results already turned into rows (a scale-out partition holds them so)."""
         counts = SaveCounts()
         connection = self.connection
+        columns = ", ".join(COLUMNS["ingest_errors"])
         connection.execute("BEGIN TRANSACTION")
         try:
             for result in results:
                 article = result.article
                 if article is not None:
-                    if article.id not in uncoded and not self._superseded(article) and self._insert(result):
+                    if article.id not in uncoded and not self._superseded(article) and self._insert(article, result.coded):
                         counts.articles_new += 1
                         counts.articles_replaced += self._replace_older_versions(article.url, article.id)
                         counts.articles_clustered += self.clusters.assign(article).similarity is not None
@@ -125,10 +128,9 @@ class Store:
                         counts.articles_known += 1
                 for problem in result.problems:
                     connection.execute(
-                        "INSERT INTO ingest_errors (origin, code, severity, stage, message, article_id) "
-                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET article_id = excluded.article_id",
-                        [problem.origin, problem.code, problem.severity, problem.stage, problem.message,
-                         article.id if article else None],
+                        f"INSERT INTO ingest_errors ({columns}) VALUES (?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT DO UPDATE SET article_id = excluded.article_id",
+                        list(problem_row(problem, article.id if article else None)),
                     )
                     counts.problems += 1
             connection.execute("COMMIT")
@@ -165,10 +167,8 @@ class Store:
             [article_id, url, by],
         )
 
-    def _insert(self, result: ArticleResult) -> bool:
+    def _insert(self, article: Article, coded: dict[str, list[Row]]) -> bool:
         """Insert the article and its codings; False (and nothing written) when it is stored."""
-        article = result.article
-        assert article is not None
         columns = COLUMNS["articles"]
         inserted = self.connection.execute(
             f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
@@ -177,12 +177,6 @@ class Store:
         ).fetchall()
         if not inserted:
             return False
-        coded = {
-            "article_actors": actor_rows(article.id, result.actors),
-            "events": event_rows(article.id, result.events),
-            "quotes": quote_rows(article.id, result.quotes),
-            "places": place_rows(article.id, result.places),
-        }
         for table, rows in coded.items():
             if rows:
                 names = ", ".join(f'"{column}"' for column in COLUMNS[table])
