@@ -73,7 +73,7 @@ def run_dask(
 
     ``address`` is ``local``, ``local:N`` or a scheduler's (``tcp://host:8786``). Partitions
     are written under ``parts`` (default ``<db>.parts``), which a remote cluster's workers
-    must reach at the same path; inputs are made absolute for them. No cluster is started
+    must reach at the same path; it and the inputs are made absolute for them. No cluster is started
     or reached when every chunk is done already. ``on_result`` is called for each result
     once its batch is stored, with the article and problems (codings are in the store).
     """
@@ -81,7 +81,7 @@ def run_dask(
     specs = list(specs)
     if not target.is_local:  # a remote worker's working directory is not ours
         specs = [spec if spec == "-" else os.path.abspath(spec) for spec in specs]
-    folder = Path(parts) if parts is not None else default_parts(db_path)
+    folder = (Path(parts) if parts is not None else default_parts(db_path)).absolute()  # workers' cwd is not ours
     chunks = plan_chunks(specs, chunk_files=chunk_files, chunk_bytes=chunk_bytes, max_bytes=max_bytes)
     report = ScaleReport(chunks=len(chunks), parts=str(folder))
     with open_store(db_path) as store:  # before the cluster: a locked store (E501) stops the run at once
