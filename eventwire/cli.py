@@ -137,12 +137,17 @@ def ingest_command(
     ] = None,
     dask: Annotated[
         str | None,
-        typer.Option("--dask", metavar="ADDRESS", help="Code on a Dask cluster: local, local:N or tcp://host:8786 (docs/scale.md)."),
+        typer.Option(
+            "--dask", metavar="ADDRESS", help="Code on a Dask cluster: local, local:N or tcp://host:8786 (docs/scale.md)."
+        ),
     ] = None,
     parts: Annotated[
-        Path | None, typer.Option("--parts", help="With --dask: folder of the chunks' Parquet partitions [default: DB.parts].")
+        Path | None,
+        typer.Option("--parts", help="With --dask: folder of the chunks' Parquet partitions (default: DB.parts)."),
     ] = None,
-    chunk_files: Annotated[int, typer.Option("--chunk-files", min=1, help="With --dask: input files per chunk.")] = DEFAULT_CHUNK_FILES,
+    chunk_files: Annotated[
+        int, typer.Option("--chunk-files", min=1, help="With --dask: input files per chunk.")
+    ] = DEFAULT_CHUNK_FILES,
 ) -> None:
     """Process articles and store them in the DuckDB store, then print the first inputs and the counts.
 

@@ -152,11 +152,10 @@ def read_results(connection: duckdb.DuckDBPyConnection, folder: Path, start: int
     tables: dict[str, list[tuple[Any, ...]]] = {}
     for table in TABLES:
         path = str(folder / f"{table}.parquet")
+        order = _ORDER.get(table, "pos, seq")
+        query = f"SELECT {_quoted(_columns(table))} FROM read_parquet(?) WHERE pos >= ? AND pos < ? ORDER BY {order}"
         try:
-            tables[table] = connection.execute(
-                f"SELECT {_quoted(_columns(table))} FROM read_parquet(?) WHERE pos >= ? AND pos < ? ORDER BY {_ORDER.get(table, 'pos, seq')}",
-                [path, start, stop],
-            ).fetchall()
+            tables[table] = connection.execute(query, [path, start, stop]).fetchall()
         except duckdb.Error as error:
             raise PartitionUnreadable(f"{path}: {error}", origin=path) from error
     origins = {pos: origin for pos, origin in tables["inputs"]}

@@ -9,6 +9,7 @@ whole, and a second attempt finds it there.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import threading
@@ -27,9 +28,11 @@ from eventwire.scale.chunks import Chunk
 from eventwire.scale.partition import PartitionWriter, read_manifest
 from eventwire.store.rows import result_rows
 
-_one_chunk_at_a_time = threading.Lock()
-"""spaCy's memory zones are per process, not per thread: a worker started with several
-threads codes one chunk at a time (its threads would only share one core's GIL anyway)."""
+_pipeline = threading.Lock()
+"""Held by whatever codes in this process: ``code_batch`` parses inside a spaCy memory zone,
+which frees the new strings of the process's one vocabulary when it closes, so two zones
+open at once (two threads) could free each other's. A worker started with several threads
+codes one chunk at a time (its threads would only share the GIL anyway)."""
 
 
 _WARM_UP_PAGE = """<html><head><title>Ministers meet in Geneva</title></head><body><article>
@@ -53,7 +56,14 @@ class PipelinePlugin(WorkerPlugin):
     name = "eventwire-pipeline"
     idempotent = True
 
-    def setup(self, worker: Worker) -> None:
+    async def setup(self, worker: Worker) -> None:
+        # In a thread: the worker's event loop, blocked for seconds, would miss heartbeats and log warnings.
+        await asyncio.to_thread(warm_up)
+
+
+def warm_up() -> None:
+    """Load the pipeline and code a small page, so that every stage has loaded its tables."""
+    with _pipeline:
         load_nlp()
         code_batch([extract_document(Document("<warm-up>", Format.HTML, _WARM_UP_PAGE))])
 
@@ -71,7 +81,7 @@ def code_chunk(chunk: Chunk, parts: str, batch_size: int) -> dict[str, Any]:
     if done is not None:  # an earlier attempt finished, then its worker was lost
         return done
     started = time.monotonic()
-    with _one_chunk_at_a_time:
+    with _pipeline:
         writer = PartitionWriter()
         failed = 0
         problems_by_code: dict[str, int] = {}
