@@ -187,7 +187,8 @@ def ingest_command(
     if isinstance(report, ScaleReport):
         for failure in report.failures:
             _print_error(failure)
-        status = status or (1 if report.failures else 0)
+        if report.failures and status == 0:  # every input that was coded gave an article, but not all were
+            status = 1
     print_ingest_summary(Console(), report, db, shown)
     raise typer.Exit(status)
 
