@@ -23,7 +23,7 @@ import typer
 from rich.console import Console
 
 from eventwire import __version__
-from eventwire.errors import EventwireError, InvalidFilter, StoreLocked
+from eventwire.errors import BadClusterAddress, EventwireError, InvalidFilter, StoreLocked
 from eventwire.export import ExportFormat, export
 from eventwire.export.run import TABLE_FORMATS
 from eventwire.export.tables import DEFAULT_TABLE, EXPORT_TABLES
@@ -38,6 +38,8 @@ from eventwire.query import (
 from eventwire.query.article import TABLE_COLUMNS as ARTICLE_TABLE_COLUMNS
 from eventwire.query.filters import Period
 from eventwire.report import SUMMARY_ROWS, print_ingest_summary, print_problem, print_results_table
+from eventwire.scale import ScaleReport, run_dask
+from eventwire.scale.chunks import DEFAULT_CHUNK_FILES
 from eventwire.store.ingest import DEFAULT_BATCH_SIZE, ingest
 
 app = typer.Typer(
@@ -140,18 +142,36 @@ def ingest_command(
             show_default=False,
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask", metavar="ADDRESS", help="Code on a Dask cluster: local, local:N or tcp://host:8786 (docs/scale.md)."
+        ),
+    ] = None,
+    parts: Annotated[
+        Path | None,
+        typer.Option("--parts", help="With --dask: folder of the chunks' Parquet partitions (default: DB.parts)."),
+    ] = None,
+    chunk_files: Annotated[
+        int, typer.Option("--chunk-files", min=1, help="With --dask: input files per chunk.")
+    ] = DEFAULT_CHUNK_FILES,
 ) -> None:
     """Process articles and store them in the DuckDB store, then print the first inputs and the counts.
 
     Example: eventwire ingest examples/articles --db eventwire.duckdb
+
+    Example: eventwire ingest crawl/ --dask local:4 --db eventwire.duckdb
     """
+    if dask is None and (parts is not None or chunk_files != DEFAULT_CHUNK_FILES):
+        raise typer.BadParameter("only with --dask", param_hint="--parts/--chunk-files")
     show_progress = stderr.is_terminal if progress is None else progress
     tracker = IngestProgress(stderr, live=stderr.is_terminal, every=batch_size) if show_progress else None
 
     shown: list[ArticleResult] = []  # the summary's rows only: a long run keeps no more
 
     def on_result(result: ArticleResult) -> None:
-        if len(shown) < SUMMARY_ROWS:
+        # a Dask run's loader has each result's rows, not the codings the table of inputs shows
+        if dask is None and len(shown) < SUMMARY_ROWS:
             shown.append(result)
         for problem in result.problems:
             print_problem(stderr, problem)
@@ -160,15 +180,27 @@ def ingest_command(
 
     try:
         with tracker or nullcontext():
-            report = ingest(
-                paths, db, batch_size=batch_size, max_bytes=max_bytes, on_result=on_result,
-                workers=workers or default_workers(),
-            )  # fmt: skip
+            if dask is None:
+                report = ingest(
+                    paths, db, batch_size=batch_size, max_bytes=max_bytes, on_result=on_result,
+                    workers=workers or default_workers(),
+                )  # fmt: skip
+            else:
+                report = run_dask(
+                    paths, db, dask, parts=parts, batch_size=batch_size, max_bytes=max_bytes, chunk_files=chunk_files,
+                    on_result=on_result,
+                )  # fmt: skip
     except EventwireError as error:
         _print_error(error)
-        raise typer.Exit(1) from error
+        raise typer.Exit(2 if isinstance(error, BadClusterAddress) else 1) from error
+    status = exit_status(report.inputs, report.failed)
+    if isinstance(report, ScaleReport):
+        for failure in report.failures:
+            _print_error(failure)
+        if report.failures and status == 0:  # every input that was coded gave an article, but not all were
+            status = 1
     print_ingest_summary(Console(), report, db, shown)
-    raise typer.Exit(exit_status(report.inputs, report.failed))
+    raise typer.Exit(status)
 
 
 # --- Queries: events, dyad, actors, article, sql (eventwire.query; docs/query.md) ------------

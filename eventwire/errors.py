@@ -3,7 +3,8 @@
 Every failure that reaches a user carries a stable code (``E101``) so that a log line, a
 row in the ``ingest_errors`` table and the entry in ``docs/errors.md`` can be matched up.
 Codes are grouped by stage: ``E1xx`` reading input, ``E2xx`` extracting the article,
-``E5xx`` the store, ``E6xx`` querying it, ``E7xx`` exports, ``E9xx`` bugs. A ``W`` code is a
+``E5xx`` the store, ``E6xx`` querying it, ``E7xx`` exports, ``E8xx`` scale-out (Dask),
+``E9xx`` bugs. A ``W`` code is a
 warning: the article was still processed.
 
 Why classes rather than a table of strings: the code, its one-line title and the stage live
@@ -325,6 +326,60 @@ class UnknownExportTable(ExportError):
     code = "E702"
     title = "not an exportable table"
     hint = "csv and parquet copy one of the tables and views the message lists (docs/export.md)."
+
+
+# --- E8xx: scale-out (eventwire ingest --dask; docs/scale.md) -------------------------------
+
+
+class ScaleError(EventwireError):
+    """A distributed ingest could not run, or a part of it failed."""
+
+    code = "E800"
+    title = "scale-out error"
+    stage = "scale"
+    hint = "See docs/scale.md; chunks already coded are kept, and the same command resumes."
+
+
+class BadClusterAddress(ScaleError):
+    code = "E801"
+    title = "not a Dask cluster address"
+    hint = "Give --dask local (one worker per core), local:N (N worker processes here) or the scheduler's address, tcp://host:8786."
+
+
+class ClusterUnreachable(ScaleError):
+    code = "E802"
+    title = "cannot reach the Dask scheduler"
+    hint = "Check that the scheduler runs and that its port is open to this machine (dask scheduler prints its address)."
+
+
+class ChunkFailed(ScaleError):
+    code = "E803"
+    title = "a chunk of inputs could not be coded"
+    hint = "The message gives the chunk's first file and the worker's error; other chunks were stored. Fix it and run the same command again."
+
+
+class PartitionUnreadable(ScaleError):
+    code = "E804"
+    title = "a chunk's Parquet partition cannot be read"
+    hint = "The chunk's folder under the parts directory was changed or cut short: delete that folder and run again to code it anew."
+
+
+class NotDistributable(ScaleError):
+    code = "E805"
+    title = "this input cannot be sent to workers"
+    hint = "Workers cannot read this process's standard input: save it to a file on storage the workers share."
+
+
+class DaskMissing(ScaleError):
+    code = "E806"
+    title = "Dask is not installed"
+    hint = "pip install 'eventwire[dask]' installs dask and distributed at the versions eventwire is tested with."
+
+
+class WorkerVersionMismatch(ScaleError):
+    code = "E807"
+    title = "a worker runs another eventwire version"
+    hint = "Install the client's eventwire version on every worker: codings differ between versions, and one store must not mix them."
 
 
 # --- Warnings: the article was processed ---------------------------------------------

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from eventwire.errors import Problem
 from eventwire.pipeline import ArticleResult
+from eventwire.scale import ScaleReport
 from eventwire.store.ingest import IngestReport
 
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow"}
@@ -130,12 +131,19 @@ def print_ingest_summary(
     """The first inputs of the run (``shown``, at most ``SUMMARY_ROWS``), then its counts.
 
     ``shown`` is collected by the caller as results arrive rather than taken from
-    ``report.results``, so that a long run keeps only the rows printed.
+    ``report.results``, so that a long run keeps only the rows printed. A run on a Dask
+    cluster shows none, and says what became of its chunks.
     """
-    print_results_table(console, shown)
-    if report.inputs > len(shown):
+    if shown:
+        print_results_table(console, shown)
+        if report.inputs > len(shown):
+            console.print(
+                f"[dim]… and {report.inputs - len(shown)} more inputs (eventwire events and eventwire article show them)[/]"
+            )
+    if isinstance(report, ScaleReport):
         console.print(
-            f"[dim]… and {report.inputs - len(shown)} more inputs (eventwire events and eventwire article show them)[/]"
+            f"{report.chunks} chunks: {report.chunks_coded} coded on the cluster, {report.chunks_found} found done, "
+            f"{len(report.failures)} failed -> {escape(report.parts)}"
         )
     console.print(
         f"[bold]{report.inputs}[/] inputs, [bold]{report.articles_new}[/] new articles stored, "

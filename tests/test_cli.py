@@ -109,3 +109,37 @@ def test_ingest_progress_off_a_terminal_is_a_line_per_batch(tmp_path: Path) -> N
     lines = [line for line in shown.stderr.splitlines() if line.startswith("progress:")]
     assert [line.split(",")[0] for line in lines] == ["progress: 2 articles", "progress: 3 articles"]
     assert lines[-1].endswith(", 2 errors")
+
+
+def test_ingest_dask_refuses_a_bad_address_stdin_and_options_without_it(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text(PAGE)
+    db = tmp_path / "s.duckdb"
+    bad = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(db), "--dask", "scheduler:8786"])
+    assert bad.exit_code == 2 and "E801" in bad.stderr and "tcp://host:8786" in bad.stderr
+    stdin = runner.invoke(app, ["ingest", "-", "--db", str(db), "--dask", "local:1"], input="Ministers met.")
+    assert stdin.exit_code == 1 and "E805" in stdin.stderr
+    assert not db.exists(), "nothing was started or created"
+    alone = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(db), "--parts", str(tmp_path / "p")])
+    assert alone.exit_code == 2 and "only with --dask" in alone.output
+
+
+def test_ingest_dask_loads_chunks_found_done_without_a_cluster(tmp_path: Path) -> None:
+    """Partitions coded earlier (here in this process, as a worker codes them) are loaded
+    and no cluster is started: the address is never reached."""
+    pytest.importorskip("distributed")
+    from eventwire.scale import plan_chunks
+    from eventwire.scale.worker import code_chunk
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.html").write_text(PAGE)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    parts, db = tmp_path / "parts", tmp_path / "s.duckdb"
+    (chunk,) = plan_chunks([str(tmp_path / "in")])
+    manifest = code_chunk(chunk, str(parts), 10)
+    assert code_chunk(chunk, str(parts), 10) == manifest  # a second attempt finds it done (the same seconds)
+    command = ["ingest", str(tmp_path / "in"), "--db", str(db), "--dask", "tcp://127.0.0.1:9", "--parts", str(parts)]
+    result = runner.invoke(app, command, env={"COLUMNS": "200"})
+    assert result.exit_code == 1, result.output
+    assert "1 chunks: 0 coded on the cluster, 1 found done, 0 failed" in result.stdout
+    assert "2 inputs, 1 new articles stored" in result.stdout and "E102" in result.stderr

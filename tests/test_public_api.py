@@ -25,6 +25,19 @@ def test_store_exports() -> None:
     ]  # fmt: skip
 
 
+def test_scale_exports() -> None:
+    from eventwire import scale
+
+    assert sorted(scale.__all__) == [
+        "Chunk", "ScaleReport", "default_parts", "parse_address", "plan_chunks", "run_dask",
+    ]  # fmt: skip
+    assert str(inspect.signature(scale.run_dask)) == (
+        "(specs: 'Iterable[str]', db_path: 'str | Path', address: 'str', *, parts: 'str | Path | None' = None, "
+        "batch_size: 'int' = 100, max_bytes: 'int' = 20971520, chunk_files: 'int' = 50, chunk_bytes: 'int' = 67108864, "
+        "on_result: 'Callable[[ArticleResult], None] | None' = None) -> 'ScaleReport'"
+    )
+
+
 def test_signatures() -> None:
     assert str(inspect.signature(pipeline.process)) == (
         "(specs: 'Iterable[str]', *, max_bytes: 'int' = 20971520, batch_size: 'int' = 64, "

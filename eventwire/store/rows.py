@@ -3,17 +3,27 @@ process`` flattened into columns, so that SQL can filter on a dyad, a code or a 
 
 One function per table, each giving the rows in the column order of ``COLUMNS[table]``.
 Nested parts that analysts rarely filter on (an actor's mentions, a quote's parts) stay JSON.
+``result_rows`` gathers them for one result: what ``Store.save`` writes, and what a
+scale-out worker writes to its Parquet partition for the loader to save the same way.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from eventwire.article import Article
+from eventwire.errors import Problem
+
+if TYPE_CHECKING:  # the pipeline loads spaCy: a loader of stored rows never needs it
+    from eventwire.pipeline import ArticleResult
 
 Row = tuple[Any, ...]
+
+CODING_TABLES = ("article_actors", "events", "quotes", "places")
+"""Tables of rows coded from one article, keyed by ``article_id``."""
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
@@ -41,8 +51,43 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "article_id", "seq", "field", "text", "start", "end", "name", "lat", "lon", "country", "feature",
         "geonameid", "reason",
     ),
+    "ingest_errors": ("origin", "code", "severity", "stage", "message", "article_id"),
 }  # fmt: skip
-"""Each coding table's columns, in the order its rows give them."""
+"""The columns of each table written from a result, in the order its rows give them."""
+
+
+@dataclass
+class ResultRows:
+    """One input's result as the store's rows: the article (None when the input gave none),
+    the rows coded from it by table (``CODING_TABLES``) and the problems met on the input.
+
+    The article stays an ``Article`` because storing it needs more than its row: its URL and
+    date decide whether it supersedes a stored version, its text places it in a story cluster.
+    """
+
+    origin: str
+    article: Article | None
+    coded: dict[str, list[Row]]
+    problems: list[Problem]
+
+
+def result_rows(result: ArticleResult) -> ResultRows:
+    """The rows of one pipeline result (none coded for an input that gave no article)."""
+    article = result.article
+    coded: dict[str, list[Row]] = {table: [] for table in CODING_TABLES}
+    if article is not None:
+        coded = {
+            "article_actors": actor_rows(article.id, result.actors),
+            "events": event_rows(article.id, result.events),
+            "quotes": quote_rows(article.id, result.quotes),
+            "places": place_rows(article.id, result.places),
+        }
+    return ResultRows(result.origin, article, coded, list(result.problems))
+
+
+def problem_row(problem: Problem, article_id: str | None) -> Row:
+    """An ``ingest_errors`` row: the problem and the article it was met on, if any."""
+    return (problem.origin, problem.code, problem.severity, problem.stage, problem.message, article_id)
 
 
 def outlet(article: Article) -> str | None:

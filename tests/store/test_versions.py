@@ -39,6 +39,19 @@ def test_rerunning_a_crawl_with_two_versions_of_a_url_changes_nothing(
     assert runs[0] == runs[1] == runs[2] == {second.article.id}  # type: ignore[union-attr]
 
 
+def test_a_version_replaced_in_its_own_batch_leaves_no_coding_rows(tmp_path: Path) -> None:
+    """Coding rows are inserted at the end of a batch: those of a version that a later one
+    of the same batch replaced must not be among them."""
+    first, second = _version("The first text.", "2024-03-01"), _version("The corrected text.", "2024-03-02")
+    first.actors = [{"name": "Kenya", "code": "KEN"}, {"name": "Ethiopia", "code": "ETH"}]
+    second.actors = [{"name": "Kenya", "code": "KEN"}]
+    with open_store(tmp_path / "s.duckdb") as store:
+        counts = store.save([first, second])
+        rows = store.connection.execute("SELECT article_id, code FROM article_actors").fetchall()
+    assert (counts.articles_new, counts.articles_replaced) == (2, 1)
+    assert rows == [(second.article.id, "KEN")]  # type: ignore[union-attr]
+
+
 def test_an_older_version_read_after_the_newer_one_is_not_stored(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     older, newer = _version("The first text.", "2024-03-01"), _version("The corrected text.", "2024-03-02")
