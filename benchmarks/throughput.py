@@ -13,7 +13,9 @@ Each measurement runs in a fresh Python process, so that its peak memory is its 
 - ``pipeline``: ``eventwire.store.ingest`` of the input files into a new DuckDB store with
   ``workers`` = ``--workers``: reading, extraction, parse, every coder and storage;
 - ``stages``: the pipeline in one process over the first 200 articles, with the seconds spent
-  in each stage (``eventwire.pipeline.STAGE_SECONDS``): the events stage's share of the time.
+  in each stage (``eventwire.pipeline.STAGE_SECONDS``): the events stage's share of the time;
+- ``dask``: ``eventwire.bench.speedup.dask_speedup`` over ``--dask-articles`` generated pages
+  (200; 0 leaves it out): a Dask ingest with two workers against one, the same rows.
 
 It prints articles/s, words/s and peak RSS per process (the largest of the worker processes
 when there are several, and the parent's), the ratio pipeline / spaCy, and the stage shares.
@@ -108,7 +110,8 @@ def run_pipeline(paths_file: Path, workers: int) -> dict[str, float]:
         started = time.perf_counter()
         report = ingest(paths, Path(folder) / "store.duckdb", workers=workers)
         seconds = time.perf_counter() - started
-    return {"seconds": seconds, "articles": report.articles_new, **_peak_mb()}
+    # every article read, as spaCy parses every text: an exact copy is stored once, not skipped unread
+    return {"seconds": seconds, "articles": report.articles_new + report.articles_known, **_peak_mb()}
 
 
 def run_stages(paths_file: Path, _: int) -> dict[str, float]:
@@ -120,6 +123,13 @@ def run_stages(paths_file: Path, _: int) -> dict[str, float]:
     started = time.perf_counter()
     done = sum(1 for _ in process(paths))
     return {"seconds": time.perf_counter() - started, "articles": done, **STAGE_SECONDS}
+
+
+def run_dask(count_file: Path, _: int) -> dict[str, float]:
+    from eventwire.bench.speedup import dask_speedup
+
+    figures = dask_speedup(int(count_file.read_text()))
+    return {key: float(value) for key, value in figures.items()}
 
 
 def run_long(count_file: Path, _: int) -> dict[str, float]:
@@ -139,7 +149,7 @@ def run_long(count_file: Path, _: int) -> dict[str, float]:
             "rss_max_sampled_mb": max(samples)}  # fmt: skip
 
 
-RUNS = {"spacy": run_spacy, "pipeline": run_pipeline, "stages": run_stages, "long": run_long}
+RUNS = {"spacy": run_spacy, "pipeline": run_pipeline, "stages": run_stages, "dask": run_dask, "long": run_long}
 
 
 def _measure(kind: str, argument: Path, workers: int) -> dict[str, float]:
@@ -154,6 +164,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--source", choices=("generated", "news"), default="generated")
+    parser.add_argument("--dask-articles", type=int, default=200, help="articles of the Dask speed-up run (0: none)")
     parser.add_argument("--long", type=int, help="instead: RSS over a one-process run of this many articles")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--run", nargs=2, metavar=("KIND", "FILE"), help=argparse.SUPPRESS)
@@ -194,6 +205,13 @@ def main() -> int:
             for key, value in timed.items():
                 metrics[f"stage_share/{key}"] = value / stages["seconds"]
             metrics["event_stage_share"] = metrics["stage_share/events"]
+            if args.dask_articles:
+                (folder / "dask_count").write_text(str(args.dask_articles))
+                dask = _measure("dask", folder / "dask_count", 2)
+                metrics["dask_speedup_2_workers"] = dask["dask_speedup_2_workers"]
+                metrics["dask_same_rows"] = dask["same_rows"]
+                metrics["dask_seconds_1_worker"] = dask["seconds_1_worker"]
+                metrics["dask_seconds_2_workers"] = dask["seconds_2_workers"]
     table = Table(title="Throughput" if not args.long else f"RSS over {args.long:,} articles")
     table.add_column("figure")
     table.add_column("value", justify="right")
