@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from eventwire.bench.corpus import generate
 from eventwire.bench.formats import write_txt
+from eventwire.bench.speedup import store_rows
 from eventwire.parallel import WORKER_BATCH, id_array
 from eventwire.pipeline import process
 from eventwire.store.ingest import ingest
-
-TABLES = ("articles", "article_actors", "events", "quotes", "places", "article_clusters", "ingest_errors")
-TIMESTAMPS = ("ingested_at", "recorded_at")
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -27,27 +23,17 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _rows(db: Path) -> dict[str, list[tuple]]:
-    with duckdb.connect(str(db), read_only=True) as connection:
-        rows = {}
-        for table in TABLES:
-            columns = [row[0] for row in connection.execute(f"DESCRIBE {table}").fetchall() if row[0] not in TIMESTAMPS]
-            listed = ", ".join(f'"{column}"' for column in columns)
-            rows[table] = connection.execute(f"SELECT {listed} FROM {table} ORDER BY ALL").fetchall()
-        return rows
-
-
 @pytest.mark.slow
 def test_two_workers_store_exactly_the_rows_of_one(corpus: Path, tmp_path: Path) -> None:
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     ingest([str(corpus)], one, workers=1)
     report = ingest([str(corpus)], two, workers=2)
     assert report.failed == 1 and report.articles_new > WORKER_BATCH
-    assert _rows(one) == _rows(two)
+    assert store_rows(one) == store_rows(two)
     again = ingest([str(corpus)], two, workers=2, keep_results=True)
     assert again.articles_new == 0 and again.articles_known == report.articles_new
     assert again.results == [result for result in again.results if result.article is None]  # nothing coded again
-    assert _rows(one) == _rows(two)
+    assert store_rows(one) == store_rows(two)
 
 
 @pytest.mark.slow

@@ -10,11 +10,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 from eventwire.bench.corpus import generate
 from eventwire.bench.formats import WRITERS
+from eventwire.bench.speedup import store_rows
 from eventwire.scale import plan_chunks, run_dask
 from eventwire.scale.partition import MANIFEST, TMP
 from eventwire.store.ingest import ingest
@@ -25,25 +25,6 @@ pytestmark = pytest.mark.slow
 
 ARTICLES = 40
 CHUNK_FILES = 5
-KEYS = {
-    "articles": "id", "article_actors": "article_id, seq", "events": "id", "quotes": "article_id, seq",
-    "places": "article_id, seq", "article_clusters": "article_id", "article_signatures": "article_id",
-    "ingest_errors": "origin, code, message", "superseded_versions": "article_id",
-}  # fmt: skip
-TIMESTAMPS = {"articles": "ingested_at", "ingest_errors": "recorded_at", "superseded_versions": "recorded_at"}
-
-
-def _rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows but the time each was written, in key order."""
-    with duckdb.connect(str(db), read_only=True) as connection:
-        return {
-            table: connection.execute(
-                f"SELECT * {f'EXCLUDE ({TIMESTAMPS[table]})' if table in TIMESTAMPS else ''} FROM {table} ORDER BY {key}"
-            ).fetchall()
-            for table, key in KEYS.items()
-        }
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """Generated pages (seed 5 has exact copies and near-copies, in different chunks), an empty
@@ -63,7 +44,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 def reference(corpus: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[Any, ...]]]:
     db = tmp_path_factory.mktemp("reference") / "single.duckdb"
     ingest(corpus, db)
-    rows = _rows(db)
+    rows = store_rows(db)
     assert len(rows["articles"]) == ARTICLES - 2  # two exact copies; the correction replaced its original
     assert rows["superseded_versions"] and {"E102", "E108"} <= {row[1] for row in rows["ingest_errors"]}
     return rows
@@ -80,20 +61,20 @@ def test_two_workers_store_exactly_the_rows_of_one_process(
     report = run_dask(corpus, db, "local:2", parts=parts, chunk_files=CHUNK_FILES)
     assert (report.chunks, report.chunks_coded, report.failures) == (9, 9, [])
     assert (report.inputs, report.articles_new) == (ARTICLES + 3, ARTICLES - 1)
-    assert _rows(db) == reference
+    assert store_rows(db) == reference
     assert not (parts / TMP).exists()
     workers = {json.loads((parts / chunk.id / MANIFEST).read_text())["worker"] for chunk in chunks}
     assert len(workers) == 2, "both workers coded chunks"
 
     again = run_dask(corpus, db, "local:2", parts=parts, chunk_files=CHUNK_FILES)  # starts no cluster
     assert (again.chunks_coded, again.chunks_found, again.articles_new, again.failures) == (0, 9, 0, [])
-    assert _rows(db) == reference
+    assert store_rows(db) == reference
 
     (parts / chunks[4].id / MANIFEST).unlink()  # a partition without its manifest is not done
     shutil.rmtree(parts / chunks[7].id)
     partial = run_dask(corpus, db, "local:1", parts=parts, chunk_files=CHUNK_FILES)
     assert (partial.chunks_coded, partial.chunks_found, partial.articles_new) == (2, 7, 0)
-    assert _rows(db) == reference
+    assert store_rows(db) == reference
 
 
 class KillFirstChunk(distributed.WorkerPlugin):
@@ -125,4 +106,4 @@ def test_a_chunk_whose_worker_dies_runs_again_and_is_stored_once(
                               chunk_files=CHUNK_FILES)  # fmt: skip
     assert marker.read_text().startswith("eventwire-chunk-"), "a worker was killed in a chunk"
     assert (report.chunks_coded, report.failures) == (9, [])
-    assert _rows(tmp_path / "dask.duckdb") == reference
+    assert store_rows(tmp_path / "dask.duckdb") == reference
