@@ -133,6 +133,8 @@ class Store:
                         counts.articles_clustered += self.clusters.assign(article).similarity is not None
                     else:
                         counts.articles_known += 1
+                if article is not None and result.problems and self._lost(article.id):
+                    continue  # a losing version's problems went with it (``_replace_older_versions``)
                 for problem in result.problems:
                     connection.execute(
                         f"INSERT INTO ingest_errors ({columns}) VALUES (?, ?, ?, ?, ?, ?) "
@@ -156,8 +158,7 @@ class Store:
         """Whether a newer version of the article is stored (or once was): an id a correction
         replaced, or an older text of a URL whose stored text is dated later. A losing version
         is recorded, so that no later run inserts it again."""
-        known = self.connection.execute("SELECT 1 FROM superseded_versions WHERE article_id = ?", [article.id]).fetchone()
-        if known:
+        if self._lost(article.id):
             return True
         if not article.url or not article.published:
             return False
@@ -169,6 +170,10 @@ class Store:
             return False
         self._record_superseded(article.id, article.url, newer[0])
         return True
+
+    def _lost(self, article_id: str) -> bool:
+        """Whether ``article_id`` is a version a newer one replaced."""
+        return bool(self.connection.execute("SELECT 1 FROM superseded_versions WHERE article_id = ?", [article_id]).fetchone())
 
     def _record_superseded(self, article_id: str, url: str, by: str) -> None:
         self.connection.execute(

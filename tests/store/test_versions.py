@@ -71,6 +71,19 @@ def test_a_replaced_version_takes_its_problems_with_it(tmp_path: Path) -> None:
         assert ids == stored
 
 
+def test_a_rerun_does_not_bring_back_a_replaced_version_s_problems(tmp_path: Path) -> None:
+    """Rereading a crawl that holds both versions: the older one is known as superseded, and
+    its problems stay gone (they went with it when it was replaced)."""
+    first = _version("The first text.", "2024-03-01", problem="odd characters")
+    second = _version("The corrected text.", "2024-03-02", problem="a different oddity")
+    runs = []
+    for _ in range(2):
+        with open_store(tmp_path / "s.duckdb") as store:
+            store.save([first, second])
+            runs.append(store.connection.execute("SELECT article_id, message FROM ingest_errors ORDER BY ALL").fetchall())
+    assert runs[0] == runs[1] == [(second.article.id, "a different oddity")]  # type: ignore[union-attr]
+
+
 def test_a_failed_batch_brings_a_replaced_version_back(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     older = _version("The first text.", "2024-03-01")
