@@ -23,11 +23,15 @@ import os
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
 from eventwire.nlp import DEFAULT_BATCH_SIZE
+
+if TYPE_CHECKING:  # the pipeline module is imported by the workers, not by whoever plans them
+    from eventwire.pipeline import ArticleResult
 
 Batch = list[Document | Failure]
 
@@ -63,7 +67,7 @@ def _start_worker(stored: np.ndarray) -> None:
     load_nlp()
 
 
-def _code(batch: Batch) -> tuple[list, set[str]]:
+def _code(batch: Batch) -> tuple[list[ArticleResult], set[str]]:
     """In a worker: extract, parse and code one batch; the results and the ids left uncoded
     because the store holds them."""
     from eventwire.pipeline import ArticleResult, code_batch, extract_document
@@ -95,13 +99,13 @@ def process_batches(
     max_bytes: int = DEFAULT_MAX_BYTES,
     batch_size: int = DEFAULT_BATCH_SIZE,
     stored: Collection[str] = (),
-) -> Iterator[tuple[list, set[str]]]:
+) -> Iterator[tuple[list[ArticleResult], set[str]]]:
     """Each batch's results (in input order; at most ``batch_size`` and ``WORKER_BATCH``
     articles) and the ids of it left uncoded because they are in ``stored``, coded by
     ``workers`` processes."""
     context = multiprocessing.get_context("spawn")  # no fork of a parent holding DuckDB or threads
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(id_array(stored),)) as pool:
-        pending: deque[Future] = deque()
+        pending: deque[Future[tuple[list[ArticleResult], set[str]]]] = deque()
         for batch in _batches(read_documents(specs, max_bytes=max_bytes), min(batch_size, WORKER_BATCH)):
             pending.append(pool.submit(_code, batch))
             if len(pending) >= 2 * workers:

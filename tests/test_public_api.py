@@ -6,6 +6,7 @@ import inspect
 
 import eventwire
 from eventwire import ingest, pipeline, store
+from eventwire.parallel import process_batches
 from eventwire.extract import extract
 
 
@@ -41,7 +42,11 @@ def test_scale_exports() -> None:
 def test_signatures() -> None:
     assert str(inspect.signature(pipeline.process)) == (
         "(specs: 'Iterable[str]', *, max_bytes: 'int' = 20971520, batch_size: 'int' = 64, "
-        "known: 'KnownIds | None' = None) -> 'Iterator[ArticleResult]'"
+        "known: 'KnownIds | None' = None, workers: 'int' = 1) -> 'Iterator[ArticleResult]'"
+    )
+    assert str(inspect.signature(process_batches)) == (
+        "(specs: 'Iterable[str]', *, workers: 'int', max_bytes: 'int' = 20971520, batch_size: 'int' = 64, "
+        "stored: 'Collection[str]' = ()) -> 'Iterator[tuple[list[ArticleResult], set[str]]]'"
     )
     assert str(inspect.signature(extract)) == "(document: 'Document') -> 'Extraction'"
     assert str(inspect.signature(ingest.read_documents)) == (
