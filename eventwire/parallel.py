@@ -23,15 +23,13 @@ import os
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
 from eventwire.nlp import DEFAULT_BATCH_SIZE
+from eventwire.pipeline import ArticleResult, batched, code_batch, extract_document
 
-if TYPE_CHECKING:  # the pipeline module is imported by the workers, not by whoever plans them
-    from eventwire.pipeline import ArticleResult
 
 Batch = list[Document | Failure]
 
@@ -70,8 +68,6 @@ def _start_worker(stored: np.ndarray) -> None:
 def _code(batch: Batch) -> tuple[list[ArticleResult], set[str]]:
     """In a worker: extract, parse and code one batch; the results and the ids left uncoded
     because the store holds them."""
-    from eventwire.pipeline import ArticleResult, code_batch, extract_document
-
     results = [
         ArticleResult(origin=item.origin, problems=[item.problem]) if isinstance(item, Failure) else extract_document(item)
         for item in batch
@@ -79,17 +75,6 @@ def _code(batch: Batch) -> tuple[list[ArticleResult], set[str]]:
     skip = {r.article.id for r in results if r.article is not None and len(_stored) and _is_stored(r.article.id)}
     code_batch(results, skip=skip)
     return results, skip
-
-
-def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[Batch]:
-    batch: Batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def process_batches(
@@ -106,7 +91,7 @@ def process_batches(
     context = multiprocessing.get_context("spawn")  # no fork of a parent holding DuckDB or threads
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(id_array(stored),)) as pool:
         pending: deque[Future[tuple[list[ArticleResult], set[str]]]] = deque()
-        for batch in _batches(read_documents(specs, max_bytes=max_bytes), min(batch_size, WORKER_BATCH)):
+        for batch in batched(read_documents(specs, max_bytes=max_bytes), min(batch_size, WORKER_BATCH)):
             pending.append(pool.submit(_code, batch))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()

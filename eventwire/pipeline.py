@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from itertools import islice
 from time import perf_counter
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
@@ -32,6 +32,7 @@ from eventwire.places.locate import dateline_place, locate_events
 from eventwire.quotes import find_quotes, with_quoted_speakers
 
 log = logging.getLogger("eventwire")
+T = TypeVar("T")
 
 STAGE_SECONDS: Counter[str] = Counter()
 """Seconds this process spent in each stage (extract, parse, actors, places, quotes, events),
@@ -235,9 +236,9 @@ def process(
         yield from batch
 
 
-def batched(results: Iterable[ArticleResult], size: int) -> Iterator[list[ArticleResult]]:
-    """Consecutive lists of ``size`` results (the last one shorter), in input order."""
-    iterator = iter(results)
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last one shorter), in input order."""
+    iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
