@@ -140,9 +140,10 @@ def run_long(count_file: Path, _: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="eventwire-long-") as folder:
         write_jsonl(list(generate(count, seed=1)), Path(folder))
         samples: list[float] = []
+        number = 0
         started = time.perf_counter()
         for number, _ in enumerate(process([folder]), 1):
-            if number % 1000 == 0 or number == 100:
+            if number % 1000 == 0 or number == min(100, count):
                 samples.append(_rss_mb())
         seconds = time.perf_counter() - started
     return {"articles": number, "seconds": seconds, "rss_first_mb": samples[0], "rss_last_mb": _rss_mb(),
@@ -169,6 +170,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--run", nargs=2, metavar=("KIND", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.long is not None and args.long < 1:
+        parser.error("--long needs at least one article")
     if args.run:
         kind, argument = args.run
         print(json.dumps(RUNS[kind](Path(argument), args.workers)))
@@ -176,7 +179,7 @@ def main() -> int:
     metrics: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="eventwire-throughput-") as name:
         folder = Path(name)
-        if args.long:
+        if args.long is not None:
             (folder / "count").write_text(str(args.long))
             long = _measure("long", folder / "count", 1)
             metrics = {f"long/{key}": value for key, value in long.items()}
@@ -212,7 +215,7 @@ def main() -> int:
                 metrics["dask_same_rows"] = dask["same_rows"]
                 metrics["dask_seconds_1_worker"] = dask["seconds_1_worker"]
                 metrics["dask_seconds_2_workers"] = dask["seconds_2_workers"]
-    table = Table(title="Throughput" if not args.long else f"RSS over {args.long:,} articles")
+    table = Table(title="Throughput" if args.long is None else f"RSS over {args.long:,} articles")
     table.add_column("figure")
     table.add_column("value", justify="right")
     for key, value in metrics.items():

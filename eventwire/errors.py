@@ -435,6 +435,16 @@ class InternalError(EventwireError):
     hint = "A bug in eventwire: please report it with the input named in the message."
 
 
+class WorkerLost(EventwireError):
+    """A worker process of ``--workers`` stopped (killed, out of memory, or unable to load
+    the pipeline): the articles it held were not coded."""
+
+    code = "E901"
+    title = "a worker process stopped"
+    stage = "pipeline"
+    hint = "What was stored before is kept: rerun to resume. If it recurs, try fewer --workers (memory) or --workers 1 to see the error."
+
+
 def error_from(problem: Problem) -> EventwireError:
     """The error a recorded problem stands for, to raise again.
 

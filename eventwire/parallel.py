@@ -23,9 +23,11 @@ import os
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 
+from eventwire.errors import WorkerLost
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
 from eventwire.nlp import DEFAULT_BATCH_SIZE
 from eventwire.pipeline import ArticleResult, batched, code_batch, extract_document
@@ -89,11 +91,22 @@ def process_batches(
     articles) and the ids of it left uncoded because they are in ``stored``, coded by
     ``workers`` processes."""
     context = multiprocessing.get_context("spawn")  # no fork of a parent holding DuckDB or threads
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(id_array(stored),)) as pool:
-        pending: deque[Future[tuple[list[ArticleResult], set[str]]]] = deque()
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(id_array(stored),))
+    pending: deque[tuple[Batch, Future[tuple[list[ArticleResult], set[str]]]]] = deque()
+    try:
         for batch in batched(read_documents(specs, max_bytes=max_bytes), min(batch_size, WORKER_BATCH)):
-            pending.append(pool.submit(_code, batch))
+            pending.append((batch, pool.submit(_code, batch)))
             if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
+                yield _result(*pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _result(*pending.popleft())
+    finally:  # a consumer that stops early (an error, ``| head``) does not wait for the batches in flight
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(batch: Batch, future: Future[tuple[list[ArticleResult], set[str]]]) -> tuple[list[ArticleResult], set[str]]:
+    """The batch's results; E901 naming its first input when its worker died."""
+    try:
+        return future.result()
+    except BrokenProcessPool as error:
+        raise WorkerLost(f"while coding {len(batch)} inputs from {batch[0].origin}") from error

@@ -3,6 +3,9 @@ resumed ingest with workers codes nothing the store holds."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,8 @@ import pytest
 from eventwire.bench.corpus import generate
 from eventwire.bench.formats import write_txt
 from eventwire.bench.speedup import store_rows
-from eventwire.parallel import WORKER_BATCH, id_array
+from eventwire.errors import WorkerLost
+from eventwire.parallel import WORKER_BATCH, id_array, process_batches
 from eventwire.pipeline import process
 from eventwire.store.ingest import ingest
 
@@ -43,7 +47,20 @@ def test_process_with_workers_gives_the_same_results_in_order(corpus: Path) -> N
     assert shared == alone
 
 
-def test_stored_ids_are_found_by_value() -> None:
+def test_stored_ids_are_sorted_integers() -> None:
     ids = ["00ff00ff00ff00ff", "ffffffffffffffff", "0000000000000001"]
-    array = id_array(ids)
-    assert list(array) == sorted(int(article_id, 16) for article_id in ids)
+    assert list(id_array(ids)) == sorted(int(article_id, 16) for article_id in ids)
+    assert len(id_array([])) == 0
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_is_a_coded_error(tmp_path: Path) -> None:
+    write_txt(list(generate(6 * WORKER_BATCH, seed=4)), tmp_path / "many")  # batches still in flight after the first
+    batches = process_batches([str(tmp_path / "many")], workers=2)
+    first, _ = next(batches)
+    assert first
+    for child in multiprocessing.active_children():  # the pool's workers, killed as the kernel's OOM killer would
+        os.kill(child.pid, signal.SIGKILL)
+    with pytest.raises(WorkerLost) as caught:
+        list(batches)
+    assert caught.value.code == "E901" and "while coding" in caught.value.message

@@ -47,7 +47,17 @@ def _coded_batches(
         return
     from eventwire.parallel import process_batches  # spawns processes: only when asked
 
-    yield from process_batches(specs, workers=workers, max_bytes=max_bytes, batch_size=batch_size, stored=store.stored_ids())
+    results: list[ArticleResult] = []
+    uncoded: set[str] = set()
+    for batch, skipped in process_batches(specs, workers=workers, max_bytes=max_bytes, batch_size=batch_size,
+                                          stored=store.stored_ids()):  # fmt: skip
+        results.extend(batch)
+        uncoded |= skipped
+        if len(results) >= batch_size:  # transactions of batch_size, as in one process
+            yield results, uncoded
+            results, uncoded = [], set()
+    if results:
+        yield results, uncoded
 
 
 def ingest(
