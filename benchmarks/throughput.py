@@ -20,7 +20,8 @@ Each measurement runs in a fresh Python process, so that its peak memory is its 
 It prints articles/s, words/s and peak RSS per process (the largest of the worker processes
 when there are several, and the parent's), the ratio pipeline / spaCy, and the stage shares.
 ``--long N`` instead runs the pipeline in one process over N generated articles and prints
-its RSS after the first batch and at the end (a long run must not grow: ``nlp.memory_zone``).
+its RSS after 100 articles, every 1,000 and at the end (a long run must not grow:
+``nlp.memory_zone``; caches that fill up early are not growth).
 With ``--json`` the last line is ``{"task": "throughput", "metrics": {"articles_per_s": ...,
 "spacy_articles_per_s": ..., "ratio_to_spacy": ..., "peak_rss_mb": ..., ...}}``.
 """
@@ -146,8 +147,10 @@ def run_long(count_file: Path, _: int) -> dict[str, float]:
             if number % 1000 == 0 or number == min(100, count):
                 samples.append(_rss_mb())
         seconds = time.perf_counter() - started
+    sampled_at = [min(100, count), *range(1000, number + 1, 1000)]
     return {"articles": number, "seconds": seconds, "rss_first_mb": samples[0], "rss_last_mb": _rss_mb(),
-            "rss_max_sampled_mb": max(samples)}  # fmt: skip
+            "rss_max_sampled_mb": max(samples),
+            **{f"rss_mb_at/{at:06d}": value for at, value in zip(sampled_at, samples, strict=False)}}  # fmt: skip
 
 
 RUNS = {"spacy": run_spacy, "pipeline": run_pipeline, "stages": run_stages, "dask": run_dask, "long": run_long}
