@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from eventwire.store.ingest import ingest
 from eventwire.web import create_app
 from tests.query.stores import ARTICLES as STORED_ARTICLES
+from tests.query.stores import write_coded_store
 
 ARTICLES = {
     **{name: STORED_ARTICLES[name] for name in ("sabotage.txt", "talks.txt")},
@@ -29,15 +29,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("web")
-    inputs = folder / "articles"
-    inputs.mkdir()
-    for name, text in ARTICLES.items():
-        (inputs / name).write_text(text, encoding="utf-8")
-    path = folder / "store.duckdb"
-    report = ingest([str(inputs)], path)
-    assert report.articles_new == len(ARTICLES) and not report.failed
-    return path
+    return write_coded_store(tmp_path_factory.mktemp("web"), ARTICLES)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from eventwire.store.ingest import ingest
+import duckdb
+
+from tests.query.stores import write_coded_store
 
 PAYLOADS = (
     "<script>alert('title')</script>",
@@ -53,12 +55,7 @@ FILES = {"hostile.jsonl": json.dumps(RECORD) + "\n", "linked.jsonl": json.dumps(
 
 def write_hostile_store(folder: Path) -> tuple[Path, str]:
     """A store holding only the hostile articles, and the id of the first (``RECORD``)."""
-    inputs = folder / "hostile"
-    inputs.mkdir()
-    for name, text in FILES.items():
-        (inputs / name).write_text(text, encoding="utf-8")
-    path = folder / "hostile.duckdb"
-    report = ingest([str(inputs)], path, keep_results=True)
-    assert report.articles_new == 2 and not report.failed, report
-    (first,) = [result.article.id for result in report.results if result.article.url == RECORD["url"]]
+    path = write_coded_store(folder, FILES)
+    with duckdb.connect(str(path), read_only=True) as connection:
+        ((first,),) = connection.execute("SELECT id FROM articles WHERE url = ?", [RECORD["url"]]).fetchall()
     return path, first
