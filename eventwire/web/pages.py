@@ -99,6 +99,16 @@ def error_page(request: Request, error: EventwireError, status: int | None = Non
     return render(request, "error.html", code, twin=None, title=error.title, error=error, status=code)
 
 
+def _paging(path: str, params: Mapping[str, Any], chosen: EventFilter, next_offset: int | None) -> dict[str, str | None]:
+    """The previous and next page links of a paged page (none for pages of no rows, ``limit=0``,
+    whose every link would be the page itself)."""
+    step = chosen.limit or 0
+    return {
+        "previous": _url(path, {**params, "offset": max(0, chosen.offset - step)}) if step and chosen.offset else None,
+        "next": _url(path, {**params, "offset": next_offset}) if step and next_offset else None,
+    }
+
+
 TRUE_WORDS = ("true", "1", "yes", "on")
 """What FastAPI reads as true in a boolean parameter, so the form shows such a box ticked."""
 
@@ -126,11 +136,7 @@ def events_page(request: Request, connection: api.Reader, chosen: api.Filter) ->
     columns = ",".join(EVENT_TABLE_COLUMNS)
     data = api.events(request, connection, chosen, columns)
     params = {key: value for key, value in request.query_params.items() if key != "columns"}
-    step = chosen.limit or 0
-    pages = {
-        "previous": _url("/events", {**params, "offset": max(0, chosen.offset - step)}) if step and chosen.offset else None,
-        "next": _url("/events", {**params, "offset": data["next_offset"]}) if step and data["next_offset"] else None,
-    }  # fmt: skip
+    pages = _paging("/events", params, chosen, data["next_offset"])
     sorting = {
         column: _url("/events", {**params, "order": column if chosen.order != column else f"-{column}", "offset": None})
         for column in SORTABLE
@@ -207,10 +213,7 @@ def map_page(request: Request, connection: api.Reader, chosen: api.MapFilter) ->
     """Located events as markers over the country outlines, the latest 500 by default."""
     data = api.event_map(request, connection, chosen)
     params = dict(request.query_params)
-    pages = {
-        "previous": _url("/map", {**params, "offset": max(0, chosen.offset - (chosen.limit or 0))}) if chosen.offset else None,
-        "next": _url("/map", {**params, "offset": data["next_offset"]}) if data["next_offset"] else None,
-    }  # fmt: skip
+    pages = _paging("/map", params, chosen, data["next_offset"])
     return render(
         request, "map.html", title="Map", data=data, chart={"points": data["rows"]}, form=_filter_values(request, chosen),
         pages=pages,
