@@ -54,8 +54,9 @@ def id_array(ids: Collection[str]) -> np.ndarray:
 
 
 def _is_stored(article_id: str) -> bool:
-    position = np.searchsorted(_stored, np.uint64(int(article_id, 16)))
-    return bool(position < len(_stored) and _stored[position] == int(article_id, 16))
+    value = np.uint64(int(article_id, 16))
+    position = np.searchsorted(_stored, value)
+    return bool(position < len(_stored) and _stored[position] == value)
 
 
 def _start_worker(stored: np.ndarray) -> None:
