@@ -109,16 +109,13 @@ def _paging(path: str, params: Mapping[str, Any], chosen: EventFilter, next_offs
     }
 
 
-TRUE_WORDS = ("true", "1", "yes", "on")
-"""What FastAPI reads as true in a boolean parameter, so the form shows such a box ticked."""
-
-
 def _filter_values(request: Request, chosen: EventFilter) -> dict[str, Any]:
-    """The filter parameters of the request, as the form shows them again (with the order
-    and page size, which the form carries along unseen)."""
+    """The filter parameters of the request, as the form shows them again: the text fields as
+    typed, the check boxes as the filter read them ("1", "on" and "yes" are true too), and the
+    order and page size, which the form carries along unseen."""
     values: dict[str, Any] = {name: request.query_params.get(name, "") for name in FILTER_FIELDS}
     for name in ("both_directions", "located", "unique"):
-        values[name] = values[name].lower() in TRUE_WORDS
+        values[name] = getattr(chosen, name)
     return {**values, "order": chosen.order, "limit": chosen.limit}
 
 
