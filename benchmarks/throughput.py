@@ -74,16 +74,11 @@ def _inputs(source: str, articles: int, folder: Path) -> list[str]:
 
 def _clean_texts(paths: list[str]) -> list[str]:
     """The extracted bodies of the inputs (what bare spaCy parses)."""
-    from eventwire.ingest import Failure, read_documents
-    from eventwire.pipeline import extract_document
+    from eventwire.ingest import read_documents
+    from eventwire.pipeline import extract_input
 
-    texts = []
-    for item in read_documents(paths):
-        if not isinstance(item, Failure):
-            result = extract_document(item)
-            if result.article is not None and not result.failed:
-                texts.append(result.article.text)
-    return texts
+    results = (extract_input(item) for item in read_documents(paths))
+    return [result.article.text for result in results if result.article is not None and not result.failed]
 
 
 # --- the measurements, each run by a fresh process (``--run``) -------------------------

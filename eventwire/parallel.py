@@ -30,7 +30,7 @@ import numpy as np
 from eventwire.errors import WorkerLost
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
 from eventwire.nlp import DEFAULT_BATCH_SIZE
-from eventwire.pipeline import ArticleResult, batched, code_batch, extract_document
+from eventwire.pipeline import ArticleResult, batched, code_batch, extract_input
 
 
 Batch = list[Document | Failure]
@@ -71,10 +71,7 @@ def _start_worker(stored: np.ndarray) -> None:
 def _code(batch: Batch) -> tuple[list[ArticleResult], set[str]]:
     """In a worker: extract, parse and code one batch; the results and the ids left uncoded
     because the store holds them."""
-    results = [
-        ArticleResult(origin=item.origin, problems=[item.problem]) if isinstance(item, Failure) else extract_document(item)
-        for item in batch
-    ]
+    results = [extract_input(item) for item in batch]
     skip = {r.article.id for r in results if r.article is not None and len(_stored) and _is_stored(r.article.id)}
     code_batch(results, skip=skip)
     return results, skip

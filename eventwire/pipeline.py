@@ -105,6 +105,14 @@ def extract_document(document: Document) -> ArticleResult:
     return result
 
 
+def extract_input(item: Document | Failure) -> ArticleResult:
+    """The result of one input read: its extracted article, or its reading problem alone
+    (an input that gave no document is still accounted for)."""
+    if isinstance(item, Failure):
+        return ArticleResult(origin=item.origin, problems=[item.problem])
+    return extract_document(item)
+
+
 def _internal_error(error: Exception, origin: str, doing: str) -> Problem:
     log.exception("E900 while %s %s", doing, origin)
     return InternalError(f"{type(error).__name__}: {error}", origin=origin).problem()
@@ -226,10 +234,7 @@ def process(
         for results, _ in process_batches(specs, workers=workers, max_bytes=max_bytes, batch_size=batch_size):
             yield from results
         return
-    extracted = (
-        ArticleResult(origin=item.origin, problems=[item.problem]) if isinstance(item, Failure) else extract_document(item)
-        for item in read_documents(specs, max_bytes=max_bytes)
-    )
+    extracted = (extract_input(item) for item in read_documents(specs, max_bytes=max_bytes))
     for batch in batched(extracted, batch_size):
         ids = [result.article.id for result in batch if result.article is not None]
         code_batch(batch, skip=known(ids) if known is not None and ids else ())
