@@ -5,7 +5,8 @@ The actor is a code prefix, as ``EventFilter.actor`` (RUS covers RUSGOV and RUSM
 its events are the ones that filter keeps, so a profile and ``eventwire events --actor``
 always agree. The timeline splits each month's Goldstein values by sign: ``cooperation``
 sums the positive ones, ``conflict`` the negative ones, so a month of one big clash and
-many small gestures shows both rather than cancelling out to zero.
+many small gestures shows both rather than cancelling out to zero. Months are cut by the
+same SQL as ``EventFilter``'s ``period`` with ``by="month"``, so a month's link lists its events.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import duckdb
 
 from eventwire.errors import UnknownActor
 from eventwire.query.deadline import DEFAULT_TIMEOUT
-from eventwire.query.filters import EventFilter
+from eventwire.query.filters import PERIOD_SQL, EventFilter
 from eventwire.query.result import Result, fetch
 
 QUOTES_SHOWN = 50
@@ -42,7 +43,7 @@ def actor_profile(
     timeline = fetch(
         connection,
         f"""
-        SELECT left(date, 7) AS month, count(*) AS events,
+        SELECT {PERIOD_SQL["month"]} AS month, count(*) AS events,
                round(coalesce(sum(goldstein) FILTER (WHERE goldstein > 0), 0), 1) AS cooperation,
                round(coalesce(sum(goldstein) FILTER (WHERE goldstein < 0), 0), 1) AS conflict
         FROM events {where} AND length(date) >= 7
