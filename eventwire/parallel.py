@@ -91,6 +91,7 @@ def process_batches(
     context = multiprocessing.get_context("spawn")  # no fork of a parent holding DuckDB or threads
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(id_array(stored),))
     pending: deque[tuple[Batch, Future[tuple[list[ArticleResult], set[str]]]]] = deque()
+    lost = False
     try:
         for batch in batched(read_documents(specs, max_bytes=max_bytes), min(batch_size, WORKER_BATCH)):
             pending.append((batch, pool.submit(_code, batch)))
@@ -98,8 +99,12 @@ def process_batches(
                 yield _result(*pending.popleft())
         while pending:
             yield _result(*pending.popleft())
-    finally:  # a consumer that stops early (an error, ``| head``) does not wait for the batches in flight
-        pool.shutdown(wait=True, cancel_futures=True)
+    except WorkerLost:
+        lost = True
+        raise
+    finally:  # a consumer that stops early (an error, ``| head``) does not wait for the batches in flight,
+        # nor for a pool whose workers died (its manager may never finish joining them)
+        pool.shutdown(wait=not lost, cancel_futures=True)
 
 
 def _result(batch: Batch, future: Future[tuple[list[ArticleResult], set[str]]]) -> tuple[list[ArticleResult], set[str]]:
