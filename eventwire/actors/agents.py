@@ -59,9 +59,13 @@ _INVARIANT = frozenset(
 """Words the table uses that take no plural ending, so ``phrases`` offers no "polices"."""
 
 
+@lru_cache(maxsize=65536)
 def normal_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` as the table keys them: case-folded, accents and dots dropped, hyphens
-    as spaces, possessive endings cut ("soldiers'" -> "soldiers"), American spellings made British."""
+    as spaces, possessive endings cut ("soldiers'" -> "soldiers"), American spellings made British.
+
+    Cached: the coders ask for the same phrases over and over (every noun phrase of an
+    article is described, and its head looked up, several times)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
     words = []
@@ -138,6 +142,8 @@ class AgentTable:
         self._agents = agents
         self._by_words: dict[tuple[str, ...], Agent] = {normal_words(agent.phrase): agent for agent in agents}
         self._longest = max(len(words) for words in self._by_words)
+        # ``lookup`` meets the same heads over and over (every noun of every article): cached, bounded
+        self._head_agent = lru_cache(maxsize=65536)(self._ending_at_head)
 
     def _known(self, words: tuple[str, ...]) -> Agent | None:
         """The row these words name, as written or in the singular."""
@@ -164,7 +170,7 @@ class AgentTable:
         "lawmakers", "Russia's deputy foreign minister" (the longest known phrase ending at the head
         wins: "deputy foreign minister" over "foreign minister" over "minister")."""
         normal = normal_words(words)
-        return self._ending_at_head(normal) if normal else None
+        return self._head_agent(normal) if normal else None
 
     def title_at_start(self, words: str) -> tuple[Agent, int] | None:
         """The longest title that opens ``words`` ("Maj. Gen. Amina Okafor") and how many of its

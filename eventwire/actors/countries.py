@@ -92,6 +92,7 @@ _SPACES = re.compile(r"\s+")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
+@lru_cache(maxsize=65536)
 def surface_key(text: str) -> str:
     """How a form is compared, case kept: no diacritics, dots, possessive or edge punctuation,
     straight apostrophes, hyphens and commas as spaces, "&" as "and".

@@ -47,6 +47,19 @@ def phrase_keys(phrase: str) -> tuple[str, ...]:
     return tuple(token_key(token.text) for token in load_nlp().tokenizer(phrase.strip()) if not token.is_space)
 
 
+_KEYS = "eventwire.token_keys"
+
+
+def doc_keys(doc: Doc) -> list[str]:
+    """The key of every token of ``doc``, computed once per Doc (each table's scan reads them
+    all). Kept in ``user_data`` with the token count, so a retokenised copy, which inherits
+    the user data, computes its own."""
+    cached = doc.user_data.get(_KEYS)
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data[_KEYS] = [token_key(token.text) for token in doc]
+    return cached
+
+
 def text_keys(tokens: Iterable[Token]) -> tuple[str, ...]:
     """Keys of document tokens, spaces left out."""
     return tuple(token_key(token.text) for token in tokens if not token.is_space)
@@ -98,7 +111,7 @@ class PhraseTrie(Generic[T]):
 
     def scan(self, tokens: Doc | Span | Sequence[Token]) -> list[Match[T]]:
         """Longest matches, left to right, not overlapping; token indices relative to ``tokens``."""
-        keys = [token_key(token.text) for token in tokens]
+        keys = doc_keys(tokens) if isinstance(tokens, Doc) else [token_key(token.text) for token in tokens]
         matches: list[Match[T]] = []
         position = 0
         while position < len(keys):

@@ -42,6 +42,7 @@ from datetime import date
 import duckdb
 
 from eventwire.article import Article, normalise_text
+from eventwire.store.rows import Row
 
 if TYPE_CHECKING:  # datasketch loads scipy (about 0.3 s): imported where a signature is made
     from datasketch import LeanMinHash
@@ -211,24 +212,21 @@ class StoryClusters:
         has checked that it is current (the store's ``index_fingerprint`` is unchanged)."""
         self._index = index
 
-    def assign(self, article: Article) -> Assignment:
-        """Cluster a newly inserted article and store its signature and cluster."""
+    def assign(self, article: Article) -> tuple[Assignment, dict[str, list[Row]]]:
+        """Cluster a newly inserted article: its cluster, and the ``article_signatures`` and
+        ``article_clusters`` rows to store with the batch's other rows (one statement per table
+        at the batch's end instead of two per article, which cost the writer 4 ms an article)."""
         minhash = signature(article.text)
+        rows: dict[str, list[Row]] = {"article_signatures": [], "article_clusters": []}
         if minhash is None:
             assignment = Assignment(article.id, None)
         else:
             day = publication_day(article.published)
             assignment = self.index.match(minhash, day) or Assignment(article.id, None)
-            self.connection.execute(
-                "INSERT INTO article_signatures (article_id, signature) VALUES (?, ?)",
-                [article.id, [int(value) for value in minhash.hashvalues]],
-            )
+            rows["article_signatures"].append((article.id, [int(value) for value in minhash.hashvalues]))
             self.index.add(article.id, minhash, assignment.cluster_id, day)
-        self.connection.execute(
-            "INSERT INTO article_clusters (article_id, cluster_id, similarity) VALUES (?, ?, ?)",
-            [article.id, assignment.cluster_id, assignment.similarity],
-        )
-        return assignment
+        rows["article_clusters"].append((article.id, assignment.cluster_id, assignment.similarity))
+        return assignment, rows
 
     def forget(self, article_id: str) -> None:
         """Take a deleted article out of the index (its rows are deleted by the caller)."""

@@ -52,6 +52,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "geonameid", "reason",
     ),
     "ingest_errors": ("origin", "code", "severity", "stage", "message", "article_id"),
+    "article_clusters": ("article_id", "cluster_id", "similarity"),
+    "article_signatures": ("article_id", "signature"),
 }  # fmt: skip
 """The columns of each table written from a result, in the order its rows give them."""
 

@@ -130,7 +130,9 @@ class Store:
                         coded[article.id] = result.coded
                         counts.articles_new += 1
                         counts.articles_replaced += self._replace_older_versions(article.url, article.id, coded)
-                        counts.articles_clustered += self.clusters.assign(article).similarity is not None
+                        assignment, cluster_rows = self.clusters.assign(article)
+                        coded[article.id] = {**coded[article.id], **cluster_rows}
+                        counts.articles_clustered += assignment.similarity is not None
                     else:
                         counts.articles_known += 1
                 if article is not None and result.problems and self._lost(article.id):
@@ -142,8 +144,8 @@ class Store:
                         list(problem_row(problem, article.id if article else None)),
                     )
                     counts.problems += 1
-            for table in CODING_TABLES:
-                insert_rows(connection, table, COLUMNS[table], [row for rows in coded.values() for row in rows[table]])
+            for table in ARTICLE_TABLES:
+                insert_rows(connection, table, COLUMNS[table], [row for rows in coded.values() for row in rows.get(table, ())])
             connection.execute("COMMIT")
         except BaseException:
             self.clusters.discard()
