@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= eventwire.duckdb
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test install browser eval clean
+.PHONY: demo test install browser eval reliability fuzz clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,16 @@ demo: $(STAMP)
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# Hostile inputs, killed runs and a fuzz run, measured (benchmarks/reliability.py); JSON=1 ends
+# with one JSON line. About ten minutes.
+reliability: $(STAMP)
+	PYTHONPATH=. $(PY) benchmarks/reliability.py --fuzz-seconds $(FUZZ_SECONDS) $(if $(JSON),--json)
+
+# Coverage-guided fuzzing of the readers and the extraction (atheris), bounded in time.
+FUZZ_SECONDS ?= 60
+fuzz: $(STAMP)
+	PYTHONPATH=. $(PY) -m eventwire.reliability.fuzz --seconds $(FUZZ_SECONDS) $(if $(JSON),--json)
 
 eval: $(STAMP)
 	$(PY) -m eventwire.eval extraction

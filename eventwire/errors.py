@@ -201,6 +201,18 @@ class StoreBusy(StoreError):
     hint = "The web server was saving a posted article (or answering reads while one waited); try again in a moment."
 
 
+class StoreWriteFailed(StoreError):
+    """DuckDB could not write a batch: the disk is full, the file system refused, or the
+    database file went bad under it. The batch was rolled back; earlier batches are stored."""
+
+    code = "E506"
+    title = "cannot write to the store"
+    hint = (
+        "Free disk space (or move --db to a disk with room) and run the same command again: what was stored "
+        "before is kept and skipped, the batch that failed is coded again."
+    )
+
+
 class StoreNotFound(StoreError):
     code = "E502"
     title = "no store at this path"
@@ -416,6 +428,16 @@ class TruncatedHtml(ExtractionError):
     title = "HTML is truncated"
     severity = "warning"
     hint = "The page ends before its closing tags; what was there was extracted."
+
+
+class PageCut(ExtractionError):
+    code = "W203"
+    title = "page cut before extraction"
+    severity = "warning"
+    hint = (
+        "The page's markup is longer than eventwire extracts (8 million characters; news pages are far shorter): "
+        "the article was extracted from its beginning. Check that the input is one article."
+    )
 
 
 

@@ -36,3 +36,20 @@ def test_every_web_route_is_documented() -> None:
     assert {"/", "/events", "/map", "/api/overview"} <= routes
     missing = sorted(path for path in routes if f"`{path}" not in doc)
     assert not missing, f"docs/web.md does not mention {missing}"
+
+
+def test_every_code_the_package_mentions_is_documented() -> None:
+    """A code written anywhere in the package (a log line, a template, a script), not only
+    on an error class, has its row in docs/errors.md."""
+    import re
+
+    doc = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    package = ROOT / "eventwire"
+    mentioned = {
+        code
+        for path in package.rglob("*")
+        if path.suffix in (".py", ".html", ".js")
+        for code in re.findall(r"\b[EW]\d{3}\b", path.read_text(encoding="utf-8"))
+    }
+    assert len(mentioned) > 40
+    assert not sorted(code for code in mentioned if f"| `{code}` |" not in doc)

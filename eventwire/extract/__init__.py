@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.article import Article
-from eventwire.errors import NoArticleText, NotEnglish, Problem, TruncatedHtml
+from eventwire.errors import NoArticleText, NotEnglish, PageCut, Problem, TruncatedHtml
 from eventwire.extract.dates import parse_date
 from eventwire.extract.html import extract_html
 from eventwire.extract.language import detect_language
@@ -61,6 +61,12 @@ def _apply_metadata(article: Article, metadata: dict[str, object]) -> None:
         article.authors = [authors.strip()]
 
 
+MAX_PAGE_CHARS = 8_000_000
+"""Longest page markup extracted; a longer page is cut (W203). trafilatura's extraction grows
+faster than the page: a 50 MB page took 190 s and 1.7 GB, far past any news page (under
+5 MB), and a body longer than the parse's limit (``nlp.MAX_CHARS``) is cut there anyway."""
+
+
 def extract(document: Document) -> Extraction:
     """Extract the article in ``document``.
 
@@ -72,7 +78,11 @@ def extract(document: Document) -> Extraction:
     problems = list(document.problems)
     url = document.metadata.get("url")
     if document.format is Format.HTML:
-        article = extract_html(document.content, url=url if isinstance(url, str) else None, origin=origin)
+        markup = document.content
+        if len(markup) > MAX_PAGE_CHARS:
+            markup = markup[:MAX_PAGE_CHARS]
+            problems.append(PageCut(f"{len(document.content):,} characters, cut at {MAX_PAGE_CHARS:,}", origin=origin).problem())
+        article = extract_html(markup, url=url if isinstance(url, str) else None, origin=origin)
         if _is_truncated_page(document.content):
             problems.append(TruncatedHtml("no closing </body> or </html>", origin=origin).problem())
     elif document.format is Format.TEXTDUMP and detect_language(document.content) in (None, ENGLISH):

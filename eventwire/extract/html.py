@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import ParserError
+
 
 from eventwire.article import Article
 from eventwire.errors import NoArticleText
@@ -110,7 +112,10 @@ def extract_html(html: str, *, url: str | None = None, origin: str = "") -> Arti
     ``url`` is where the page was read from; without it the page's canonical URL is used.
     Raises ``NoArticleText`` (E201) when no extractor finds a body, or the body is furniture only.
     """
-    tree = parse_html(html)
+    try:
+        tree = parse_html(html)
+    except ParserError as error:  # lxml finds no element at all (an empty or blank page)
+        raise NoArticleText(f"the page holds no markup or text ({error})", origin=origin) from error
     meta = read_metadata(tree)
     if meta.image_caption is None or meta.image_credit is None:
         caption, credit = lead_image(tree)

@@ -13,6 +13,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -24,6 +25,7 @@ from eventwire.errors import (
     EmptyInput,
     EventwireError,
     InputTooLarge,
+    InvalidBytesReplaced,
     UnreadableSource,
     UnsupportedFormat,
 )
@@ -122,14 +124,35 @@ def read_record(line: bytes, origin: str) -> Document:
         raise BrokenJsonLine(f"not JSON ({error.msg} at column {error.colno})", origin=origin) from error
     if not isinstance(record, dict):
         raise BrokenJsonLine(f"a JSON {type(record).__name__}, not an object", origin=origin)
+    problems = tuple(decoded.problems)
+    cleaned = _without_lone_surrogates(record)
+    if cleaned != record:
+        record = cleaned
+        problems += (InvalidBytesReplaced("lone UTF-16 surrogate escapes replaced by U+FFFD", origin=origin).problem(),)
     metadata = {key: record[key] for key in _JSONL_FIELDS if record.get(key)}
     if "published" not in metadata and isinstance(record.get("date"), str):
         metadata["published"] = record["date"]
     for key, fmt in (("html", Format.HTML), ("text", Format.TEXT)):
         value = record.get(key)
         if isinstance(value, str) and value.strip():
-            return Document(origin, fmt, value, metadata, tuple(decoded.problems))
+            return Document(origin, fmt, value, metadata, problems)
     raise BrokenJsonLine("no non-empty 'text' or 'html' field", origin=origin)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings replaced by U+FFFD: JSON may escape
+    half a character ("\\ud800"), which no text encoding can write, so it would fail every
+    stage that hashes, stores or prints the text."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_lone_surrogates(key): _without_lone_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def _jsonl_documents(stream: IO[bytes], origin: str, max_bytes: int) -> Iterator[Document | Failure]:
@@ -168,8 +191,14 @@ def _documents_from_stream(
     stream: IO[bytes], name: str, origin: str, max_bytes: int, depth: int = 0
 ) -> Iterator[Document | Failure]:
     head = _read(stream, _HEAD_BYTES, origin)
+    blank = 0
+    while head and not head.strip():  # white space longer than a head before the content: skip it
+        blank += len(head)
+        if blank > max_bytes:
+            raise InputTooLarge(f"more than {max_bytes:,} bytes of white space", origin=origin)
+        head = _read(stream, _HEAD_BYTES, origin)
     if not head.strip():
-        raise EmptyInput("no content" if not head else "only white space", origin=origin)
+        raise EmptyInput("only white space" if blank else "no content", origin=origin)
     fmt = sniff(head, name)
     if fmt is Format.WARC or (fmt is Format.GZIP and gzip_holds_warc(head, name)):
         # a gzip stream says it can seek, but seeking back re-reads a stream that may be a pipe

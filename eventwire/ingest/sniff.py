@@ -70,16 +70,20 @@ def binary_kind(head: bytes) -> str | None:
     return None
 
 
-def _looks_like_jsonl(head: bytes) -> bool:
+def _opens_with_json_object(head: bytes) -> bool:
+    """Whether the first line is a whole JSON object: JSON Lines, whatever later lines hold."""
     stripped = head.lstrip()
     if not stripped.startswith(b"{"):
         return False
-    first_line = stripped.split(b"\n", 1)[0]
     try:
-        return isinstance(json.loads(first_line), dict)
+        return isinstance(json.loads(stripped.split(b"\n", 1)[0]), dict)
     except ValueError:
-        # A first line cut by the sniff window, or a pretty-printed object: still JSON-ish.
-        return b'"text"' in head or b'"html"' in head
+        return False
+
+
+def _looks_like_jsonl(head: bytes) -> bool:
+    # A first line cut by the sniff window, or a pretty-printed object: still JSON-ish.
+    return _opens_with_json_object(head) or (head.lstrip().startswith(b"{") and (b'"text"' in head or b'"html"' in head))
 
 
 def sniff(head: bytes, name: str = "") -> Format:
@@ -94,6 +98,8 @@ def sniff(head: bytes, name: str = "") -> Format:
     lowered = name.lower()
     if head.lstrip().startswith(_WARC_MAGIC) or lowered.endswith(".warc"):
         return Format.WARC
+    if _opens_with_json_object(head):  # a broken line further on (even of control bytes) is that line's error
+        return Format.JSONL
     kind = binary_kind(head)
     if kind:
         raise BinaryContent(kind)

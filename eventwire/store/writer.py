@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from eventwire.article import Article
-from eventwire.errors import NotAStore, StoreError, StoreLocked, StoreNotFound, StoreOutdated
+from eventwire.errors import NotAStore, StoreError, StoreLocked, StoreNotFound, StoreOutdated, StoreWriteFailed
 from eventwire.store.clusters import StoryClusters
 from eventwire.store.rows import CODING_TABLES, COLUMNS, ResultRows, Row, article_row, problem_row, result_rows
 from eventwire.store.schema import SCHEMA_VERSION, current_version, migrate, user_tables
@@ -147,12 +147,14 @@ class Store:
             for table in ARTICLE_TABLES:
                 insert_rows(connection, table, COLUMNS[table], [row for rows in coded.values() for row in rows.get(table, ())])
             connection.execute("COMMIT")
-        except BaseException:
+        except BaseException as error:
             self.clusters.discard()
             try:
                 connection.execute("ROLLBACK")
             except duckdb.Error:  # a failed COMMIT already ended the transaction: keep its error
                 log.debug("no transaction to roll back after a failed batch", exc_info=True)
+            if isinstance(error, duckdb.IOException | duckdb.TransactionException | duckdb.FatalException | OSError):  # a full disk, a bad file
+                raise StoreWriteFailed(f"{self.path}: {error}", origin=self.path) from error
             raise
         return counts
 
