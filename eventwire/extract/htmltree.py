@@ -25,6 +25,10 @@ _PARSER = lxml.html.HTMLParser(
 _SPACE = re.compile(r"\s+")
 _TITLE_TAG = re.compile(r"<title\b[^>]*>", re.I)
 _MARKUP = re.compile(r"</?[a-z]+[\s>/]", re.I)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML cannot hold. lxml's HTML parser keeps them in a tree, but setting such a
+text on an element raises ValueError, as readability does when it moves text around (found
+by the fuzzer, ``make fuzz``): they are dropped before parsing."""
 
 # Elements that start a new paragraph: HTML blocks and the tags of trafilatura's output tree.
 BLOCK_TAGS = frozenset(
@@ -42,11 +46,12 @@ CELL_TAGS = frozenset({"td", "th", "cell"})
 
 def parse_html(html: str) -> HtmlElement:
     """The document tree of ``html``, whatever encoding it declares (the text is already decoded)."""
-    tree = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
+    html = _NOT_XML.sub("", html)
+    tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=_PARSER)
     title = tree.find(".//title")
     if title is not None and title.text and _MARKUP.search(title.text):
         repaired = _TITLE_TAG.sub("", html, count=1)
-        tree = lxml.html.document_fromstring(repaired.encode("utf-8", "surrogatepass"), parser=_PARSER)
+        tree = lxml.html.document_fromstring(repaired.encode("utf-8"), parser=_PARSER)
     return tree
 
 

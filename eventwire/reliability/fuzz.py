@@ -80,7 +80,8 @@ def fuzz_child(seconds: int, corpus: Path, work: Path) -> None:
 
     with atheris.instrument_imports(include=["eventwire", "trafilatura", "justext", "htmldate", "courlan"]):
         target = _target(work)
-    atheris.Setup([sys.argv[0], f"-max_total_time={seconds}", "-rss_limit_mb=4096", "-print_final_stats=1", str(corpus)], target)
+    options = [f"-max_total_time={seconds}", "-max_len=65536", "-rss_limit_mb=4096", "-print_final_stats=1"]
+    atheris.Setup([sys.argv[0], *options, str(corpus)], target)
     atheris.Fuzz()
 
 

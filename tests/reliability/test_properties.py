@@ -27,7 +27,7 @@ _PIECES = st.sampled_from([
     "<p>", "</p>", "<div>", "</div>", "<script>", "</script>", "<style>", "<!--", "-->", "<![CDATA[", "]]>",
     "<html>", "<head>", "<title>", "</title>", "<body>", "<article>", "<meta charset='latin-1'>",
     '<meta property="article:published_time" content="2024-13-45">', "<br>", "&amp;", "&#0;", "&#xD800;",
-    "&nbsp;", "<a href='javascript:x'>", "<table><tr><td>", "\u202e", "\u200b", "\x00", "\ufeff", "\r\n\r\n",
+    "&nbsp;", "<a href='javascript:x'>", "<table><tr><td>", "\u202e", "\u200b", "\x00", "\x01", "\x1f", "\ufeff", "\r\n\r\n",
     "Ministers met in Geneva on Tuesday.", "“He said,” she said.", "(((", "]]]",
 ])  # fmt: skip
 HTML_LIKE = st.lists(st.one_of(_PIECES, st.text(max_size=40)), max_size=60).map("".join)
