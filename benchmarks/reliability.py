@@ -77,21 +77,19 @@ def batch_metrics(folder: Path, work: Path) -> dict[str, int]:
     """The catalogue ingested as one batch, twice: exit codes, inputs the store does not
     account for, rows the second run added."""
     db = work / "hostile.duckdb"
-    codes = []
-    for _ in range(2):
+    codes, counts = [], []
+    for _run in range(2):
         done = subprocess.run([*EVENTWIRE, "ingest", str(folder), "--db", str(db)], capture_output=True, text=True,
                               env=ENV, timeout=1800, check=False)  # fmt: skip
         codes.append(done.returncode)
-        counts = _counts(db)
-        if _ == 0:
-            first = counts
+        counts.append(_counts(db))
     with duckdb.connect(str(db), read_only=True) as connection:
         origins = [row[0] for row in connection.execute("SELECT origin FROM articles UNION ALL SELECT origin FROM ingest_errors").fetchall()]
     unaccounted = sum(1 for path in folder.iterdir() if not any(origin.startswith(str(path)) for origin in origins))
     return {
         "batch_exit_ok": int(all(code in (0, 1, 3) for code in codes)),
         "batch_unaccounted": unaccounted,
-        "batch_rows_added_by_rerun": sum(abs(counts[table] - first[table]) for table in counts),
+        "batch_rows_added_by_rerun": sum(abs(counts[1][table] - counts[0][table]) for table in counts[0]),
     }
 
 
