@@ -45,12 +45,12 @@ test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 # Hostile inputs, killed runs and a fuzz run, measured (benchmarks/reliability.py); JSON=1 ends
-# with one JSON line. About ten minutes.
+# with one JSON line. About ten minutes. FUZZ_SECONDS bounds the fuzz run (here and in make fuzz).
+FUZZ_SECONDS ?= 60
 reliability: $(STAMP)
 	PYTHONPATH=. $(PY) benchmarks/reliability.py --fuzz-seconds $(FUZZ_SECONDS) $(if $(JSON),--json)
 
 # Coverage-guided fuzzing of the readers and the extraction (atheris), bounded in time.
-FUZZ_SECONDS ?= 60
 fuzz: $(STAMP)
 	PYTHONPATH=. $(PY) -m eventwire.reliability.fuzz --seconds $(FUZZ_SECONDS) $(if $(JSON),--json)
 
