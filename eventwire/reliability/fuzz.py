@@ -6,7 +6,7 @@ Each input the fuzzer makes is one file: its first byte picks the file name's su
 text, JSONL, gzip, WARC, none), the rest is its content. The target reads it with
 ``read_documents`` and extracts every document with ``extract_input``: any exception, and
 any ``E900`` problem (an exception the pipeline caught for us), is a crash; libFuzzer then
-stops and writes the input to ``crash-*`` in the working folder. The spaCy parse and the
+stops, and the input is kept in ``fuzz-crashes/`` in the current folder. The spaCy parse and the
 coders are left out: they run too slowly for fuzzing (about ten inputs a second), and the
 property tests (``tests/reliability``) give them arbitrary text.
 
@@ -20,12 +20,15 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 SUFFIXES = (".html", ".txt", ".jsonl", ".txt.gz", ".html.gz", ".warc.gz", ".warc", "")
+KEPT = Path("fuzz-crashes")
+"""Where the inputs that crashed are copied (in the current folder)."""
 MAX_BYTES = 1 << 20
 """Largest input the readers accept while fuzzing (libFuzzer's inputs are smaller still)."""
 
@@ -102,11 +105,14 @@ def run_fuzz(seconds: int) -> dict[str, float]:
                               env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH"))))})  # fmt: skip
         output = done.stdout + done.stderr
         counts = [int(a or b) for a, b in _RUNS.findall(output)]
-        crashes = len(list(work.glob("crash-*"))) + len(list(work.glob("timeout-*"))) + len(list(work.glob("oom-*")))
-        if done.returncode != 0 and not crashes:
-            crashes = 1
+        found = [path for pattern in ("crash-*", "timeout-*", "oom-*") for path in work.glob(pattern)]
+        crashes = len(found) or int(done.returncode != 0)
         if crashes:
             sys.stderr.write(output[-4000:])
+            KEPT.mkdir(exist_ok=True)
+            for path in found:  # the temporary folder goes: keep the inputs that crashed, to replay them
+                shutil.copy(path, KEPT / path.name)
+            sys.stderr.write(f"\ninputs that crashed: {KEPT}/ (first byte: the suffix, SUFFIXES[byte % {len(SUFFIXES)}]; then the file)\n")
     return {"fuzz_execs": max(counts, default=0), "fuzz_crashes": crashes, "fuzz_seconds": seconds, "fuzz_seeds": seeds}
 
 
