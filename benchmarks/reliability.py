@@ -51,11 +51,11 @@ from eventwire.bench.corpus import distinct_bodies, generate  # noqa: E402
 from eventwire.bench.formats import write_txt  # noqa: E402
 from eventwire.reliability.fuzz import run_fuzz  # noqa: E402
 from eventwire.reliability.hostile import CATALOGUE, LARGE_BYTES, write_catalogue  # noqa: E402
-from eventwire.reliability.probe import Outcome, Probe  # noqa: E402
+from eventwire.reliability.probe import Outcome, Probe, child_env  # noqa: E402
 
 HANG_SECONDS = 30.0
 MEMORY_LIMIT_MB = 2048.0
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
+ENV = child_env()
 EVENTWIRE = [sys.executable, "-m", "eventwire"]
 
 

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from eventwire.reliability.probe import child_env
 
 SUFFIXES = (".html", ".txt", ".jsonl", ".txt.gz", ".html.gz", ".warc.gz", ".warc", "")
 KEPT = Path("fuzz-crashes")
@@ -102,7 +103,7 @@ def run_fuzz(seconds: int) -> dict[str, float]:
         seeds = sum(1 for _ in corpus.iterdir())
         command = [sys.executable, "-m", "eventwire.reliability.fuzz", "--child", str(seconds), str(corpus), str(work)]
         done = subprocess.run(command, capture_output=True, text=True, cwd=work, timeout=seconds + 600, check=False,
-                              env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH"))))})  # fmt: skip
+                              env=child_env())  # fmt: skip
         output = done.stdout + done.stderr
         counts = [int(a or b) for a, b in _RUNS.findall(output)]
         found = [path for pattern in ("crash-*", "timeout-*", "oom-*") for path in work.glob(pattern)]

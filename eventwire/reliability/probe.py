@@ -48,6 +48,13 @@ class Outcome:
     hang: bool = False
 
 
+def child_env() -> dict[str, str]:
+    """This process's environment, with the folder holding this ``eventwire`` first on
+    ``PYTHONPATH``, so that a child ``python -m eventwire...`` runs the same code."""
+    here = str(Path(__file__).resolve().parents[2])
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (here, os.environ.get("PYTHONPATH"))))}
+
+
 def _peak_rss_mb() -> float:
     """This process's peak resident memory so far (``VmHWM``), in MB."""
     with open("/proc/self/status", encoding="ascii") as status:
@@ -109,10 +116,9 @@ class Probe:
         self._stop()
 
     def _start(self) -> subprocess.Popen[str]:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH"))))}
         child = subprocess.Popen(
             [sys.executable, "-m", "eventwire.reliability.probe"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=child_env(),
         )  # fmt: skip
         if self._read_line(child, self.start_timeout) is None:
             child.kill()

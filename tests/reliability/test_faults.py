@@ -5,7 +5,6 @@ the same command finish the job once the fault is gone. (SIGKILLs at random poin
 
 from __future__ import annotations
 
-import os
 import resource
 import signal
 import subprocess
@@ -19,10 +18,10 @@ import pytest
 from eventwire.article import article_id
 from eventwire.bench.corpus import distinct_bodies, generate
 from eventwire.bench.formats import write_txt
+from eventwire.reliability.probe import child_env
 from tests.lockholder import lock_held
 
-ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
+ENV = child_env()
 
 
 def _ingest(corpus: Path, db: Path, *extra: str, limit_bytes: int | None = None) -> subprocess.CompletedProcess[str]:
