@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from eventwire.records import record_dict
 
 _SPACE = re.compile(r"\s+")
 
@@ -69,4 +71,4 @@ class Article:
         return len(self.text.split())
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return record_dict(self)

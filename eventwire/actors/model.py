@@ -8,8 +8,10 @@ an analyst can check any coding against the text.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from eventwire.records import record_dict
 
 ActorKind = Literal["person", "country", "organisation", "group"]
 ResolvedBy = Literal["dictionary", "title", "description", "coreference", "unresolved"]
@@ -71,7 +73,7 @@ class Actor:
     evidence: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return record_dict(self)
 
 
 def code_parts(code: str | None) -> list[str]:

@@ -8,8 +8,10 @@ every coding against the text and against the pattern file.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
+
+from eventwire.records import record_dict
 
 Field = Literal["text", "title"]
 Feature = Literal["city", "region", "country", "area"]
@@ -124,4 +126,4 @@ class Event:
     location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return record_dict(self)

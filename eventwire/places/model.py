@@ -8,10 +8,11 @@ check every point on the map against the text.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from eventwire.events.model import Feature, Field
+from eventwire.records import record_dict
 
 __all__ = ["Feature", "Field", "Place"]
 
@@ -42,4 +43,4 @@ class Place:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (``places`` in the CLI output)."""
-        return asdict(self)
+        return record_dict(self)

@@ -8,10 +8,11 @@ read statements beside actions, so every quote keeps the offsets that prove it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from eventwire.events.model import Field, Span
+from eventwire.records import record_dict
 
 QuoteType = Literal["direct", "partial", "indirect", "scare"]
 """``direct``: the content is wholly inside quote marks ("'We will win,' she said");
@@ -58,4 +59,4 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (``quotes`` in the CLI output)."""
-        return asdict(self)
+        return record_dict(self)
