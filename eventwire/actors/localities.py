@@ -61,8 +61,9 @@ def _english_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(nouns, verbs, adjectives and adverbs) of English as the parser's lemmatizer lists them:
     a place name that is also a word needs more evidence before it is read as a place."""
     from eventwire.nlp import load_nlp
+    from eventwire.nlp.lemmas import model_lemmatizer
 
-    index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    index = model_lemmatizer(load_nlp()).lookups.get_table("lemma_index")
     describing = frozenset(index["adj"]) | frozenset(index["adv"])
     return frozenset(index["noun"]), frozenset(index["verb"]), describing
 

