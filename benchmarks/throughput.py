@@ -1,6 +1,6 @@
 """Throughput of the whole pipeline against bare spaCy, on the same texts and processes.
 
-    PYTHONPATH=. python benchmarks/throughput.py [--articles 2000] [--workers N] [--source generated|news] [--json]
+    PYTHONPATH=. python benchmarks/throughput.py [--articles 2000] [--workers N] [--repeat 1] [--source generated|news] [--json]
 
 Inputs: ``--source generated`` (default) writes ``--articles`` plain-text articles of about
 450 words from our corpus generator (``eventwire.bench.corpus``, seed 0); ``news`` reads the
@@ -19,6 +19,9 @@ Each measurement runs in a fresh Python process, so that its peak memory is its 
 
 It prints articles/s, words/s and peak RSS per process (the largest of the worker processes
 when there are several, and the parent's), the ratio pipeline / spaCy, and the stage shares.
+``--repeat N`` runs each side N times, alternating, and reports the median run of each (a
+two-core machine's speed drifts by a few percent between runs), the largest peak RSS, and
+the lowest and highest ratio of a pipeline run to the spaCy run before it.
 ``--long N`` instead runs the pipeline in one process over N generated articles and prints
 its RSS after 100 articles, every 1,000 and at the end (a long run must not grow:
 ``nlp.memory_zone``; caches that fill up early are not growth).
@@ -148,6 +151,11 @@ def run_long(count_file: Path, _: int) -> dict[str, float]:
             **{f"rss_mb_at/{at:06d}": value for at, value in zip(sampled_at, samples, strict=False)}}  # fmt: skip
 
 
+def _median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The run of median time (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda run: run["seconds"] / run["articles"])[(len(runs) - 1) // 2]
+
+
 RUNS = {"spacy": run_spacy, "pipeline": run_pipeline, "stages": run_stages, "dask": run_dask, "long": run_long}
 
 
@@ -163,6 +171,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--source", choices=("generated", "news"), default="generated")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each side, alternated; the median is reported")
     parser.add_argument("--dask-articles", type=int, default=200, help="articles of the Dask speed-up run (0: none)")
     parser.add_argument("--long", type=int, help="instead: RSS over a one-process run of this many articles")
     parser.add_argument("--json", action="store_true")
@@ -170,6 +179,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.long is not None and args.long < 1:
         parser.error("--long needs at least one article")
+    if args.repeat < 1:
+        parser.error("--repeat needs at least one run")
     if args.run:
         kind, argument = args.run
         print(json.dumps(RUNS[kind](Path(argument), args.workers)))
@@ -188,20 +199,29 @@ def main() -> int:
             words = sum(len(text.split()) for text in texts) / len(texts)
             (folder / "paths.json").write_text(json.dumps(paths))
             (folder / "texts.json").write_text(json.dumps(texts))
-            bare = _measure("spacy", folder / "texts.json", args.workers)
-            whole = _measure("pipeline", folder / "paths.json", args.workers)
+            bares, wholes = [], []
+            for _ in range(args.repeat):  # alternated, so that a slow spell of the machine meets both sides
+                bares.append(_measure("spacy", folder / "texts.json", args.workers))
+                wholes.append(_measure("pipeline", folder / "paths.json", args.workers))
+            bare, whole = _median_run(bares), _median_run(wholes)
             stages = _measure("stages", folder / "paths.json", 1)
             metrics = {
                 "articles": whole["articles"], "workers": args.workers, "words_per_article": round(words),
+                "repeat": args.repeat,
                 "articles_per_s": whole["articles"] / whole["seconds"],
                 "words_per_s": whole["articles"] * words / whole["seconds"],
                 "spacy_articles_per_s": bare["articles"] / bare["seconds"],
                 "spacy_words_per_s": bare["articles"] * words / bare["seconds"],
-                "peak_rss_mb": max(whole["worker_rss_mb"], whole["parent_rss_mb"]),
-                "peak_rss_worker_mb": whole["worker_rss_mb"], "peak_rss_parent_mb": whole["parent_rss_mb"],
-                "spacy_peak_rss_mb": max(bare["worker_rss_mb"], bare["parent_rss_mb"]),
+                # peak memory: the largest of every run
+                "peak_rss_mb": max(max(run["worker_rss_mb"], run["parent_rss_mb"]) for run in wholes),
+                "peak_rss_worker_mb": max(run["worker_rss_mb"] for run in wholes),
+                "peak_rss_parent_mb": max(run["parent_rss_mb"] for run in wholes),
+                "spacy_peak_rss_mb": max(max(run["worker_rss_mb"], run["parent_rss_mb"]) for run in bares),
             }  # fmt: skip
             metrics["ratio_to_spacy"] = metrics["articles_per_s"] / metrics["spacy_articles_per_s"]
+            # each pipeline run against the spaCy run just before it: the spread of the ratio
+            paired = [(b["seconds"] / b["articles"]) / (w["seconds"] / w["articles"]) for b, w in zip(bares, wholes, strict=True)]
+            metrics["ratio_to_spacy/lowest"], metrics["ratio_to_spacy/highest"] = min(paired), max(paired)
             timed = {key: value for key, value in stages.items() if key not in ("seconds", "articles")}
             for key, value in timed.items():
                 metrics[f"stage_share/{key}"] = value / stages["seconds"]
