@@ -27,9 +27,23 @@ class Cues:
     phrases: frozenset[tuple[str, ...]]
     also: dict[str, frozenset[str]]
 
+    def phrases_from(self, word: str) -> list[tuple[str, ...]]:
+        """The phrases whose first word is ``word`` (lower case), in the order of ``phrases``:
+        most words start none, and are answered without a look at the words after them."""
+        return _by_first_word(self.phrases).get(word, [])
+
     def reports(self, lemma: str, complement: str) -> bool:
         """Whether verb ``lemma`` reports its ``complement`` ("of" or "to") as what was said."""
         return complement in self.also.get(lemma, frozenset())
+
+
+@cache
+def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            by_first.setdefault(phrase[0], []).append(phrase)
+    return by_first
 
 
 @cache
@@ -63,7 +77,7 @@ def is_cue_verb(token: Token) -> bool:
 def cue_phrase_end(token: Token) -> Token | None:
     """The last word of the cue phrase that starts at ``token`` ("according" -> "to"), else None."""
     doc = token.doc
-    for phrase in load_cues().phrases:
+    for phrase in load_cues().phrases_from(token.lower_):
         end = token.i + len(phrase)
         if end <= len(doc) and tuple(t.lower_ for t in doc[token.i : end]) == phrase:
             return doc[end - 1]
