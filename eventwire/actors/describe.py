@@ -140,21 +140,32 @@ def _first(names: Sequence[Name], kind: str, excluded: set[int]) -> Name | None:
 def describe(span: Span, head: Token, names: Sequence[Name], lexicon: Lexicon) -> Description:
     """Code the noun phrase ``span`` (whose syntactic head is ``head``); ``names`` are the
     proper names found in the document (those inside the span are used)."""
-    inside = [name for name in names if span.start <= name.start and name.end <= span.end]
+    inside = _inside(span, names)
     excluded = _other_party_tokens(span)
     organisation_name = _first(inside, "organisation", excluded)
     country_name = _first(inside, "country", excluded)
     organisation = organisation_name.organisation if organisation_name else None
     country = country_name.country.country if country_name and country_name.country else None
-    agent = _with_body_of(_role_agent(span, head, lexicon), span, head, lexicon)
-    if _union_of_states(agent, span, head, lexicon) or _inside_a_name(head, inside):
-        agent = None
+    agent = role_agent(span, head, names, lexicon)
     former = _former(span, head)
     sector, secondary = _sectors(agent, country_name, former, _opposition(span, head))
     if country is None and organisation is None and agent is not None:
         country = role_place(span, head, agent, sector, names, excluded, lexicon)
     state = lexicon.state_iso3(country) if country is not None else None
     return Description(span.text, country, sector, secondary, agent, organisation, country_name, former, state)
+
+
+def role_agent(span: Span, head: Token, names: Sequence[Name], lexicon: Lexicon) -> Agent | None:
+    """The agents-table role of ``describe(span, head, names, lexicon)``, alone: most noun
+    phrases have none, and need not be described further."""
+    agent = _with_body_of(_role_agent(span, head, lexicon), span, head, lexicon)
+    if agent is None or _union_of_states(agent, span, head, lexicon) or _inside_a_name(head, _inside(span, names)):
+        return None
+    return agent
+
+
+def _inside(span: Span, names: Sequence[Name]) -> list[Name]:
+    return [name for name in names if span.start <= name.start and name.end <= span.end]
 
 
 def _inside_a_name(head: Token, inside: Sequence[Name]) -> bool:

@@ -44,7 +44,7 @@ from eventwire.actors.coref import (
     resolve_pronoun,
     resolve_role,
 )
-from eventwire.actors.describe import Description, describe, state_of
+from eventwire.actors.describe import Description, describe, role_agent, state_of
 from eventwire.actors.lexicon import Lexicon, load_lexicon
 from eventwire.actors.model import Actor, ActorKind, code_parts, compose_code
 from eventwire.actors.names import Name, find_names
@@ -263,7 +263,7 @@ def _role_phrase(book: ActorBook, head: Token, names: Sequence[Name], lexicon: L
     named = [name for name in names if name.kind != "person" and extension.start <= name.start < extension.end]
     whole, short = book.doc[start:end], book.doc[start : head.i + 1]
     useful = (
-        len(named) == 1 or describe(whole, head, names, lexicon).agent != describe(short, head, names, lexicon).agent
+        len(named) == 1 or role_agent(whole, head, names, lexicon) != role_agent(short, head, names, lexicon)
     )
     if not book.free(extension.start, end) or not useful or any(token.dep_ == "conj" for token in extension):
         end = head.i + 1
@@ -301,8 +301,8 @@ def _described(book: ActorBook, names: Sequence[Name], lexicon: Lexicon) -> None
         ):
             continue
         phrase = _role_phrase(book, token, names, lexicon)
-        if phrase is None:
-            continue
+        if phrase is None or role_agent(phrase, token, names, lexicon) is None:
+            continue  # no role: ``describe`` would give no agent
         description = describe(phrase, token, names, lexicon)
         if description.agent is None or (description.sector == "UNK" and description.country is None):
             continue
