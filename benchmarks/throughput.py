@@ -24,7 +24,8 @@ two-core machine's speed drifts by a few percent between runs), the largest peak
 the lowest and highest ratio of a pipeline run to the spaCy run before it.
 ``--long N`` instead runs the pipeline in one process over N generated articles and prints
 its RSS after 100 articles, every 1,000 and at the end (a long run must not grow:
-``nlp.memory_zone``; caches that fill up early are not growth).
+``nlp.memory_zone``; caches that fill up early are not growth), and the growth from the
+100th article and from the 1,000th (after the warm-up) to the end.
 With ``--json`` the last line is ``{"task": "throughput", "metrics": {"articles_per_s": ...,
 "spacy_articles_per_s": ..., "ratio_to_spacy": ..., "peak_rss_mb": ..., ...}}``.
 """
@@ -193,6 +194,8 @@ def main() -> int:
             long = _measure("long", folder / "count", 1)
             metrics = {f"long/{key}": value for key, value in long.items()}
             metrics["long/rss_growth_mb"] = long["rss_last_mb"] - long["rss_first_mb"]
+            if "rss_mb_at/001000" in long:  # after the warm-up: the tables and bounded caches full
+                metrics["long/rss_growth_after_1000_mb"] = long["rss_last_mb"] - long["rss_mb_at/001000"]
         else:
             paths = _inputs(args.source, args.articles, folder)
             texts = _clean_texts(paths)
