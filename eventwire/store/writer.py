@@ -236,7 +236,8 @@ class _BatchView:
     of the articles the batch adds wait in ``new_rows`` for one insert at its end.
 
     Asking the store per article instead (an ``INSERT ... RETURNING`` and two lookups) cost
-    the parent about 6 ms an article: a tenth of a two-worker ingest's time.
+    the parent about 4 ms of CPU an article (2,000 articles with two workers: 14.3 s of the
+    parent's CPU before, 6.6 s after), taken from the cores the workers parse on.
     """
 
     stored: set[str]
