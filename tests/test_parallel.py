@@ -52,7 +52,8 @@ def test_stored_ids_are_sorted_integers() -> None:
 
 
 KILLED_WORKER = """
-import multiprocessing, os, signal, sys
+import faulthandler, multiprocessing, os, signal, sys
+faulthandler.dump_traceback_later(150, exit=True)  # a hang reports every thread's stack before the test's time limit
 from eventwire.errors import WorkerLost
 from eventwire.parallel import process_batches
 batches = process_batches([sys.argv[1]], workers=2)
