@@ -4,7 +4,7 @@
 a named tuple or a container and deep-copies every leaf. Our records hold strings, numbers,
 None, nested records, lists and tuples, so a walk that tries those first gives the same
 dictionaries (``tests/test_records.py`` compares the two over every example's records) in
-a quarter of the time; ``asdict`` was over a percent of an ingest's time, spent in workers
+a third of the time; ``asdict`` was about a percent of an ingest's time, spent in workers
 that turn a few dozen records an article into dictionaries.
 """
 
