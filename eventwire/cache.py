@@ -15,14 +15,22 @@ The cache directory is ``$EVENTWIRE_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventwir
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 CACHE_ENV_VAR = "EVENTWIRE_CACHE_DIR"
 READABLE = 0o644
 """A cached file's mode before the umask: readable by every user of a shared cache."""
+UNREADABLE = (OSError, ValueError, TypeError, EOFError, zipfile.BadZipFile)
+"""What reading a missing, half-written or foreign copy raises (JSON of another shape, a
+truncated NumPy archive)."""
+T = TypeVar("T")
+log = logging.getLogger("eventwire")
 
 
 def cache_dir() -> Path:
@@ -48,6 +56,22 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
         if os.path.exists(temporary):
             os.remove(temporary)
     return path
+
+
+def read_or_build(path: Path, read: Callable[[Path], T], build: Callable[[], T], write: Callable[[Path, T], None]) -> T:
+    """``read(path)``, else ``build()`` kept at ``path`` by ``write`` for the processes after
+    (a copy that cannot be read is replaced; when the cache cannot be written, this process
+    still has what it built)."""
+    try:
+        return read(path)
+    except UNREADABLE:
+        log.debug("no readable copy at %s", path, exc_info=True)
+    built = build()
+    try:
+        write_atomically(path, lambda temporary: write(temporary, built))
+    except OSError:
+        log.debug("could not keep a copy at %s", path, exc_info=True)
+    return built
 
 
 def _umask() -> int:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import re
 import unicodedata
 from collections import defaultdict
@@ -37,7 +36,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
-from eventwire.cache import cache_dir, write_atomically
+from eventwire.cache import cache_dir, read_or_build
 
 MIN_CITY_POPULATION = 100_000
 """Smaller towns share their names with too many words and people to be read without a gazetteer."""
@@ -65,8 +64,6 @@ _KEY_PUNCTUATION = str.maketrans(
 )  # fmt: skip
 _BRACKETS = re.compile(r"\s*[\[(].*?[\])]")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z' \-]+")
-
-log = logging.getLogger("eventwire")
 
 PlaceKind = Literal["city", "subdivision"]
 
@@ -127,19 +124,17 @@ def _index() -> dict[str, tuple[PlaceCandidate, ...]]:
     built from the sources (0.4 s, in every worker of a run before this was kept) and kept.
     The cached file is named by the sources' versions and this module's own text, so that
     a change of either builds afresh."""
-    path = cache_dir() / f"placenames-{_sources_and_code()}.json"
-    try:
-        cached = json.loads(path.read_text(encoding="utf-8"))
-        return {key: tuple(PlaceCandidate(*candidate) for candidate in candidates) for key, candidates in cached.items()}
-    except (OSError, ValueError, TypeError):
-        log.debug("no readable place-name index at %s", path, exc_info=True)
-    index = _build_index()
+    return read_or_build(cache_dir() / f"placenames-{_sources_and_code()}.json", _read_index, _build_index, _write_index)
+
+
+def _read_index(path: Path) -> dict[str, tuple[PlaceCandidate, ...]]:
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    return {key: tuple(PlaceCandidate(*candidate) for candidate in candidates) for key, candidates in kept.items()}
+
+
+def _write_index(path: Path, index: dict[str, tuple[PlaceCandidate, ...]]) -> None:
     kept = {key: [[candidate.iso3, candidate.kind, candidate.population] for candidate in candidates] for key, candidates in index.items()}
-    try:
-        write_atomically(path, lambda temporary: temporary.write_text(json.dumps(kept), encoding="utf-8"))
-    except OSError:  # a read-only or full cache: this process still has the index
-        log.debug("could not keep the place-name index at %s", path, exc_info=True)
-    return index
+    path.write_text(json.dumps(kept), encoding="utf-8")
 
 
 def _sources_and_code() -> str:

@@ -8,9 +8,7 @@ a headline-length string is too little evidence to refuse an article.
 from __future__ import annotations
 
 import io
-import logging
 import lzma
-import zipfile
 from array import array
 from functools import lru_cache
 from importlib import metadata
@@ -19,14 +17,13 @@ from pathlib import Path
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-from eventwire.cache import cache_dir, write_atomically
+from eventwire.cache import cache_dir, read_or_build
 
 MIN_WORDS = 12
 _SAMPLE_CHARS = 3000
 MODEL_FORMAT = 1
 """Raised if the arrays kept in the cache change."""
 MODEL_ARRAYS = frozenset({"ptc", "pc", "classes", "nextmove", "out_feat", "nextmove_row"})
-log = logging.getLogger("eventwire")
 
 
 def _as_array(values: np.ndarray) -> array:
@@ -59,22 +56,21 @@ def model_path() -> Path:
 
 def model_arrays() -> dict[str, np.ndarray]:
     """The model's arrays: from the cached copy, else decompressed from the package (and the
-    copy written, when the cache can be written; a copy that cannot be read is replaced)."""
-    path = model_path()
-    try:
-        with np.load(path, allow_pickle=False) as cached:
-            arrays = {name: cached[name] for name in cached.files}
-        if MODEL_ARRAYS <= arrays.keys():
-            return arrays
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
-        log.debug("no readable language model at %s", path, exc_info=True)
-    with lzma.open(MODEL_DIR / MODEL_FILE) as packed, np.load(io.BytesIO(packed.read()), allow_pickle=False) as data:
-        arrays = {name: data[name] for name in data.files}
-    try:
-        write_atomically(path, lambda temporary: _save(temporary, arrays))
-    except OSError:  # a read-only or full cache: this process still has the model
-        log.debug("could not keep the language model at %s", path, exc_info=True)
+    copy kept, when the cache can be written)."""
+    return read_or_build(model_path(), _read, _decompressed, _save)
+
+
+def _read(path: Path) -> dict[str, np.ndarray]:
+    with np.load(path, allow_pickle=False) as cached:
+        arrays = {name: cached[name] for name in cached.files}
+    if not MODEL_ARRAYS <= arrays.keys():
+        raise ValueError(f"{path} lacks {sorted(MODEL_ARRAYS - arrays.keys())}")
     return arrays
+
+
+def _decompressed() -> dict[str, np.ndarray]:
+    with lzma.open(MODEL_DIR / MODEL_FILE) as packed, np.load(io.BytesIO(packed.read()), allow_pickle=False) as data:
+        return {name: data[name] for name in data.files}
 
 
 def _save(path: Path, arrays: dict[str, np.ndarray]) -> None:
