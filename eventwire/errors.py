@@ -458,8 +458,9 @@ class InternalError(EventwireError):
 
 
 class WorkerLost(EventwireError):
-    """A worker process of ``--workers`` stopped (killed, out of memory, or unable to load
-    the pipeline): the articles it held were not coded."""
+    """A worker process of ``--workers`` stopped (killed, out of memory, a crash in native
+    code): the articles it held were not coded. A worker that cannot load the pipeline
+    raises its own error instead, which says why."""
 
     code = "E901"
     title = "a worker process stopped"

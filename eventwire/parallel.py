@@ -7,7 +7,8 @@ GIL, so threads would not run them side by side; each worker loads the spaCy pip
 receives small records back (``ArticleResult``: the article and its codings as dicts, never
 a ``Doc``), so it has time left to store them. Batches go out in input order and results
 come back in input order; at most ``2 x workers`` batches are in flight, so memory stays
-bounded however large the input.
+bounded however large the input. The processes are ``eventwire.pool``'s, which notices a
+worker's death whenever it happens (E901), where the standard library's pool can hang.
 
 A resumed ingest must not parse what the store holds. The parent cannot ask the store per
 batch (ids are known only after extraction, in the worker), so the workers receive, once,
@@ -18,12 +19,9 @@ uncoded.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections import deque
+import signal
 from collections.abc import Collection, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 
@@ -31,6 +29,7 @@ from eventwire.errors import WorkerLost
 from eventwire.ingest import DEFAULT_MAX_BYTES, Document, Failure, read_documents
 from eventwire.nlp import DEFAULT_BATCH_SIZE
 from eventwire.pipeline import ArticleResult, batched, code_batch, extract_input
+from eventwire.pool import OrderedPool, WorkerDied
 
 
 Batch = list[Document | Failure]
@@ -87,29 +86,20 @@ def process_batches(
 ) -> Iterator[tuple[list[ArticleResult], set[str]]]:
     """Each batch's results (in input order; at most ``batch_size`` and ``WORKER_BATCH``
     articles) and the ids of it left uncoded because they are in ``stored``, coded by
-    ``workers`` processes."""
-    context = multiprocessing.get_context("spawn")  # no fork of a parent holding DuckDB or threads
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(id_array(stored),))
-    pending: deque[tuple[Batch, Future[tuple[list[ArticleResult], set[str]]]]] = deque()
-    lost = False
-    try:
-        for batch in batched(read_documents(specs, max_bytes=max_bytes), min(batch_size, WORKER_BATCH)):
-            pending.append((batch, pool.submit(_code, batch)))
-            if len(pending) >= 2 * workers:
-                yield _result(*pending.popleft())
-        while pending:
-            yield _result(*pending.popleft())
-    except WorkerLost:
-        lost = True
-        raise
-    finally:  # a consumer that stops early (an error, ``| head``) does not wait for the batches in flight,
-        # nor for a pool whose workers died (its manager may never finish joining them)
-        pool.shutdown(wait=not lost, cancel_futures=True)
+    ``workers`` processes. A consumer that stops early (an error, ``| head``) stops the
+    workers without waiting for the batches they hold."""
+    batches = batched(read_documents(specs, max_bytes=max_bytes), min(batch_size, WORKER_BATCH))
+    with OrderedPool(_code, workers, initializer=_start_worker, initargs=(id_array(stored),)) as pool:
+        try:
+            yield from pool.map(batches)
+        except WorkerDied as died:
+            raise WorkerLost(_lost(died)) from died
 
 
-def _result(batch: Batch, future: Future[tuple[list[ArticleResult], set[str]]]) -> tuple[list[ArticleResult], set[str]]:
-    """The batch's results; E901 naming its first input when its worker died."""
-    try:
-        return future.result()
-    except BrokenProcessPool as error:
-        raise WorkerLost(f"while coding {len(batch)} inputs from {batch[0].origin}") from error
+def _lost(died: WorkerDied) -> str:
+    """E901's detail: the inputs the worker held, and how it ended."""
+    batch: Batch | None = died.item
+    held = f"while coding {len(batch)} inputs from {batch[0].origin}" if batch else "before it was given work"
+    if died.exitcode == -signal.SIGKILL:
+        return f"{held} (killed: SIGKILL, as the kernel's out-of-memory killer sends)"
+    return f"{held} (exit code {died.exitcode})"
