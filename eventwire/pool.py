@@ -83,13 +83,13 @@ def _serve(
     """A worker's life: set up, then answer each task ``(number, item)`` with ``(number,
     True, result)`` or ``(number, False, exception)`` until the parent closes the tasks."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it closes the pool
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(tasks, inbox), daemon=True).start()  # the parent's sends never wait for set-up
     try:
         initializer(*initargs)
     except Exception as error:
         results.send((None, False, _portable(error)))
         return
-    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
-    threading.Thread(target=_receive, args=(tasks, inbox), daemon=True).start()
     while (task := inbox.get()) is not _NO_MORE:
         number, item = task
         try:
@@ -165,8 +165,8 @@ class OrderedPool(Generic[Item, Result]):
                 worker.held.append((sent, item))
                 try:
                     worker.tasks.send((sent, item))
-                except OSError as error:  # it died after answering all it held
-                    raise worker.died() from error
+                except OSError as error:  # it stopped: its initializer failed, or it died
+                    raise self._why_stopped(worker) from error
                 sent += 1
             if given in answered:
                 succeeded, value = answered.pop(given)
@@ -203,6 +203,19 @@ class OrderedPool(Generic[Item, Result]):
                 raise value
             worker.held.popleft()
             answered[number] = succeeded, value
+
+    @staticmethod
+    def _why_stopped(worker: _Worker) -> BaseException:
+        """The error of a worker found stopped when sent a task: its initializer's, if that
+        is what it wrote last, else ``WorkerDied``."""
+        while worker.results.poll():
+            try:
+                number, _, value = worker.results.recv()
+            except (EOFError, OSError):  # its end, or half an answer
+                break
+            if number is None:
+                return value
+        return worker.died()
 
     def close(self) -> None:
         """Stop every worker: those holding tasks are killed (what they hold is dropped),

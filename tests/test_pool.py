@@ -91,9 +91,11 @@ def test_an_exception_that_cannot_be_pickled_becomes_a_runtime_error_naming_it()
     assert str(raised.value) == "Unpicklable: held 3"
 
 
-def test_a_failing_initializer_raises_its_own_error() -> None:
-    with OrderedPool(square_slowly, 2, initializer=cannot_set_up) as pool, pytest.raises(FileNotFoundError, match="no model"):
-        list(pool.map(range(4)))
+@pytest.mark.parametrize("size", [1, 4 * 1024 * 1024], ids=["small items", "items larger than a pipe holds"])
+def test_a_failing_initializer_raises_its_own_error(size: int) -> None:
+    """Large items: the parent is still sending when the worker has already stopped."""
+    with OrderedPool(len, 2, initializer=cannot_set_up) as pool, pytest.raises(FileNotFoundError, match="no model"):
+        list(pool.map([b"x" * size] * 20))
     assert multiprocessing.active_children() == []
 
 
