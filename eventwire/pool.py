@@ -150,7 +150,10 @@ class OrderedPool(Generic[Item, Result]):
         """``function(item)`` for each item, in the items' order. An exception ``function``
         raised is raised here in its item's turn (with the worker's traceback as a note); an
         initializer's exception, or ``WorkerDied`` naming the item a dead worker held, as
-        soon as it is known."""
+        soon as it is known. One map at a time: the answers to a map left unfinished are
+        still on their way, so its pool cannot take another."""
+        if any(worker.held for worker in self._workers):
+            raise RuntimeError("OrderedPool.map: an earlier map was left unfinished; close this pool and start another")
         source = iter(items)
         answered: dict[int, tuple[bool, Any]] = {}  # number: (succeeded, result or exception)
         sent = given = 0

@@ -109,6 +109,17 @@ def test_closing_early_kills_busy_workers_without_waiting_for_them() -> None:
     assert multiprocessing.active_children() == []
 
 
+def test_a_pool_left_in_the_middle_of_a_map_refuses_another() -> None:
+    """Else the earlier map's answers, still arriving, would be given as the new map's."""
+    with OrderedPool(square_slowly, 2, initializer=nothing_to_set_up) as pool:
+        first = pool.map(range(10))
+        assert next(first) == 0
+        with pytest.raises(RuntimeError, match="left unfinished"):
+            next(pool.map(range(3)))
+        assert list(first) == [number * number for number in range(1, 10)]  # the first map goes on
+        assert list(pool.map(range(3))) == [0, 1, 4]  # and once finished, the pool takes another
+
+
 def _first_within(results: Iterator[int], seconds: float) -> int:
     def give_up(signum: int, frame: object) -> None:
         raise TimeoutError
