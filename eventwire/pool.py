@@ -23,6 +23,7 @@ import pickle
 import queue
 import signal
 import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -63,14 +64,25 @@ def _portable(error: BaseException) -> BaseException:
     return error
 
 
+@dataclass(frozen=True)
+class _Unreadable:
+    """What a worker's receiving thread hands on when a task cannot be rebuilt from its
+    bytes (its class cannot be imported or constructed here, memory ran out)."""
+
+    error: Exception
+
+
 def _receive(tasks: Connection, inbox: queue.SimpleQueue[Any]) -> None:
-    """In a worker: hand each task on as it arrives, and ``_NO_MORE`` once the parent
-    closed its end (or died: half a message is no task either)."""
+    """In a worker: hand each task on as it arrives; ``_NO_MORE`` once the parent closed
+    its end (or died: half a message is no task either); ``_Unreadable`` for a task that
+    cannot be rebuilt, after which the worker stops (the parent raises its error)."""
     try:
         while True:
             inbox.put(tasks.recv())
     except (EOFError, OSError):
         inbox.put(_NO_MORE)
+    except Exception as error:  # the unpickling's failure, whatever it is: the thread must not die silently
+        inbox.put(_Unreadable(error))
 
 
 def _serve(
@@ -81,7 +93,9 @@ def _serve(
     results: Connection,
 ) -> None:
     """A worker's life: set up, then answer each task ``(number, item)`` with ``(number,
-    True, result)`` or ``(number, False, exception)`` until the parent closes the tasks."""
+    True, result)`` or ``(number, False, exception)`` until the parent closes the tasks.
+    ``(None, False, exception)`` is its last word when it cannot go on: its initializer
+    failed, or a task could not be read."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it closes the pool
     inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
     threading.Thread(target=_receive, args=(tasks, inbox), daemon=True).start()  # the parent's sends never wait for set-up
@@ -91,6 +105,9 @@ def _serve(
         results.send((None, False, _portable(error)))
         return
     while (task := inbox.get()) is not _NO_MORE:
+        if isinstance(task, _Unreadable):
+            results.send((None, False, _portable(task.error)))
+            return
         number, item = task
         try:
             answer = pickle.dumps((number, True, function(item)), protocol=pickle.HIGHEST_PROTOCOL)
@@ -126,19 +143,25 @@ class OrderedPool(Generic[Item, Result]):
         initargs: tuple[Any, ...] = (),
         tasks_per_worker: int = 2,
     ) -> None:
+        if workers < 1 or tasks_per_worker < 1:
+            raise ValueError(f"OrderedPool needs a worker and a task for each: {workers=}, {tasks_per_worker=}")
         context = multiprocessing.get_context("spawn")  # no fork of a parent holding DuckDB or threads
         self._tasks_per_worker = tasks_per_worker
         self._in_flight = tasks_per_worker * workers
         self._workers: list[_Worker] = []
-        for number in range(workers):
-            task_reader, task_writer = context.Pipe(duplex=False)
-            result_reader, result_writer = context.Pipe(duplex=False)
-            process = context.Process(target=_serve, args=(function, initializer, initargs, task_reader, result_writer),
-                                      name=f"eventwire-worker-{number}", daemon=True)  # fmt: skip
-            process.start()
-            task_reader.close()  # the worker alone holds these ends now: its death is their end of file
-            result_writer.close()
-            self._workers.append(_Worker(process, task_writer, result_reader))
+        try:
+            for number in range(workers):
+                task_reader, task_writer = context.Pipe(duplex=False)
+                result_reader, result_writer = context.Pipe(duplex=False)
+                process = context.Process(target=_serve, args=(function, initializer, initargs, task_reader, result_writer),
+                                          name=f"eventwire-worker-{number}", daemon=True)  # fmt: skip
+                process.start()
+                task_reader.close()  # the worker alone holds these ends now: its death is their end of file
+                result_writer.close()
+                self._workers.append(_Worker(process, task_writer, result_reader))
+        except BaseException:  # the workers started so far must not outlive a pool that never was
+            self.close()
+            raise
 
     def __enter__(self) -> OrderedPool[Item, Result]:
         return self
@@ -202,15 +225,15 @@ class OrderedPool(Generic[Item, Result]):
                 number, succeeded, value = worker.results.recv()
             except (EOFError, OSError) as error:  # died before or while writing its answer
                 raise worker.died() from error
-            if number is None:  # its initializer failed
+            if number is None:  # it cannot go on
                 raise value
             worker.held.popleft()
             answered[number] = succeeded, value
 
     @staticmethod
     def _why_stopped(worker: _Worker) -> BaseException:
-        """The error of a worker found stopped when sent a task: its initializer's, if that
-        is what it wrote last, else ``WorkerDied``."""
+        """The error of a worker found stopped when sent a task: the one it wrote last if it
+        could not go on, else ``WorkerDied`` naming the first task it left unanswered."""
         while worker.results.poll():
             try:
                 number, _, value = worker.results.recv()
@@ -218,18 +241,23 @@ class OrderedPool(Generic[Item, Result]):
                 break
             if number is None:
                 return value
+            worker.held.popleft()  # answered before it died
         return worker.died()
 
     def close(self) -> None:
         """Stop every worker: those holding tasks are killed (what they hold is dropped),
-        idle ones exit when their task pipe closes."""
+        idle ones exit when their task pipe closes (or are killed once ``JOIN_SECONDS`` have
+        passed for them all). Closing again does nothing."""
         for worker in self._workers:
             worker.tasks.close()
             if worker.held:
                 worker.process.kill()
+        deadline = time.monotonic() + JOIN_SECONDS
         for worker in self._workers:
-            worker.process.join(JOIN_SECONDS)
+            worker.process.join(max(0.0, deadline - time.monotonic()))
             if worker.process.exitcode is None:
                 worker.process.kill()
                 worker.process.join()
+            worker.process.close()
             worker.results.close()
+        self._workers = []

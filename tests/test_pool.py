@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,12 @@ def fail_unpicklably(number: int) -> int:
 
 def sleep_then_echo(number: int) -> int:
     time.sleep(30)
+    return number
+
+
+def touch_then_echo(item: tuple[int, str]) -> int:
+    number, marker = item
+    Path(marker).touch()
     return number
 
 
@@ -99,12 +106,28 @@ def test_a_failing_initializer_raises_its_own_error(size: int) -> None:
     assert multiprocessing.active_children() == []
 
 
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """TimeoutError in this thread once ``seconds`` have passed: a wait that would hang fails."""
+
+    def give_up(signum: int, frame: object) -> None:
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_closing_early_kills_busy_workers_without_waiting_for_them() -> None:
     start = time.monotonic()
     with OrderedPool(sleep_then_echo, 2, initializer=nothing_to_set_up) as pool:
         results = pool.map(range(8))
-        with pytest.raises(TimeoutError):  # nothing answers in time: the consumer gives up
-            _first_within(results, seconds=1.0)
+        with pytest.raises(TimeoutError), time_limit(1.0):  # nothing answers in time: the consumer gives up
+            next(results)
     assert time.monotonic() - start < 10
     assert multiprocessing.active_children() == []
 
@@ -120,25 +143,30 @@ def test_a_pool_left_in_the_middle_of_a_map_refuses_another() -> None:
         assert list(pool.map(range(3))) == [0, 1, 4]  # and once finished, the pool takes another
 
 
-def _first_within(results: Iterator[int], seconds: float) -> int:
-    def give_up(signum: int, frame: object) -> None:
-        raise TimeoutError
+def test_an_item_the_worker_cannot_rebuild_is_raised_not_waited_for() -> None:
+    """It pickles, but unpickling calls its class with one argument where two are needed."""
+    with time_limit(60), OrderedPool(square_slowly, 2, initializer=nothing_to_set_up) as pool:
+        with pytest.raises(TypeError, match="missing 1 required positional argument"):
+            list(pool.map([1, Unpicklable("not", "rebuilt"), 3]))  # type: ignore[list-item]
+    assert multiprocessing.active_children() == []
 
-    previous = signal.signal(signal.SIGALRM, give_up)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        return next(results)
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+
+@pytest.mark.parametrize(("workers", "tasks_per_worker"), [(0, 2), (2, 0)])
+def test_a_pool_without_workers_or_tasks_is_refused(workers: int, tasks_per_worker: int) -> None:
+    with pytest.raises(ValueError, match="needs a worker and a task"):
+        OrderedPool(square_slowly, workers, initializer=nothing_to_set_up, tasks_per_worker=tasks_per_worker)
+
+
+def _kill_workers() -> None:
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]  # a started process has a pid
+        child.join()
 
 
 def test_a_worker_dead_between_tasks_is_noticed_when_it_is_sent_one() -> None:
     def items() -> Iterator[int]:
         yield 0
-        for child in multiprocessing.active_children():  # the worker answered 0 and waits for more
-            os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]  # a started process has a pid
-            child.join()
+        _kill_workers()  # the worker answered 0 and waits for more
         yield 1
 
     with OrderedPool(square_slowly, 1, initializer=nothing_to_set_up, tasks_per_worker=1) as pool:
@@ -147,6 +175,23 @@ def test_a_worker_dead_between_tasks_is_noticed_when_it_is_sent_one() -> None:
         with pytest.raises(WorkerDied) as died:
             next(results)
     assert (died.value.item, died.value.exitcode) == (1, -signal.SIGKILL)
+
+
+def test_a_worker_dead_with_an_answer_unread_names_the_task_it_did_not_answer(tmp_path: Path) -> None:
+    answered = tmp_path / "answered"
+
+    def items() -> Iterator[tuple[int, str]]:
+        yield 0, str(answered)
+        with time_limit(60):
+            while not answered.exists():  # the worker answers 0 while the parent reads no answer
+                time.sleep(0.01)
+        time.sleep(0.2)  # its answer written
+        _kill_workers()
+        yield 1, str(answered)
+
+    with OrderedPool(touch_then_echo, 1, initializer=nothing_to_set_up) as pool, pytest.raises(WorkerDied) as died:
+        list(pool.map(items()))
+    assert (died.value.item, died.value.exitcode) == ((1, str(answered)), -signal.SIGKILL)
 
 
 KILLED_WHILE_ANSWERING = """
