@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -128,6 +128,27 @@ class _Worker:
         self.process.join(JOIN_SECONDS)  # the exit code is known once the process is reaped
         return WorkerDied(self.held[0][1] if self.held else None, self.process.exitcode)
 
+    def receive(self) -> tuple[int, bool, Any]:
+        """Its next answer ``(number, succeeded, result or exception)``, no longer held.
+        Raises its last word if it could not go on, and ``WorkerDied`` if it died before or
+        while writing."""
+        try:
+            number, succeeded, value = self.results.recv()
+        except (EOFError, OSError) as error:
+            raise self.died() from error
+        if number is None:
+            raise value
+        self.held.popleft()
+        return number, succeeded, value
+
+    def stopped(self) -> NoReturn:
+        """Raise why it stopped, found so when sent a task: after the answers it wrote
+        before, its last word or its end (``WorkerDied`` naming the first task it left
+        unanswered)."""
+        while self.results.poll():
+            self.receive()
+        raise self.died()
+
 
 class OrderedPool(Generic[Item, Result]):
     """``workers`` spawned processes that each run ``initializer(*initargs)`` once, then
@@ -191,8 +212,8 @@ class OrderedPool(Generic[Item, Result]):
                 worker.held.append((sent, item))
                 try:
                     worker.tasks.send((sent, item))
-                except OSError as error:  # it stopped: its initializer failed, or it died
-                    raise self._why_stopped(worker) from error
+                except OSError:  # it stopped: it could not go on, or it died
+                    worker.stopped()
                 sent += 1
             if given in answered:
                 succeeded, value = answered.pop(given)
@@ -221,28 +242,8 @@ class OrderedPool(Generic[Item, Result]):
                     raise worker.died()
                 continue
             worker = by_connection[ready]  # type: ignore[index]  # wait gives back what it was given
-            try:
-                number, succeeded, value = worker.results.recv()
-            except (EOFError, OSError) as error:  # died before or while writing its answer
-                raise worker.died() from error
-            if number is None:  # it cannot go on
-                raise value
-            worker.held.popleft()
+            number, succeeded, value = worker.receive()
             answered[number] = succeeded, value
-
-    @staticmethod
-    def _why_stopped(worker: _Worker) -> BaseException:
-        """The error of a worker found stopped when sent a task: the one it wrote last if it
-        could not go on, else ``WorkerDied`` naming the first task it left unanswered."""
-        while worker.results.poll():
-            try:
-                number, _, value = worker.results.recv()
-            except (EOFError, OSError):  # its end, or half an answer
-                break
-            if number is None:
-                return value
-            worker.held.popleft()  # answered before it died
-        return worker.died()
 
     def close(self) -> None:
         """Stop every worker: those holding tasks are killed (what they hold is dropped),
